@@ -1,0 +1,179 @@
+"""Typed preferences over QSettings, with defaults and a changed(key) signal.
+
+Only preferences live here. Passwords, tokens and cookies never do: those belong to the OS
+keyring (mail/credentials.py) and to the web profile.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QByteArray, QObject, QSettings, Signal
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Key(Generic[T]):
+    """One preference: its name in the INI file, its type, its default and what is valid."""
+
+    name: str
+    type: type
+    default: T
+    choices: tuple[T, ...] | None = None
+    minimum: int | None = None
+    maximum: int | None = None
+    check: Callable[[T], bool] | None = field(default=None, compare=False)
+
+    def coerce(self, raw: Any) -> T:
+        """Turn what QSettings returned into a valid value, or raise ValueError."""
+        value: Any
+        if self.type is bool:
+            if isinstance(raw, bool):
+                value = raw
+            elif isinstance(raw, str) and raw.lower() in ("true", "1", "yes", "on"):
+                value = True
+            elif isinstance(raw, str) and raw.lower() in ("false", "0", "no", "off"):
+                value = False
+            elif isinstance(raw, int) and raw in (0, 1):
+                value = bool(raw)
+            else:
+                raise ValueError(f"not a yes/no value: {raw!r}")
+        elif self.type is int:
+            if isinstance(raw, bool):
+                raise ValueError(f"not a number: {raw!r}")
+            value = int(raw)
+            if self.minimum is not None and value < self.minimum:
+                raise ValueError(f"{value} is below {self.minimum}")
+            if self.maximum is not None and value > self.maximum:
+                raise ValueError(f"{value} is above {self.maximum}")
+        elif self.type is str:
+            if not isinstance(raw, str):
+                raise ValueError(f"not text: {raw!r}")
+            value = raw
+        elif self.type is bytes:
+            if isinstance(raw, QByteArray):
+                value = raw.data()
+            elif isinstance(raw, bytes | bytearray):
+                value = bytes(raw)
+            else:
+                raise ValueError(f"not binary data: {type(raw).__name__}")
+        elif self.type is list:
+            if isinstance(raw, str):  # QSettings returns a one-element list as a plain string
+                raw = [raw] if raw else []
+            if not isinstance(raw, list | tuple) or not all(isinstance(v, str) for v in raw):
+                raise ValueError(f"not a list of text: {raw!r}")
+            value = list(raw)
+        else:  # pragma: no cover - a programming error in the key table
+            raise TypeError(f"unsupported setting type {self.type!r}")
+        if self.choices is not None and value not in self.choices:
+            raise ValueError(f"{value!r} is not one of {self.choices!r}")
+        if self.check is not None and not self.check(value):
+            raise ValueError(f"{value!r} is not allowed")
+        return value  # type: ignore[no-any-return]
+
+
+# The key table. Later features add their keys here so every preference is in one place.
+LANGUAGE: Key[str] = Key("ui/language", str, "system", choices=("system", "nl", "en"))
+LAST_TAB: Key[str] = Key("ui/last_tab", str, "news", choices=("news", "webmail"))
+WINDOW_GEOMETRY: Key[bytes] = Key("ui/window_geometry", bytes, b"")
+WINDOW_STATE: Key[bytes] = Key("ui/window_state", bytes, b"")
+
+REFRESH_MINUTES: Key[int] = Key("news/refresh_minutes", int, 15, minimum=1, maximum=24 * 60)
+PRUNE_DAYS: Key[int] = Key("news/prune_days", int, 14, minimum=1, maximum=365)
+REMOTE_IMAGES: Key[bool] = Key("news/remote_images", bool, False)
+DISABLED_CATEGORIES: Key[list[str]] = Key("news/disabled_categories", list, [])
+
+
+
+class Settings(QObject):
+    """The app's preferences. Read with get(KEY), write with set(KEY, value)."""
+
+    changed = Signal(str)  # the key's name
+
+    def __init__(self, path: Path, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if _looks_corrupt(path):
+            self._set_aside_corrupt_file()
+        self._qsettings = QSettings(str(path), QSettings.Format.IniFormat)
+        if self._qsettings.status() != QSettings.Status.NoError:
+            self._set_aside_corrupt_file()
+            self._qsettings = QSettings(str(path), QSettings.Format.IniFormat)
+
+    @property
+    def path(self) -> Path:
+        return self._path
+
+    def _set_aside_corrupt_file(self) -> None:
+        # A file Qt cannot parse would otherwise never be written again; keep it for a bug
+        # report and start over with defaults.
+        aside = self._path.with_name(f"{self._path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}")
+        log.warning("Settings file %s could not be read; moved to %s, using defaults",
+                    self._path, aside.name)
+        try:
+            self._path.replace(aside)
+        except OSError as exc:
+            log.warning("Could not move the unreadable settings file aside: %s", exc)
+
+    def get(self, key: Key[T]) -> T:
+        if not self._qsettings.contains(key.name):
+            return _copy(key.default)
+        raw = self._qsettings.value(key.name)
+        try:
+            return key.coerce(raw)
+        except (TypeError, ValueError) as exc:
+            log.warning("Setting %s has an invalid value (%s); using the default %r",
+                        key.name, exc, key.default if key.type is not bytes else "(empty)")
+            return _copy(key.default)
+
+    def set(self, key: Key[T], value: T) -> None:
+        value = key.coerce(value)  # a wrong value is a programming error: raise here
+        if self._qsettings.contains(key.name) and self.get(key) == value:
+            return
+        stored: Any = QByteArray(value) if isinstance(value, bytes) else value
+        self._qsettings.setValue(key.name, stored)
+        self.changed.emit(key.name)
+
+    def reset(self, key: Key[Any]) -> None:
+        if self._qsettings.contains(key.name):
+            self._qsettings.remove(key.name)
+            self.changed.emit(key.name)
+
+    def sync(self) -> None:
+        self._qsettings.sync()
+        if self._qsettings.status() != QSettings.Status.NoError:
+            log.warning("Settings could not be written to %s", self._path)
+
+
+def _looks_corrupt(path: Path) -> bool:
+    """Qt's INI reader accepts nearly anything; a file it wrote is UTF-8 text without NULs.
+
+    Binary garbage (a crash mid-write, a disk error) is set aside instead of being half-read.
+    """
+    try:
+        content = path.read_bytes()
+    except FileNotFoundError:
+        return False
+    except OSError:
+        return True
+    if b"\0" in content:
+        return True
+    try:
+        content.decode("utf-8")
+    except UnicodeDecodeError:
+        return True
+    return False
+
+
+def _copy(value: T) -> T:
+    # Defaults that are lists must not be shared between callers.
+    return list(value) if isinstance(value, list) else value  # type: ignore[return-value]
