@@ -1,0 +1,366 @@
+"""A polite feed fetcher: conditional GETs, size and time limits, Retry-After per host.
+
+Pure `requests`, no Qt; safe to call from many worker threads at once (one Session per thread,
+because a Session's connection pool is not meant to be shared across threads).
+
+Everything that goes wrong becomes a FeedProblem in the result; `fetch()` does not raise for
+network trouble.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta, timezone
+from email.utils import parsedate_to_datetime
+from urllib.parse import urljoin, urlsplit
+
+import requests
+import urllib3.exceptions
+
+from zeelandnet_desktop import __version__
+
+from .model import (
+    CONNECTION,
+    HTTP,
+    INVALID_URL,
+    OFFLINE,
+    RATE_LIMITED,
+    REDIRECT_LOOP,
+    TIMEOUT,
+    TLS,
+    TOO_LARGE,
+    FeedProblem,
+    FeedState,
+)
+
+log = logging.getLogger(__name__)
+
+USER_AGENT = f"ZeelandNetDesktop/{__version__} (+feed reader)"
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+# Neither a server's max-age nor its Retry-After may silence a feed for longer than this.
+MAX_WAIT = timedelta(hours=6)
+# 429 without a usable Retry-After: back off this long rather than hammer the host.
+DEFAULT_RATE_LIMIT_WAIT = timedelta(minutes=5)
+_ACCEPT = (
+    "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, "
+    "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
+)
+_REDIRECTS = {301, 302, 303, 307, 308}
+_PERMANENT = {301, 308}
+_CHUNK = 64 * 1024
+
+
+def _utcnow() -> datetime:
+    return datetime.now(timezone.utc)
+
+
+def host_of(url: str) -> str:
+    """The host[:port] that rate limits apply to."""
+    return urlsplit(url).netloc.lower()
+
+
+@dataclass(frozen=True)
+class FetchResult:
+    """The outcome of one fetch. `problem` is None on success (200 or 304)."""
+
+    url: str  # what was asked for
+    final_url: str  # after redirects
+    status: int | None  # last HTTP status, None when no response came
+    body: bytes = b""  # decoded (gunzipped) body; empty for 304 and errors
+    headers: Mapping[str, str] = field(default_factory=dict)  # lower-case names
+    permanent_url: str | None = None  # where a 301/308 chain from `url` ends, to store
+    problem: FeedProblem | None = None
+    retry_after: datetime | None = None  # set for 429/503: don't ask this host before then
+    min_interval: timedelta | None = None  # Cache-Control max-age (capped)
+    skipped: bool = False  # no request made: the host asked us to wait (Retry-After)
+
+    @property
+    def not_modified(self) -> bool:
+        return self.status == 304 and self.problem is None
+
+    @property
+    def ok(self) -> bool:
+        return self.problem is None and not self.skipped
+
+    @property
+    def etag(self) -> str | None:
+        return self.headers.get("etag")
+
+    @property
+    def last_modified(self) -> str | None:
+        return self.headers.get("last-modified")
+
+
+def parse_retry_after(value: str | None, now: datetime) -> datetime | None:
+    """Retry-After as seconds or as an HTTP date; None when absent or unreadable."""
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return now + min(timedelta(seconds=int(value)), MAX_WAIT)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=timezone.utc)
+    return min(max(when, now), now + MAX_WAIT)
+
+
+_MAX_AGE = re.compile(r"(?:^|[,\s])max-age\s*=\s*\"?(\d+)", re.IGNORECASE)
+
+
+def parse_max_age(cache_control: str | None) -> timedelta | None:
+    if not cache_control:
+        return None
+    match = _MAX_AGE.search(cache_control)
+    if not match:
+        return None
+    return min(timedelta(seconds=int(match.group(1))), MAX_WAIT)
+
+
+class _Cancelled(Exception):
+    pass
+
+
+class Fetcher:
+    """Fetch feeds politely. Thread-safe; create one per app and share it across workers.
+
+    timeout: (connect, read) seconds for each network wait; deadline: seconds for a whole fetch
+    including redirects and the body, so a server trickling a byte at a time cannot hold a worker
+    (checked between reads, so the worst case is deadline + one read time-out).
+    """
+
+    def __init__(
+        self,
+        *,
+        connect_timeout: float = 5.0,
+        read_timeout: float = 15.0,
+        deadline: float = 30.0,
+        max_bytes: int = DEFAULT_MAX_BYTES,
+        max_redirects: int = 10,
+        user_agent: str = USER_AGENT,
+        clock: Callable[[], datetime] = _utcnow,
+    ) -> None:
+        self.timeout = (connect_timeout, read_timeout)
+        self.deadline = deadline
+        self.max_bytes = max_bytes
+        self.max_redirects = max_redirects
+        self.user_agent = user_agent
+        self._clock = clock
+        self._local = threading.local()
+        self._lock = threading.Lock()
+        self._sessions: list[requests.Session] = []
+        self._host_blocks: dict[str, datetime] = {}
+
+    # -- per-host back-off ------------------------------------------------------------------
+    def block_host(self, host: str, until: datetime) -> None:
+        """Don't contact `host` before `until` (kept if a later block is already known)."""
+        with self._lock:
+            known = self._host_blocks.get(host)
+            if known is None or until > known:
+                self._host_blocks[host] = until
+
+    def host_blocked_until(self, url: str, now: datetime | None = None) -> datetime | None:
+        now = now or self._clock()
+        with self._lock:
+            until = self._host_blocks.get(host_of(url))
+        return until if until is not None and until > now else None
+
+    # -- sessions ---------------------------------------------------------------------------
+    def _session(self) -> requests.Session:
+        session: requests.Session | None = getattr(self._local, "session", None)
+        if session is None:
+            session = requests.Session()
+            session.headers["User-Agent"] = self.user_agent
+            session.headers["Accept"] = _ACCEPT
+            self._local.session = session
+            with self._lock:
+                self._sessions.append(session)
+        return session
+
+    def close(self) -> None:
+        with self._lock:
+            sessions, self._sessions = self._sessions, []
+        for session in sessions:
+            session.close()
+
+    # -- fetching ---------------------------------------------------------------------------
+    def fetch(self, url: str, state: FeedState | None = None) -> FetchResult:
+        """GET `url` (or state.fetch_url), conditional on state's ETag / Last-Modified."""
+        target = (state.fetch_url if state and state.fetch_url else None) or url
+        now = self._clock()
+        blocked = self.host_blocked_until(target, now)
+        if blocked is not None:
+            return FetchResult(
+                url,
+                target,
+                None,
+                problem=FeedProblem(RATE_LIMITED, host_of(target)),
+                retry_after=blocked,
+                skipped=True,
+            )
+        headers: dict[str, str] = {}
+        if state is not None:
+            if state.etag:
+                headers["If-None-Match"] = state.etag
+            if state.last_modified:
+                headers["If-Modified-Since"] = state.last_modified
+        started = time.monotonic()
+        try:
+            return self._fetch(url, target, headers, started + self.deadline)
+        except Exception as error:  # every failure becomes words, never an exception upward
+            problem = classify_exception(error, target)
+            log.info("Feed %s failed: %s (%s)", target, problem, type(error).__name__)
+            return FetchResult(url, target, None, problem=problem)
+
+    def _fetch(
+        self, url: str, target: str, headers: dict[str, str], deadline: float
+    ) -> FetchResult:
+        session = self._session()
+        current = target
+        if not _http_url(current):
+            return FetchResult(url, current, None, problem=FeedProblem(INVALID_URL, current[:80]))
+        seen = {current}
+        permanent: str | None = None
+        all_permanent = True
+        for _hop in range(self.max_redirects + 1):
+            if time.monotonic() > deadline:
+                return FetchResult(url, current, None, problem=FeedProblem(TIMEOUT, "deadline"))
+            response = session.get(
+                current, headers=headers, timeout=self.timeout, stream=True, allow_redirects=False
+            )
+            try:
+                status = response.status_code
+                location = response.headers.get("Location")
+                if status in _REDIRECTS and location:
+                    nxt = urljoin(current, location)
+                    if not _http_url(nxt):
+                        return FetchResult(
+                            url, current, status, problem=FeedProblem(INVALID_URL, "redirect")
+                        )
+                    if nxt in seen:
+                        return self._loop(url, current, status)
+                    seen.add(nxt)
+                    all_permanent = all_permanent and status in _PERMANENT
+                    if all_permanent:
+                        permanent = nxt
+                    current = nxt
+                    continue
+                return self._finish(url, current, response, permanent, deadline)
+            finally:
+                response.close()
+        return self._loop(url, current, None)
+
+    def _loop(self, url: str, current: str, status: int | None) -> FetchResult:
+        log.info("Feed %s: redirect loop at %s", url, host_of(current))
+        return FetchResult(
+            url, current, status, problem=FeedProblem(REDIRECT_LOOP, host_of(current))
+        )
+
+    def _finish(
+        self,
+        url: str,
+        final: str,
+        response: requests.Response,
+        permanent: str | None,
+        deadline: float,
+    ) -> FetchResult:
+        status = response.status_code
+        headers = {k.lower(): v for k, v in response.headers.items()}
+        now = self._clock()
+        min_interval = parse_max_age(headers.get("cache-control"))
+
+        def result(
+            problem: FeedProblem | None = None, body: bytes = b"", wait: datetime | None = None
+        ) -> FetchResult:
+            return FetchResult(
+                url, final, status, body, headers, permanent, problem, wait, min_interval
+            )
+
+        if status == 304:
+            return result()
+        if status in (429, 503):
+            until = parse_retry_after(headers.get("retry-after"), now)
+            if until is None and status == 429:
+                until = now + DEFAULT_RATE_LIMIT_WAIT
+            if until is not None:
+                self.block_host(host_of(final), until)
+                log.info("Host %s asks us to wait until %s", host_of(final), until.isoformat())
+                problem = FeedProblem(RATE_LIMITED, f"{status} {host_of(final)}")
+                return result(problem, wait=until)
+            return result(FeedProblem(HTTP, str(status)))
+        if status >= 400 or status < 200:
+            return result(FeedProblem(HTTP, str(status)))
+        declared = headers.get("content-length", "")
+        identity = headers.get("content-encoding", "identity").lower() in ("", "identity")
+        if identity and declared.isdigit() and int(declared) > self.max_bytes:
+            return result(FeedProblem(TOO_LARGE, f"{int(declared)} bytes"))
+        body = self._read_body(response, deadline)
+        if body is None:
+            return result(FeedProblem(TOO_LARGE, f"> {self.max_bytes} bytes"))
+        return result(body=body)
+
+    def _read_body(self, response: requests.Response, deadline: float) -> bytes | None:
+        """The decoded body, or None when it grows past max_bytes (stop reading right there:
+        a 20 MB or gzip-bomb body must not become a 20 MB allocation)."""
+        raw = response.raw
+        chunks: list[bytes] = []
+        total = 0
+        while True:
+            if time.monotonic() > deadline:
+                raise _DeadlineError
+            # read1 returns as soon as some bytes arrived, so the deadline is checked often even
+            # when the server trickles; each wait is bounded by the read time-out.
+            chunk = raw.read1(_CHUNK, decode_content=True)
+            if not chunk:
+                return b"".join(chunks)
+            total += len(chunk)
+            if total > self.max_bytes:
+                return None
+            chunks.append(chunk)
+
+
+class _DeadlineError(Exception):
+    """The whole fetch took longer than the fetcher's deadline."""
+
+
+def _http_url(url: str) -> bool:
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https") and bool(parts.hostname)
+
+
+def classify_exception(error: BaseException, url: str) -> FeedProblem:
+    """Map a requests/urllib3/socket exception to a FeedProblem kind."""
+    host = host_of(url)
+    if isinstance(error, _DeadlineError):
+        return FeedProblem(TIMEOUT, "deadline")
+    if isinstance(error, requests.exceptions.SSLError):
+        return FeedProblem(TLS, host)
+    timeouts = requests.exceptions.Timeout | urllib3.exceptions.TimeoutError | TimeoutError
+    if isinstance(error, timeouts):
+        return FeedProblem(TIMEOUT, host)
+    if isinstance(
+        error,
+        requests.exceptions.InvalidURL
+        | requests.exceptions.MissingSchema
+        | requests.exceptions.InvalidSchema
+        | urllib3.exceptions.LocationParseError,
+    ):
+        return FeedProblem(INVALID_URL, host or url[:80])
+    if isinstance(error, requests.exceptions.ConnectionError):
+        reason = error.args[0] if error.args else None
+        reason = getattr(reason, "reason", reason)
+        if isinstance(reason, urllib3.exceptions.NewConnectionError):
+            return FeedProblem(OFFLINE, host)  # DNS failure, refused, unreachable
+        if isinstance(reason, urllib3.exceptions.SSLError):
+            return FeedProblem(TLS, host)
+        return FeedProblem(CONNECTION, host)
+    # Protocol errors while streaming the body (IncompleteRead, reset, bad gzip) and anything
+    # else a broken server can provoke.
+    return FeedProblem(CONNECTION, host)
