@@ -1,0 +1,55 @@
+# Two commands matter: `make run` and `make test`. Both work on a fresh clone.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PIP := $(BIN)/python -m pip install --disable-pip-version-check -q -c constraints.txt
+TS := $(wildcard resources/translations/*.ts)
+QM := $(TS:.ts=.qm)
+PYTEST := $(BIN)/python -m pytest
+ARGS ?=
+
+.PHONY: run test test-offscreen test-desktop lint typecheck check bench translations clean
+
+$(VENV)/.app-installed: pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(PIP) -e .
+	touch $@
+
+$(VENV)/.test-installed: $(VENV)/.app-installed
+	$(PIP) -e '.[test,dev]'
+	touch $@
+
+resources/translations/%.qm: resources/translations/%.ts $(VENV)/.app-installed
+	$(BIN)/python tools/translations.py build
+
+translations: $(QM)
+
+## make run: create .venv, install, start the app (extra arguments: make run ARGS="--webmail")
+run: $(VENV)/.app-installed $(QM)
+	$(BIN)/zeelandnet-desktop $(ARGS)
+
+## make test: create .venv with the test extra and pass the whole suite headless
+test: $(VENV)/.test-installed $(QM)
+	tools/check_system_deps.sh
+	$(MAKE) --no-print-directory test-offscreen test-desktop
+
+test-offscreen:
+	QT_QPA_PLATFORM=offscreen $(PYTEST) -m "not desktop" $(PYTEST_ARGS)
+
+# The desktop-services pass: real X server (Xvfb), tray watcher, notification daemon and
+# Secret Service on a private session bus.
+test-desktop:
+	dbus-run-session -- $(BIN)/python tools/desktop_session.py -- $(PYTEST) -m desktop $(PYTEST_ARGS)
+
+lint: $(VENV)/.test-installed
+	$(BIN)/ruff check zeelandnet_desktop tests bench tools
+	$(BIN)/mypy
+
+check: lint
+	$(BIN)/python tools/translations.py check
+
+bench: $(VENV)/.test-installed $(QM)
+	$(BIN)/python bench/startup.py
+
+clean:
+	rm -rf $(VENV) build dist *.egg-info resources/translations/*.qm

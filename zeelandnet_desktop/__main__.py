@@ -1,0 +1,32 @@
+"""Entry point: `zeelandnet-desktop` and `python -m zeelandnet_desktop`.
+
+Arguments first and cheaply; Qt is imported only once we know a window is wanted.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from . import cli
+
+    args = cli.parse_args(argv)
+    if args.command == "headlines":
+        return _headlines(args)
+    from . import app
+
+    return app.run(args)
+
+
+def _headlines(args: object) -> int:
+    from . import i18n, paths
+    from .news import headlines
+
+    app_paths = paths.resolve(getattr(args, "profile_dir", None))
+    return headlines.run(args, app_paths, i18n.cli_language(app_paths))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,68 @@
+"""Which language the UI speaks, and the translators that make it so.
+
+Source strings are English; Dutch comes from resources/translations/zeelandnet_desktop_nl.qm,
+built from the .ts file by `make` (tools/build_translations.py). Qt's own strings (dialog buttons)
+come from the qtbase translation that ships with PySide6.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING
+
+from .paths import AppPaths, resource_path
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+log = logging.getLogger(__name__)
+
+LANGUAGES = ("nl", "en")
+_installed: list[QTranslator] = []
+
+
+def system_language() -> str:
+    from PySide6.QtCore import QLocale
+
+    for name in QLocale.system().uiLanguages():
+        if name.lower().startswith("nl"):
+            return "nl"
+        if name.lower().startswith("en"):
+            return "en"
+    # Our users are Dutch; anything that is neither gets English, the source language.
+    return "en"
+
+
+def resolve_language(preference: str) -> str:
+    """The setting (system / nl / en) as the language to use."""
+    return preference if preference in LANGUAGES else system_language()
+
+
+def cli_language(paths: AppPaths) -> str:
+    """The language for command-line output: the user's choice in the settings, else the system's."""
+    from . import settings
+
+    return resolve_language(settings.Settings(paths.settings_file).get(settings.LANGUAGE))
+
+
+def install_translators(app: QCoreApplication, language: str) -> None:
+    """Replace the installed translators with those for `language` (widgets get LanguageChange)."""
+    from PySide6.QtCore import QLibraryInfo, QTranslator
+
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    if language == "en":
+        return
+    ours = QTranslator(app)
+    qm = resource_path("translations", f"zeelandnet_desktop_{language}.qm")
+    if ours.load(str(qm)):
+        app.installTranslator(ours)
+        _installed.append(ours)
+    else:
+        log.warning("No translation file for %r at %s; the interface stays English", language, qm)
+    qt_translator = QTranslator(app)
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if qt_translator.load(f"qtbase_{language}", qt_dir):
+        app.installTranslator(qt_translator)
+        _installed.append(qt_translator)

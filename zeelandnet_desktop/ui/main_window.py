@@ -1,0 +1,212 @@
+"""The main window: two tabs (news, webmail), menus, a status bar; it remembers its place."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QEvent, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QTabWidget, QWidget
+
+from .. import APP_NAME
+from .. import settings as keys
+from ..settings import Settings
+
+TAB_NAMES = ("news", "webmail")
+
+
+class MainWindow(QMainWindow):
+    """Holds the tabs; features plug in through the widgets and actions given to it.
+
+    The window never does I/O itself: it reads settings and emits signals.
+    """
+
+    tab_activated = Signal(str)  # "news" or "webmail", each time a tab comes to the front
+    refresh_requested = Signal()
+    settings_requested = Signal()
+    about_requested = Signal()
+    quit_requested = Signal()
+    closing = Signal()
+
+    def __init__(self, settings: Settings, news: QWidget, webmail: QWidget,
+                 icon: QIcon | None = None) -> None:
+        super().__init__()
+        self.setObjectName("MainWindow")
+        self._settings = settings
+        self._page_title = ""
+        self._webmail_unread = 0
+        if icon is not None:
+            self.setWindowIcon(icon)
+
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("tabs")
+        self.tabs.setDocumentMode(True)
+        self.news_widget = news
+        self.webmail_widget = webmail
+        self.tabs.addTab(news, "")
+        self.tabs.addTab(webmail, "")
+        self.setCentralWidget(self.tabs)
+        self.statusBar().setObjectName("statusbar")
+
+        self._build_actions()
+        self._build_menus()
+        self._retranslate()
+        self.tabs.currentChanged.connect(self._on_current_changed)
+        self.resize(1100, 720)
+
+    # --- building -------------------------------------------------------------------------
+
+    def _build_actions(self) -> None:
+        self.action_refresh = QAction(self)
+        self.action_refresh.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
+        self.action_refresh.triggered.connect(self.refresh_requested)
+        self.action_settings = QAction(self)
+        self.action_settings.setShortcut(QKeySequence(QKeySequence.StandardKey.Preferences))
+        self.action_settings.setMenuRole(QAction.MenuRole.PreferencesRole)
+        self.action_settings.triggered.connect(self.settings_requested)
+        self.action_quit = QAction(self)
+        self.action_quit.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
+        self.action_quit.setMenuRole(QAction.MenuRole.QuitRole)
+        self.action_quit.triggered.connect(self.quit_requested)
+        self.action_show_news = QAction(self)
+        self.action_show_news.setShortcut(QKeySequence("Ctrl+1"))
+        self.action_show_news.triggered.connect(lambda: self.show_tab("news"))
+        self.action_show_webmail = QAction(self)
+        self.action_show_webmail.setShortcut(QKeySequence("Ctrl+2"))
+        self.action_show_webmail.triggered.connect(lambda: self.show_tab("webmail"))
+        self.action_fullscreen = QAction(self)
+        self.action_fullscreen.setShortcut(QKeySequence(QKeySequence.StandardKey.FullScreen))
+        self.action_fullscreen.setCheckable(True)
+        self.action_fullscreen.toggled.connect(self._set_fullscreen)
+        self.action_statusbar = QAction(self)
+        self.action_statusbar.setCheckable(True)
+        self.action_statusbar.setChecked(True)
+        self.action_statusbar.toggled.connect(self.statusBar().setVisible)
+        self.action_about = QAction(self)
+        self.action_about.setMenuRole(QAction.MenuRole.AboutRole)
+        self.action_about.triggered.connect(self.about_requested)
+        if QKeySequence(QKeySequence.StandardKey.Refresh).toString() != "F5":
+            # Windows and Linux users press F5 whatever the platform's standard says.
+            self.action_refresh.setShortcuts(
+                [QKeySequence(QKeySequence.StandardKey.Refresh), QKeySequence("F5")]
+            )
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.menu_file = QMenu(self)
+        self.menu_file.setObjectName("menu_file")
+        self.menu_file.addAction(self.action_refresh)
+        self.menu_file.addSeparator()
+        self.menu_file.addAction(self.action_settings)
+        self.menu_file.addSeparator()
+        self.menu_file.addAction(self.action_quit)
+        self.menu_view = QMenu(self)
+        self.menu_view.setObjectName("menu_view")
+        self.menu_view.addAction(self.action_show_news)
+        self.menu_view.addAction(self.action_show_webmail)
+        self.menu_view.addSeparator()
+        self.menu_view.addAction(self.action_statusbar)
+        self.menu_view.addAction(self.action_fullscreen)
+        self.menu_help = QMenu(self)
+        self.menu_help.setObjectName("menu_help")
+        self.menu_help.addAction(self.action_about)
+        for menu in (self.menu_file, self.menu_view, self.menu_help):
+            bar.addMenu(menu)
+
+    def _retranslate(self) -> None:
+        self.menu_file.setTitle(self.tr("&File"))
+        self.menu_view.setTitle(self.tr("&View"))
+        self.menu_help.setTitle(self.tr("&Help"))
+        self.action_refresh.setText(self.tr("&Refresh"))
+        self.action_refresh.setStatusTip(self.tr("Fetch the latest news now"))
+        self.action_settings.setText(self.tr("&Settings…"))
+        self.action_quit.setText(self.tr("&Quit"))
+        self.action_show_news.setText(self.tr("&News"))
+        self.action_show_webmail.setText(self.tr("&Webmail"))
+        self.action_statusbar.setText(self.tr("&Status bar"))
+        self.action_fullscreen.setText(self.tr("&Full screen"))
+        self.action_about.setText(self.tr("&About ZeelandNet Desktop"))
+        self._update_tab_titles()
+        self._update_window_title()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+        super().changeEvent(event)
+
+    # --- tabs and titles ------------------------------------------------------------------
+
+    def _update_tab_titles(self) -> None:
+        self.tabs.setTabText(0, self.tr("News"))
+        webmail = self.tr("Webmail")
+        if self._webmail_unread > 0:
+            webmail = f"{webmail} ({self._webmail_unread})"
+        self.tabs.setTabText(1, webmail)
+
+    def _update_window_title(self) -> None:
+        if self.current_tab() == "webmail" and self._page_title:
+            self.setWindowTitle(f"{self._page_title} — {APP_NAME}")
+        else:
+            self.setWindowTitle(APP_NAME)
+
+    def set_webmail_unread(self, count: int) -> None:
+        self._webmail_unread = max(0, count)
+        self._update_tab_titles()
+
+    def set_page_title(self, title: str) -> None:
+        self._page_title = title
+        self._update_window_title()
+
+    def current_tab(self) -> str:
+        return TAB_NAMES[max(0, self.tabs.currentIndex())]
+
+    def show_tab(self, name: str) -> None:
+        if name in TAB_NAMES:
+            self.tabs.setCurrentIndex(TAB_NAMES.index(name))
+
+    def _on_current_changed(self, index: int) -> None:
+        name = TAB_NAMES[index]
+        self._settings.set(keys.LAST_TAB, name)
+        self._update_window_title()
+        self.tab_activated.emit(name)
+
+    def bring_to_front(self, tab: str | None = None) -> None:
+        """Show, un-minimise and raise the window (for a second launch or the tray)."""
+        if tab:
+            self.show_tab(tab)
+        if self.isMinimized():
+            self.setWindowState(self.windowState() & ~Qt.WindowState.WindowMinimized)
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    # --- state ----------------------------------------------------------------------------
+
+    def restore_state(self, tab: str | None = None) -> None:
+        """Geometry, toolbars and the last tab from the previous run; `tab` wins over the last."""
+        geometry = self._settings.get(keys.WINDOW_GEOMETRY)
+        if geometry:
+            self.restoreGeometry(QByteArray(geometry))
+        state = self._settings.get(keys.WINDOW_STATE)
+        if state:
+            self.restoreState(QByteArray(state))
+        wanted = tab or self._settings.get(keys.LAST_TAB)
+        self.tabs.blockSignals(True)  # the first tab_activated comes from showEvent below
+        self.show_tab(wanted)
+        self.tabs.blockSignals(False)
+        self._update_window_title()
+
+    def save_state(self) -> None:
+        self._settings.set(keys.WINDOW_GEOMETRY, self.saveGeometry().data())
+        self._settings.set(keys.WINDOW_STATE, self.saveState().data())
+        self._settings.set(keys.LAST_TAB, self.current_tab())
+        self._settings.sync()
+
+    def _set_fullscreen(self, on: bool) -> None:
+        if on:
+            self.showFullScreen()
+        else:
+            self.showNormal()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        self.save_state()
+        self.closing.emit()
+        super().closeEvent(event)
