@@ -1,0 +1,260 @@
+"""One refresh: fetch every enabled feed in parallel, parse in the workers, write to the store.
+
+Callable from any non-GUI thread (the Qt service runs it on its pool, the CLI on the main
+thread). Nothing raises out of `refresh()`: each feed ends as an outcome, failures as FeedProblems.
+
+Politeness rules applied here:
+- a feed whose `next_allowed` lies ahead is skipped. That time comes from Cache-Control max-age
+  (a minimum interval; `force=True`, e.g. F5, ignores it) or from Retry-After (never ignored);
+- a host that sent 429/503 + Retry-After is not contacted until then, for any of its feeds,
+  even across app restarts (the block is re-learnt from the stored feed states).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor, as_completed
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timezone
+
+from .catalogue import Catalogue, Category, FeedSource
+from .fetch import Fetcher, FetchResult, host_of
+from .model import INTERNAL, OFFLINE, RATE_LIMITED, FeedProblem, FeedState
+from .parse import parse_feed
+from .store import NewsStore
+
+log = logging.getLogger(__name__)
+
+OK = "ok"
+NOT_MODIFIED = "not_modified"
+SKIPPED = "skipped"
+PROBLEM = "problem"
+
+
+@dataclass(frozen=True)
+class FeedOutcome:
+    url: str  # catalogue URL
+    category: str
+    name: str
+    status: str  # OK, NOT_MODIFIED, SKIPPED or PROBLEM
+    problem: FeedProblem | None = None  # set for PROBLEM (and SKIPPED by a rate limit)
+    new_ids: tuple[str, ...] = ()
+    entries: int = 0  # articles in the fetched document
+    bytes_received: int = 0  # decoded body bytes
+    next_allowed: datetime | None = None  # for SKIPPED: when the feed may be fetched again
+
+
+@dataclass(frozen=True)
+class RefreshReport:
+    started: datetime
+    finished: datetime
+    outcomes: tuple[FeedOutcome, ...] = field(default_factory=tuple)
+
+    @property
+    def new_ids(self) -> tuple[str, ...]:
+        return tuple(i for o in self.outcomes for i in o.new_ids)
+
+    @property
+    def attempted(self) -> tuple[FeedOutcome, ...]:
+        return tuple(o for o in self.outcomes if o.status != SKIPPED)
+
+    @property
+    def problems(self) -> tuple[FeedOutcome, ...]:
+        return tuple(o for o in self.outcomes if o.status == PROBLEM)
+
+    @property
+    def any_success(self) -> bool:
+        return any(o.status in (OK, NOT_MODIFIED) for o in self.outcomes)
+
+    @property
+    def all_failed(self) -> bool:
+        """Something was attempted and nothing worked (skipped feeds don't count)."""
+        attempted = self.attempted
+        return bool(attempted) and all(o.status == PROBLEM for o in attempted)
+
+    @property
+    def offline(self) -> bool:
+        """Every attempted feed failed for lack of a network: show the offline banner."""
+        attempted = self.attempted
+        return bool(attempted) and all(
+            o.problem is not None and o.problem.kind == OFFLINE for o in attempted
+        )
+
+    @property
+    def bytes_received(self) -> int:
+        return sum(o.bytes_received for o in self.outcomes)
+
+
+ProgressCallback = Callable[[FeedOutcome, int, int], None]
+
+
+def refresh(
+    catalogue: Catalogue,
+    store: NewsStore,
+    fetcher: Fetcher,
+    *,
+    enabled_categories: Iterable[str] | None = None,
+    now: datetime | None = None,
+    force: bool = False,
+    max_workers: int = 8,
+    progress: ProgressCallback | None = None,
+) -> RefreshReport:
+    """Refresh the enabled categories' feeds (all when None).
+
+    `progress(outcome, done, total)` is called on the calling thread as each feed finishes.
+    """
+    started = datetime.now(timezone.utc)
+    now = now or started
+    try:
+        states = store.feed_states()
+    except Exception:
+        log.exception("Could not read feed states; refreshing without them")
+        states = {}
+    _learn_host_blocks(fetcher, states.values(), now)
+
+    outcomes: list[FeedOutcome] = []
+    work: list[tuple[Category, FeedSource, FeedState | None]] = []
+    for category, feed in catalogue.feeds(enabled_categories):
+        state = states.get(feed.url)
+        skipped = _skip(category, feed, state, fetcher, now, force)
+        if skipped is not None:
+            outcomes.append(skipped)
+        else:
+            work.append((category, feed, state))
+    total = len(outcomes) + len(work)
+    if progress is not None:
+        for done, outcome in enumerate(outcomes, 1):
+            _report(progress, outcome, done, total)
+    if work:
+        with ThreadPoolExecutor(
+            max_workers=max(1, min(max_workers, len(work))), thread_name_prefix="news-fetch"
+        ) as pool:
+            futures = [
+                pool.submit(_refresh_one, category, feed, state, fetcher, store, now)
+                for category, feed, state in work
+            ]
+            for future in as_completed(futures):
+                outcome = future.result()  # _refresh_one never raises
+                outcomes.append(outcome)
+                if progress is not None:
+                    _report(progress, outcome, len(outcomes), total)
+    order = {feed.url: i for i, (_c, feed) in enumerate(catalogue.feeds(enabled_categories))}
+    outcomes.sort(key=lambda o: order.get(o.url, 0))
+    report = RefreshReport(started, datetime.now(timezone.utc), tuple(outcomes))
+    log.info(
+        "Refresh: %d feeds, %d new articles, %d problems, %.2f s",
+        len(outcomes),
+        len(report.new_ids),
+        len(report.problems),
+        (report.finished - report.started).total_seconds(),
+    )
+    return report
+
+
+def _report(progress: ProgressCallback, outcome: FeedOutcome, done: int, total: int) -> None:
+    try:
+        progress(outcome, done, total)
+    except Exception:
+        log.exception("Refresh progress callback failed")
+
+
+def _learn_host_blocks(fetcher: Fetcher, states: Iterable[FeedState], now: datetime) -> None:
+    for state in states:
+        rate_limited = state.last_error is not None and state.last_error.kind == RATE_LIMITED
+        if rate_limited and state.next_allowed is not None and state.next_allowed > now:
+            fetcher.block_host(host_of(state.fetch_url or state.url), state.next_allowed)
+
+
+def _skip(
+    category: Category,
+    feed: FeedSource,
+    state: FeedState | None,
+    fetcher: Fetcher,
+    now: datetime,
+    force: bool,
+) -> FeedOutcome | None:
+    if state is not None and state.next_allowed is not None and state.next_allowed > now:
+        rate_limited = state.last_error is not None and state.last_error.kind == RATE_LIMITED
+        if rate_limited or not force:
+            return FeedOutcome(
+                feed.url,
+                category.id,
+                feed.name,
+                SKIPPED,
+                state.last_error if rate_limited else None,
+                next_allowed=state.next_allowed,
+            )
+    target = (state.fetch_url if state else None) or feed.url
+    blocked = fetcher.host_blocked_until(target, now)
+    if blocked is not None:
+        problem = FeedProblem(RATE_LIMITED, host_of(target))
+        return FeedOutcome(feed.url, category.id, feed.name, SKIPPED, problem, next_allowed=blocked)
+    return None
+
+
+def _refresh_one(
+    category: Category,
+    feed: FeedSource,
+    state: FeedState | None,
+    fetcher: Fetcher,
+    store: NewsStore,
+    now: datetime,
+) -> FeedOutcome:
+    def outcome(status: str, problem: FeedProblem | None = None, **extra: object) -> FeedOutcome:
+        return FeedOutcome(feed.url, category.id, feed.name, status, problem, **extra)  # type: ignore[arg-type]
+
+    try:
+        result = fetcher.fetch(feed.url, state)
+        if result.skipped:
+            return outcome(SKIPPED, result.problem, next_allowed=result.retry_after)
+        base = _next_state(feed.url, state, result, now)
+        received = len(result.body)
+        if result.problem is not None:
+            store.save_feed(replace(base, last_error=result.problem)).result()
+            return outcome(PROBLEM, result.problem, bytes_received=received)
+        if result.not_modified:
+            store.save_feed(_success(base, result, now)).result()
+            return outcome(NOT_MODIFIED)
+        parsed = parse_feed(
+            result.body,
+            result.headers,
+            feed_url=feed.url,
+            category=category.id,
+            source=feed.name,
+            now=now,
+        )
+        if parsed.problem is not None:
+            # Keep the old validators: the next fetch must get the full body again, not a 304.
+            log.info("Feed %s: %s", feed.url, parsed.problem)
+            store.save_feed(replace(base, last_error=parsed.problem)).result()
+            return outcome(PROBLEM, parsed.problem, bytes_received=received)
+        success = replace(_success(base, result, now), title=parsed.title or base.title)
+        new_ids = store.save_feed(success, parsed.articles, parsed.undated).result()
+        return outcome(OK, new_ids=new_ids, entries=len(parsed.articles), bytes_received=received)
+    except Exception as error:  # a bug or a local failure: one feed fails, the refresh goes on
+        log.exception("Refreshing %s failed unexpectedly", feed.url)
+        return outcome(PROBLEM, FeedProblem(INTERNAL, type(error).__name__))
+
+
+def _next_state(url: str, state: FeedState | None, result: FetchResult, now: datetime) -> FeedState:
+    """The stored state after a fetch, before deciding success or failure."""
+    base = state or FeedState(url)
+    fetch_url = base.fetch_url
+    if result.permanent_url:
+        fetch_url = None if result.permanent_url == url else result.permanent_url
+        log.info("Feed %s moved permanently to %s", url, result.permanent_url)
+    next_allowed = now + result.min_interval if result.min_interval else None
+    if result.retry_after is not None:
+        next_allowed = result.retry_after
+    return replace(base, fetch_url=fetch_url, next_allowed=next_allowed)
+
+
+def _success(base: FeedState, result: FetchResult, now: datetime) -> FeedState:
+    return replace(
+        base,
+        etag=result.etag or (base.etag if result.not_modified else None),
+        last_modified=result.last_modified or (base.last_modified if result.not_modified else None),
+        last_success=now,
+        last_error=None,
+    )

@@ -1,0 +1,528 @@
+"""The news database: SQLite in the profile's data folder, the one truth for articles.
+
+Threads: one dedicated writer thread owns the only write connection, so writes never contend
+for SQLite's lock and a slow write never runs on the GUI thread. Write methods (`save_feed`,
+`set_read`, `prune`) enqueue the work and return a `concurrent.futures.Future` at once; call
+`.result()` to wait (CLI, tests) or `add_done_callback` (the Qt service, which then hops back
+to the GUI thread with a queued signal). Writes run in submission order.
+Reads (`articles`, `unread_counts`, `article`, `feed_states`) run on the calling thread with a
+per-thread read connection; WAL lets them run while the writer writes. A read issued right after a
+write sees that write only once its future is done.
+
+Durability: WAL with synchronous=NORMAL; each fetched feed is one transaction, so a killed
+process loses at most the feed being written, never earlier articles. A file that SQLite
+cannot read is moved aside as `news.sqlite3.corrupt-<timestamp>` and a fresh database is built;
+`recovered_from_corruption` then tells the UI to say so.
+"""
+
+from __future__ import annotations
+
+import logging
+import queue
+import sqlite3
+import threading
+from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any, TypeVar
+
+from .model import Article, FeedProblem, FeedState
+from .textkeys import fold, link_key, title_key
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+# Each entry moves the schema from version i to i+1; never edit a released entry, append one.
+MIGRATIONS: tuple[str, ...] = (
+    """
+    CREATE TABLE feeds (
+        url TEXT PRIMARY KEY,          -- the catalogue's URL (the key article ids are scoped by)
+        fetch_url TEXT,                -- where a permanent redirect moved it
+        etag TEXT,
+        last_modified TEXT,
+        last_success REAL,
+        error_kind TEXT,
+        error_detail TEXT,
+        next_allowed REAL,
+        title TEXT
+    );
+    CREATE TABLE articles (
+        id TEXT PRIMARY KEY,
+        feed_url TEXT NOT NULL,
+        category TEXT NOT NULL,
+        source TEXT NOT NULL,
+        title TEXT NOT NULL,
+        link TEXT NOT NULL,
+        published REAL NOT NULL,
+        first_seen REAL NOT NULL,
+        dated INTEGER NOT NULL,        -- 0: published is first_seen because the feed had no date
+        summary_html TEXT NOT NULL,
+        summary_text TEXT NOT NULL,
+        lead TEXT NOT NULL,
+        places TEXT NOT NULL,          -- '/'-joined, as in the dateline
+        agencies TEXT NOT NULL,
+        image_url TEXT,
+        link_key TEXT NOT NULL,
+        title_key TEXT NOT NULL,
+        search_text TEXT NOT NULL      -- folded title + summary for accent-insensitive search
+    );
+    CREATE INDEX articles_by_category ON articles (category, published DESC);
+    CREATE INDEX articles_by_time ON articles (published DESC);
+    CREATE INDEX articles_by_link ON articles (link_key);
+    -- Apart from articles so a re-fetch (which rewrites the article row) keeps the read state.
+    CREATE TABLE read_state (article_id TEXT PRIMARY KEY, read_at REAL NOT NULL);
+    """,
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+_ARTICLE_COLUMNS = (
+    "a.id, a.feed_url, a.category, a.source, a.title, a.link, a.published, a.first_seen, "
+    "a.summary_html, a.summary_text, a.lead, a.places, a.agencies, a.image_url, "
+    "r.article_id IS NOT NULL, a.link_key, a.title_key"
+)
+_FROM = "FROM articles a LEFT JOIN read_state r ON r.article_id = a.id"
+
+
+class StoreClosedError(RuntimeError):
+    pass
+
+
+def _ts(value: datetime | None) -> float | None:
+    return value.timestamp() if value is not None else None
+
+
+def _dt(value: float | None) -> datetime | None:
+    return datetime.fromtimestamp(value, timezone.utc) if value is not None else None
+
+
+def _split(value: str) -> tuple[str, ...]:
+    return tuple(value.split("/")) if value else ()
+
+
+def _article(row: Sequence[Any]) -> Article:
+    return Article(
+        id=row[0],
+        feed_url=row[1],
+        category=row[2],
+        source=row[3],
+        title=row[4],
+        link=row[5],
+        published=datetime.fromtimestamp(row[6], timezone.utc),
+        first_seen=datetime.fromtimestamp(row[7], timezone.utc),
+        summary_html=row[8],
+        summary_text=row[9],
+        lead=row[10],
+        places=_split(row[11]),
+        agencies=_split(row[12]),
+        image_url=row[13],
+        read=bool(row[14]),
+    )
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    # isolation_level=None: we issue BEGIN/COMMIT ourselves, so a transaction is exactly one job.
+    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=10)
+    conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=NORMAL")
+    return conn
+
+
+class NewsStore:
+    """See the module docstring for the threading and durability rules."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self.recovered_from_corruption = False
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._open_or_rebuild()
+        self._queue: queue.Queue[tuple[Callable[[sqlite3.Connection], Any], Future[Any]] | None]
+        self._queue = queue.Queue()
+        self._closed = False
+        self._readers_lock = threading.Lock()
+        self._readers: list[sqlite3.Connection] = []
+        self._local = threading.local()
+        self._writer = threading.Thread(target=self._write_loop, name="news-store-writer")
+        self._writer.daemon = True  # a forgotten close() must not keep the process alive
+        self._writer.start()
+
+    # -- opening, migrating, recovering --------------------------------------------------------
+    def _open_or_rebuild(self) -> None:
+        try:
+            self._prepare()
+        except sqlite3.DatabaseError as error:
+            aside = self._move_aside("corrupt")
+            log.warning("News database unreadable (%s); moved to %s, starting fresh", error, aside)
+            self.recovered_from_corruption = True
+            self._prepare()
+
+    def _prepare(self) -> None:
+        conn = _connect(self.path)
+        try:
+            check = conn.execute("PRAGMA quick_check").fetchall()
+            if check != [("ok",)]:
+                raise sqlite3.DatabaseError(f"quick_check: {check[:1]}")
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            if version > SCHEMA_VERSION:
+                raise sqlite3.DatabaseError(f"schema version {version} is newer than this app")
+            for number in range(version, SCHEMA_VERSION):
+                conn.execute("BEGIN IMMEDIATE")
+                try:
+                    for statement in _statements(MIGRATIONS[number]):
+                        conn.execute(statement)
+                    conn.execute(f"PRAGMA user_version = {number + 1}")
+                    conn.execute("COMMIT")
+                except BaseException:
+                    conn.execute("ROLLBACK")
+                    raise
+        finally:
+            conn.close()
+
+    def _move_aside(self, why: str) -> Path:
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        target = self.path.with_name(f"{self.path.name}.{why}-{stamp}")
+        for suffix in ("", "-wal", "-shm"):
+            source = Path(f"{self.path}{suffix}")
+            if source.exists():
+                source.replace(Path(f"{target}{suffix}"))
+        return target
+
+    # -- the writer thread -----------------------------------------------------------------------
+    def _write_loop(self) -> None:
+        conn = _connect(self.path)
+        try:
+            while True:
+                job = self._queue.get()
+                if job is None:
+                    return
+                work, future = job
+                if not future.set_running_or_notify_cancel():
+                    continue
+                try:
+                    conn.execute("BEGIN IMMEDIATE")
+                    try:
+                        result = work(conn)
+                        conn.execute("COMMIT")
+                    except BaseException:
+                        conn.execute("ROLLBACK")
+                        raise
+                except BaseException as error:
+                    log.exception("News store write failed")
+                    future.set_exception(error)
+                else:
+                    future.set_result(result)
+        finally:
+            conn.close()
+
+    def _submit(self, work: Callable[[sqlite3.Connection], T]) -> Future[T]:
+        future: Future[T] = Future()
+        if self._closed:
+            future.set_exception(StoreClosedError("the news store is closed"))
+            return future
+        self._queue.put((work, future))
+        return future
+
+    # -- reads -------------------------------------------------------------------------------
+    def _reader(self) -> sqlite3.Connection:
+        if self._closed:
+            raise StoreClosedError("the news store is closed")
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            conn.execute("PRAGMA query_only=1")
+            self._local.conn = conn
+            with self._readers_lock:
+                self._readers.append(conn)
+        return conn
+
+    def articles(
+        self, category: str | None = None, limit: int | None = None, search: str | None = None
+    ) -> list[Article]:
+        """Newest first, each story once: within the result, an article whose link or (telling)
+        normalised title was already listed is left out, and the listed one counts as read if
+        any of its copies is read. `search` matches every word, case- and accent-insensitively,
+        in title or summary."""
+        sql = f"SELECT {_ARTICLE_COLUMNS} {_FROM}"
+        clauses: list[str] = []
+        params: list[Any] = []
+        if category is not None:
+            clauses.append("a.category = ?")
+            params.append(category)
+        for word in fold(search or "").split():
+            clauses.append("instr(a.search_text, ?) > 0")
+            params.append(word)
+        if clauses:
+            sql += " WHERE " + " AND ".join(clauses)
+        sql += " ORDER BY a.published DESC, a.id"
+        rows = self._reader().execute(sql, params).fetchall()
+        kept: list[list[Any]] = []
+        by_key: dict[str, int] = {}
+        for row in rows:
+            keys = [k for k in (row[15] and "l:" + row[15], row[16] and "t:" + row[16]) if k]
+            index = next((by_key[k] for k in keys if k in by_key), None)
+            if index is None:
+                index = len(kept)
+                kept.append(list(row))
+            elif row[14]:
+                kept[index][14] = True
+            for key in keys:
+                by_key.setdefault(key, index)
+        if limit is not None:
+            kept = kept[: max(0, limit)]
+        return [_article(row) for row in kept]
+
+    def unread_counts(self) -> dict[str, int]:
+        """Unread stories per category, counted the way `articles(category)` lists them."""
+        rows = (
+            self._reader()
+            .execute(
+                "SELECT a.category, a.link_key, a.title_key, r.article_id IS NOT NULL "
+                f"{_FROM} ORDER BY a.category, a.published DESC, a.id"
+            )
+            .fetchall()
+        )
+        groups: dict[str, dict[str, int]] = {}
+        read: dict[str, list[bool]] = {}
+        for category, lkey, tkey, is_read in rows:
+            by_key = groups.setdefault(category, {})
+            states = read.setdefault(category, [])
+            keys = [k for k in (lkey and "l:" + lkey, tkey and "t:" + tkey) if k]
+            index = next((by_key[k] for k in keys if k in by_key), None)
+            if index is None:
+                index = len(states)
+                states.append(bool(is_read))
+            elif is_read:
+                states[index] = True
+            for key in keys:
+                by_key.setdefault(key, index)
+        return {category: states.count(False) for category, states in read.items()}
+
+    def article(self, article_id: str) -> Article | None:
+        row = (
+            self._reader()
+            .execute(f"SELECT {_ARTICLE_COLUMNS} {_FROM} WHERE a.id = ?", (article_id,))
+            .fetchone()
+        )
+        return _article(row) if row else None
+
+    def feed_states(self) -> dict[str, FeedState]:
+        rows = (
+            self._reader()
+            .execute(
+                "SELECT url, etag, last_modified, last_success, error_kind, error_detail, "
+                "next_allowed, title, fetch_url FROM feeds"
+            )
+            .fetchall()
+        )
+        return {row[0]: _feed_state(row) for row in rows}
+
+    def feed_state(self, url: str) -> FeedState | None:
+        row = (
+            self._reader()
+            .execute(
+                "SELECT url, etag, last_modified, last_success, error_kind, error_detail, "
+                "next_allowed, title, fetch_url FROM feeds WHERE url = ?",
+                (url,),
+            )
+            .fetchone()
+        )
+        return _feed_state(row) if row else None
+
+    def article_count(self) -> int:
+        return int(self._reader().execute("SELECT count(*) FROM articles").fetchone()[0])
+
+    # -- writes (return Futures) -----------------------------------------------------------------
+    def save_feed(
+        self,
+        state: FeedState,
+        articles: Sequence[Article] = (),
+        undated: Iterable[str] = (),
+    ) -> Future[tuple[str, ...]]:
+        """Store a feed's state and its articles in one transaction; the Future gives the ids
+        that were new. Known articles are updated but keep first_seen, read state and (when the
+        feed gives no date) their first published time. `undated` lists ids whose date is
+        first-seen rather than from the feed."""
+        undated_ids = frozenset(undated)
+        articles = tuple(articles)
+
+        def work(conn: sqlite3.Connection) -> tuple[str, ...]:
+            _write_state(conn, state)
+            if not articles:
+                return ()
+            ids = [a.id for a in articles]
+            marks = ",".join("?" * len(ids))
+            known = {
+                row[0]
+                for row in conn.execute(f"SELECT id FROM articles WHERE id IN ({marks})", ids)
+            }
+            conn.executemany(_UPSERT, [_row(a, a.id not in undated_ids) for a in articles])
+            new = tuple(i for i in ids if i not in known)
+            if new:
+                # The same story arriving again through another feed is already read if any
+                # copy was.
+                new_marks = ",".join("?" * len(new))
+                conn.execute(
+                    "INSERT OR IGNORE INTO read_state (article_id, read_at) "
+                    f"SELECT n.id, r.read_at FROM articles n JOIN articles o "
+                    "ON o.link_key = n.link_key AND o.id != n.id "
+                    "JOIN read_state r ON r.article_id = o.id "
+                    f"WHERE n.link_key != '' AND n.id IN ({new_marks})",
+                    new,
+                )
+            return new
+
+        return self._submit(work)
+
+    def save_feed_state(self, state: FeedState) -> Future[tuple[str, ...]]:
+        return self.save_feed(state)
+
+    def set_read(self, ids: Iterable[str], read: bool = True) -> Future[None]:
+        """Mark articles (and their copies: same link anywhere, same title in the same
+        category) read or unread."""
+        wanted = list(dict.fromkeys(ids))
+        now = datetime.now(timezone.utc).timestamp()
+
+        def work(conn: sqlite3.Connection) -> None:
+            if not wanted:
+                return
+            marks = ",".join("?" * len(wanted))
+            rows = conn.execute(
+                "SELECT a.id FROM articles a JOIN articles t "
+                "ON (t.link_key != '' AND a.link_key = t.link_key) "
+                "OR (t.title_key != '' AND a.title_key = t.title_key AND a.category = t.category) "
+                f"WHERE t.id IN ({marks})",
+                wanted,
+            ).fetchall()
+            group = set(wanted) | {row[0] for row in rows}
+            if read:
+                conn.executemany(
+                    "INSERT OR IGNORE INTO read_state (article_id, read_at) VALUES (?, ?)",
+                    [(i, now) for i in group],
+                )
+            else:
+                conn.executemany(
+                    "DELETE FROM read_state WHERE article_id = ?", [(i,) for i in group]
+                )
+
+        return self._submit(work)
+
+    def prune(self, older_than: timedelta, now: datetime | None = None) -> Future[int]:
+        """Delete articles published before now - older_than; the Future gives how many.
+
+        Read marks of deleted articles are kept for another period, so a story a feed still
+        carries does not come back as unread; after that they go too, so the table stays small.
+        """
+        cutoff = (now or datetime.now(timezone.utc)) - older_than
+
+        def work(conn: sqlite3.Connection) -> int:
+            deleted = conn.execute(
+                "DELETE FROM articles WHERE published < ?", (cutoff.timestamp(),)
+            ).rowcount
+            conn.execute(
+                "DELETE FROM read_state WHERE read_at < ? "
+                "AND article_id NOT IN (SELECT id FROM articles)",
+                ((cutoff - older_than).timestamp(),),
+            )
+            return int(deleted)
+
+        return self._submit(work)
+
+    def close(self) -> None:
+        """Finish queued writes, stop the writer, close every connection. Idempotent."""
+        if self._closed:
+            return
+        self._closed = True
+        self._queue.put(None)
+        self._writer.join()
+        with self._readers_lock:
+            readers, self._readers = self._readers, []
+        for conn in readers:
+            conn.close()
+
+    def __enter__(self) -> NewsStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _statements(script: str) -> list[str]:
+    """Split a migration into statements (sqlite3.executescript would commit on its own)."""
+    lines = [line.split("--", 1)[0] for line in script.splitlines()]
+    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
+
+
+def _feed_state(row: Sequence[Any]) -> FeedState:
+    error = FeedProblem(row[4], row[5] or "") if row[4] else None
+    return FeedState(
+        url=row[0],
+        etag=row[1],
+        last_modified=row[2],
+        last_success=_dt(row[3]),
+        last_error=error,
+        next_allowed=_dt(row[6]),
+        title=row[7],
+        fetch_url=row[8],
+    )
+
+
+def _write_state(conn: sqlite3.Connection, state: FeedState) -> None:
+    conn.execute(
+        "INSERT INTO feeds (url, fetch_url, etag, last_modified, last_success, error_kind, "
+        "error_detail, next_allowed, title) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT(url) DO UPDATE SET fetch_url = excluded.fetch_url, etag = excluded.etag, "
+        "last_modified = excluded.last_modified, last_success = excluded.last_success, "
+        "error_kind = excluded.error_kind, error_detail = excluded.error_detail, "
+        "next_allowed = excluded.next_allowed, title = excluded.title",
+        (
+            state.url,
+            state.fetch_url,
+            state.etag,
+            state.last_modified,
+            _ts(state.last_success),
+            state.last_error.kind if state.last_error else None,
+            state.last_error.detail if state.last_error else None,
+            _ts(state.next_allowed),
+            state.title,
+        ),
+    )
+
+
+_UPSERT = """
+INSERT INTO articles (id, feed_url, category, source, title, link, published, first_seen, dated,
+    summary_html, summary_text, lead, places, agencies, image_url, link_key, title_key,
+    search_text)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+ON CONFLICT(id) DO UPDATE SET
+    category = excluded.category, source = excluded.source, title = excluded.title,
+    link = excluded.link,
+    published = CASE WHEN excluded.dated THEN excluded.published ELSE articles.published END,
+    dated = max(articles.dated, excluded.dated),
+    summary_html = excluded.summary_html, summary_text = excluded.summary_text,
+    lead = excluded.lead, places = excluded.places, agencies = excluded.agencies,
+    image_url = excluded.image_url, link_key = excluded.link_key,
+    title_key = excluded.title_key, search_text = excluded.search_text
+"""
+
+
+def _row(article: Article, dated: bool) -> tuple[Any, ...]:
+    return (
+        article.id,
+        article.feed_url,
+        article.category,
+        article.source,
+        article.title,
+        article.link,
+        article.published.timestamp(),
+        article.first_seen.timestamp(),
+        int(dated),
+        article.summary_html,
+        article.summary_text,
+        article.lead,
+        "/".join(article.places),
+        "/".join(article.agencies),
+        article.image_url,
+        link_key(article.link),
+        title_key(article.title),
+        fold(f"{article.title}\n{article.summary_text}"),
+    )
