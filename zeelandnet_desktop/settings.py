@@ -91,6 +91,18 @@ PRUNE_DAYS: Key[int] = Key("news/prune_days", int, 14, minimum=1, maximum=365)
 REMOTE_IMAGES: Key[bool] = Key("news/remote_images", bool, False)
 DISABLED_CATEGORIES: Key[list[str]] = Key("news/disabled_categories", list, [])
 
+# Webmail
+# "" = not chosen yet: the tab asks once ("Choose your webmail"), never at start-up.
+WEBMAIL_PROVIDER: Key[str] = Key("webmail/provider", str, "")
+WEBMAIL_CUSTOM_URL: Key[str] = Key("webmail/custom_url", str, "")  # for provider "custom"
+WEBMAIL_DOWNLOAD_DIR: Key[str] = Key("webmail/download_dir", str, "")  # "" = system Downloads
+# JSON objects keyed by provider id, so a new provider needs no new key:
+# zoom {"zeelandnet": 1.25}; notifications {"zeelandnet": "granted" | "denied"}.
+WEBMAIL_ZOOM: Key[str] = Key("webmail/zoom", str, "{}")
+WEBMAIL_NOTIFICATIONS: Key[str] = Key("webmail/notifications", str, "{}")
+WEBMAIL_UNLOAD_MINUTES: Key[int] = Key("webmail/unload_after_minutes", int, 0,
+                                       minimum=0, maximum=24 * 60)  # 0 = never unload
+
 
 
 class Settings(QObject):
