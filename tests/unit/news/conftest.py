@@ -1,4 +1,4 @@
-"""Helpers for the news core tests: fixture feeds, a store per test, a fetcher with short time-outs."""
+"""Helpers for the news tests: fixture feeds, a store per test, a fetcher with short limits."""
 
 from __future__ import annotations
 
@@ -49,7 +49,7 @@ def store(tmp_path: Path) -> Iterator[NewsStore]:
 @pytest.fixture
 def fetcher() -> Iterator[Fetcher]:
     # Short limits keep the time-out cases fast; the production defaults are 5 s / 15 s / 30 s.
-    fetch = Fetcher(connect_timeout=2.0, read_timeout=0.5, deadline=1.5)
+    fetch = Fetcher(connect_timeout=2.0, read_timeout=1.0, deadline=2.0)
     try:
         yield fetch
     finally:
