@@ -8,9 +8,11 @@ from __future__ import annotations
 import argparse
 import logging
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from . import i18n, ipc
 from . import settings as keys
@@ -18,6 +20,9 @@ from .app import bench_hooks_wanted, bench_report_shown
 from .paths import AppPaths, resource_path
 from .settings import Settings
 from .ui.main_window import MainWindow
+
+if TYPE_CHECKING:
+    from .ui.webmail_tab import WebmailTab
 
 log = logging.getLogger(__name__)
 
@@ -37,40 +42,59 @@ class Application(QObject):
         qt_app.setApplicationDisplayName("ZeelandNet")
 
         from .ui.news_tab import NewsTab
-        from .ui.webmail_tab import WebmailTab
 
         self.news_tab = NewsTab(self.settings, paths)
-        self.webmail_tab = WebmailTab(self.settings, paths)
-        self.window = MainWindow(self.settings, self.news_tab, self.webmail_tab, self.icon)
-        self.instance_server = ipc.InstanceServer(paths.instance_key(), self)
+        # The webmail tab is built after the first paint (or when it is opened first): the
+        # window needs only an empty page to show.
+        self.webmail_host = QWidget()
+        self.webmail_host.setObjectName("webmailHost")
+        QVBoxLayout(self.webmail_host).setContentsMargins(0, 0, 0, 0)
+        self._webmail_tab: WebmailTab | None = None
+        self.window = MainWindow(self.settings, self.news_tab, self.webmail_host, self.icon)
+        self.instance_server: ipc.InstanceServer | None = None
 
         self.window.tab_activated.connect(self._on_tab_activated)
         self.window.settings_requested.connect(self.show_settings)
         self.window.about_requested.connect(self.show_about)
         self.window.quit_requested.connect(qt_app.quit)
-        self.instance_server.activate_requested.connect(self._on_activate_requested)
-        self.webmail_tab.title_changed.connect(self.window.set_page_title)
-        self.webmail_tab.unread_changed.connect(self.window.set_webmail_unread)
-        self.webmail_tab.status_message.connect(self._show_status)
 
     def start(self) -> None:
-        self.instance_server.listen()
         self.window.restore_state(self.args.tab)
         self.window.show()
-        # After the first paint: whatever the visible tab needs, then background work.
+        # After the first paint: the single-instance server, whatever the visible tab needs,
+        # then background work.
         QTimer.singleShot(0, self._after_first_paint)
 
     def _after_first_paint(self) -> None:
         if bench_hooks_wanted():
-            bench_report_shown()
+            bench_report_shown(self.qt_app)
+        self.instance_server = ipc.InstanceServer(self.paths.instance_key(), self)
+        self.instance_server.activate_requested.connect(self._on_activate_requested)
+        self.instance_server.listen()
         self._on_tab_activated(self.window.current_tab())
+        QTimer.singleShot(0, lambda: self.webmail_tab)  # build it while the user reads
         log.info("Window shown")
 
+    @property
+    def webmail_tab(self) -> WebmailTab:
+        if self._webmail_tab is None:
+            from .ui.webmail_tab import WebmailTab
+
+            tab = WebmailTab(self.settings, self.paths, self.webmail_host)
+            layout = self.webmail_host.layout()
+            assert layout is not None
+            layout.addWidget(tab)
+            tab.title_changed.connect(self.window.set_page_title)
+            tab.unread_changed.connect(self.window.set_webmail_unread)
+            tab.status_message.connect(self._show_status)
+            self._webmail_tab = tab
+        return self._webmail_tab
+
     def shut_down(self) -> None:
-        self.instance_server.close()
-        shutdown = getattr(self.webmail_tab, "shutdown", None)
-        if callable(shutdown):
-            shutdown()
+        if self.instance_server is not None:
+            self.instance_server.close()
+        if self._webmail_tab is not None:
+            self._webmail_tab.shutdown()
         self.settings.sync()
 
     # --- reactions ------------------------------------------------------------------------
@@ -78,10 +102,8 @@ class Application(QObject):
     def _on_tab_activated(self, name: str) -> None:
         if name == "webmail":
             self.webmail_tab.activate()
-        else:
-            deactivated = getattr(self.webmail_tab, "deactivated", None)
-            if callable(deactivated):
-                deactivated()
+        elif self._webmail_tab is not None:
+            self._webmail_tab.deactivated()
 
     def _on_activate_requested(self, tab: str) -> None:
         log.info("A second launch asked for the window (tab=%s)", tab or "-")

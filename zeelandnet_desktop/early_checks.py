@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import logging
 import os
+import re
 import sys
 
 log = logging.getLogger(__name__)
@@ -37,11 +36,14 @@ def display_problem(environ: os._Environ[str] | dict[str, str] | None = None) ->
 
 def _x_server_answers(display: str) -> bool:
     """Connect with libxcb the way Qt will; if libxcb is missing, let Qt report it."""
-    name = ctypes.util.find_library("xcb")
-    if not name:
-        return True
+    local = re.fullmatch(r":(\d+)(\.\d+)?", display)
+    if local and os.path.exists(f"/tmp/.X11-unix/X{local.group(1)}"):
+        return True  # a local server's socket: cheaper than loading libxcb on every start
+    import ctypes
+
     try:
-        xcb = ctypes.CDLL(name)
+        # The soname directly: ctypes.util.find_library would run ldconfig on every start.
+        xcb = ctypes.CDLL("libxcb.so.1")
     except OSError:
         return True
     xcb.xcb_connect.restype = ctypes.c_void_p

@@ -10,10 +10,14 @@ from __future__ import annotations
 
 import json
 import logging
-from typing import Any
+import os
+import sys
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalSocket
 
 log = logging.getLogger(__name__)
 
@@ -32,35 +36,79 @@ def activate_message(tab: str | None) -> dict[str, Any]:
     return {"v": PROTOCOL_VERSION, "cmd": "activate", "tab": tab}
 
 
+def server_name(key: str) -> str:
+    """Where the instance listens: a socket file in the user's runtime folder on Unix (so a plain
+    Python socket can reach it without loading QtNetwork), a named pipe on Windows."""
+    if sys.platform == "win32":
+        return key
+    folder = os.environ.get("XDG_RUNTIME_DIR") or os.environ.get("TMPDIR") or "/tmp"
+    return os.path.join(folder, f"{key}.sock")
+
+
 def hand_over(key: str, tab: str | None) -> bool:
     """Give `tab` to a running instance. True when one answered: this process can then exit.
 
     Blocking, with short time-outs, and usable before any QApplication exists: a second launch
     must finish within a second and without the cost of starting a GUI.
     """
-    socket = QLocalSocket()
-    socket.connectToServer(key)
-    if not socket.waitForConnected(CONNECT_TIMEOUT_MS):
+    if sys.platform == "win32":
+        return _hand_over_qt(server_name(key), tab)
+    name = server_name(key)
+    if not os.path.exists(name):
+        return False  # the usual first start: nothing to connect to
+    import socket
+
+    client = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    client.settimeout(CONNECT_TIMEOUT_MS / 1000)
+    try:
+        client.connect(name)
+    except OSError:  # no file, or a file left by a crashed instance (connection refused)
+        client.close()
         return False
-    socket.write(encode(activate_message(tab)))
-    socket.flush()
-    answered = False
-    if socket.waitForBytesWritten(ANSWER_TIMEOUT_MS):
-        while not socket.canReadLine() and socket.waitForReadyRead(ANSWER_TIMEOUT_MS):
-            pass
-        if socket.canReadLine():
-            try:
-                reply = json.loads(bytes(socket.readLine().data()).decode())
-                answered = bool(reply.get("ok"))
-                if not answered:
-                    log.warning("The running instance refused the hand-over: %s",
-                                reply.get("error"))
-            except (ValueError, AttributeError):
-                log.warning("The running instance gave an unreadable answer")
-    socket.disconnectFromServer()
+    try:
+        client.settimeout(ANSWER_TIMEOUT_MS / 1000)
+        client.sendall(encode(activate_message(tab)))
+        answer = bytearray()
+        while b"\n" not in answer and len(answer) < MAX_LINE:
+            chunk = client.recv(4096)
+            if not chunk:
+                break
+            answer.extend(chunk)
+        _log_answer(bytes(answer).split(b"\n", 1)[0])
+    except OSError as exc:
+        log.warning("The running instance did not answer the hand-over: %s", exc)
+    finally:
+        client.close()
     # A running instance that accepted the connection is alive even if its answer was odd:
     # starting a second window on the same profile would be worse.
     return True
+
+
+def _hand_over_qt(name: str, tab: str | None) -> bool:
+    from PySide6.QtNetwork import QLocalSocket
+
+    client = QLocalSocket()
+    client.connectToServer(name)
+    if not client.waitForConnected(CONNECT_TIMEOUT_MS):
+        return False
+    client.write(encode(activate_message(tab)))
+    client.flush()
+    if client.waitForBytesWritten(ANSWER_TIMEOUT_MS):
+        while not client.canReadLine() and client.waitForReadyRead(ANSWER_TIMEOUT_MS):
+            pass
+        if client.canReadLine():
+            _log_answer(bytes(client.readLine().data()))
+    client.disconnectFromServer()
+    return True
+
+
+def _log_answer(line: bytes) -> None:
+    try:
+        reply = json.loads(line.decode())
+        if not reply.get("ok"):
+            log.warning("The running instance refused the hand-over: %s", reply.get("error"))
+    except (ValueError, AttributeError, UnicodeDecodeError):
+        log.warning("The running instance gave an unreadable answer")
 
 
 def parse_request(line: bytes) -> tuple[dict[str, Any] | None, str | None]:
@@ -87,20 +135,24 @@ class InstanceServer(QObject):
     activate_requested = Signal(str)
 
     def __init__(self, key: str, parent: QObject | None = None) -> None:
+        from PySide6.QtNetwork import QLocalServer
+
         super().__init__(parent)
-        self._key = key
+        self._name = server_name(key)
         self._server = QLocalServer(self)
         self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         self._server.newConnection.connect(self._on_new_connection)
         self._buffers: dict[QLocalSocket, bytearray] = {}
 
     def listen(self) -> bool:
-        if self._server.listen(self._key):
+        from PySide6.QtNetwork import QLocalServer
+
+        if self._server.listen(self._name):
             return True
         # Nobody answered hand_over(), so a socket file left by a crashed instance is stale.
         log.info("Removing a stale single-instance socket (%s)", self._server.errorString())
-        QLocalServer.removeServer(self._key)
-        if self._server.listen(self._key):
+        QLocalServer.removeServer(self._name)
+        if self._server.listen(self._name):
             return True
         log.warning("Single instance is off: cannot listen (%s)", self._server.errorString())
         return False
@@ -110,10 +162,10 @@ class InstanceServer(QObject):
 
     def _on_new_connection(self) -> None:
         while self._server.hasPendingConnections():
-            socket = self._server.nextPendingConnection()
-            self._buffers[socket] = bytearray()
-            socket.readyRead.connect(lambda s=socket: self._on_ready_read(s))
-            socket.disconnected.connect(lambda s=socket: self._forget(s))
+            connection = self._server.nextPendingConnection()
+            self._buffers[connection] = bytearray()
+            connection.readyRead.connect(lambda c=connection: self._on_ready_read(c))
+            connection.disconnected.connect(lambda c=connection: self._forget(c))
 
     def _forget(self, socket: QLocalSocket) -> None:
         self._buffers.pop(socket, None)

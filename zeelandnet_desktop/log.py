@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import faulthandler
 import logging
-import logging.handlers
+import os
 import sys
 import threading
 from collections.abc import Callable
@@ -26,9 +26,7 @@ def setup_logging(log_file: Path, *, verbose: bool = False) -> None:
     for handler in list(root.handlers):
         if getattr(handler, "_zeelandnet", False):
             root.removeHandler(handler)
-    file_handler = logging.handlers.RotatingFileHandler(
-        log_file, maxBytes=1_000_000, backupCount=3, encoding="utf-8"
-    )
+    file_handler = RotatingFileHandler(log_file, max_bytes=1_000_000, backups=3)
     file_handler.setFormatter(logging.Formatter(_LOG_FORMAT))
     stderr_handler = logging.StreamHandler(sys.stderr)
     stderr_handler.setLevel(logging.DEBUG if verbose else logging.WARNING)
@@ -39,6 +37,39 @@ def setup_logging(log_file: Path, *, verbose: bool = False) -> None:
     # urllib3 logs every connection at DEBUG; keep our own debug output readable.
     logging.getLogger("urllib3").setLevel(logging.WARNING)
     _enable_faulthandler(log_file.with_name("crash.log"))
+
+
+class RotatingFileHandler(logging.FileHandler):
+    """Size-rotated log file (name.log, name.log.1 … name.log.N).
+
+    logging.handlers has one, but importing that module pulls in socket servers, pickle and
+    queues that the app never uses, at a cost the start-up budget notices.
+    """
+
+    def __init__(self, path: Path, *, max_bytes: int, backups: int) -> None:
+        self._max_bytes = max_bytes
+        self._backups = backups
+        super().__init__(path, encoding="utf-8", delay=False)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            if self.stream is not None and self.stream.tell() >= self._max_bytes:
+                self._roll_over()
+        except (OSError, ValueError):
+            pass
+        super().emit(record)
+
+    def _roll_over(self) -> None:
+        if self.stream is not None:
+            self.stream.close()
+            self.stream = None  # type: ignore[assignment]
+        base = self.baseFilename
+        for number in range(self._backups - 1, 0, -1):
+            if os.path.exists(f"{base}.{number}"):
+                os.replace(f"{base}.{number}", f"{base}.{number + 1}")
+        if os.path.exists(base):
+            os.replace(base, f"{base}.1")
+        self.stream = self._open()
 
 
 def _enable_faulthandler(path: Path) -> None:

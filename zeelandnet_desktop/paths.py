@@ -5,18 +5,16 @@ Only QtCore is imported here so the command-line tools can use the same folders 
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sys
-from dataclasses import dataclass
-from importlib import resources
+import zlib
 from pathlib import Path
+from typing import NamedTuple
 
 from . import APP_ID, ORG_DOMAIN, ORG_NAME
 
 
-@dataclass(frozen=True)
-class AppPaths:
+class AppPaths(NamedTuple):
     """The folders of one profile. Everything the app writes lives under one of these."""
 
     config: Path  # settings (QSettings INI), user overrides of feeds.json / providers.json
@@ -41,11 +39,14 @@ class AppPaths:
     def instance_key(self) -> str:
         """Name of the single-instance socket: one per user and per profile.
 
-        Hashed because local socket names are short on some systems and must not carry a path.
+        Hashed because local socket names are short on some systems and must not carry a path;
+        two CRC-32s (not a cryptographic hash: nothing secret here, and hashlib costs start-up
+        time) make a 64-bit name.
         """
         user = os.environ.get("USER") or os.environ.get("USERNAME") or str(_uid())
         where = str(self.profile_dir.resolve()) if self.profile_dir else "default"
-        digest = hashlib.sha256(f"{user}\0{where}".encode()).hexdigest()[:16]
+        data = f"{user}\0{where}".encode()
+        digest = f"{zlib.crc32(data):08x}{zlib.crc32(data[::-1]):08x}"
         return f"{APP_ID}-{digest}"
 
     def all_dirs(self) -> tuple[Path, ...]:
@@ -106,4 +107,9 @@ def resource_path(*parts: str) -> Path:
     frozen_root = getattr(sys, "_MEIPASS", None)
     if frozen_root:
         return Path(frozen_root, "zeelandnet_desktop", "resources", *parts)
-    return Path(str(resources.files("zeelandnet_desktop.resources"))).joinpath(*parts)
+    # resources/ is a package (zeelandnet_desktop.resources) mapped by the build; its __path__
+    # is right for wheels, editable installs and source checkouts, and cheaper to get than
+    # importlib.resources.files(), which start-up would pay for.
+    import zeelandnet_desktop.resources as package
+
+    return Path(next(iter(package.__path__))).joinpath(*parts)

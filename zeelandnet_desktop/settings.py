@@ -9,7 +9,6 @@ from __future__ import annotations
 import logging
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
@@ -20,17 +19,35 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
 class Key(Generic[T]):
-    """One preference: its name in the INI file, its type, its default and what is valid."""
+    """One preference: its name in the INI file, its type, its default and what is valid.
 
-    name: str
-    type: type
-    default: T
-    choices: tuple[T, ...] | None = None
-    minimum: int | None = None
-    maximum: int | None = None
-    check: Callable[[T], bool] | None = field(default=None, compare=False)
+    A plain class rather than a dataclass: this module is imported before the first paint, and
+    the dataclasses module costs start-up time.
+    """
+
+    __slots__ = ("check", "choices", "default", "maximum", "minimum", "name", "type")
+
+    def __init__(
+        self,
+        name: str,
+        type: type,  # noqa: A002 - reads best in the key table
+        default: T,
+        choices: tuple[T, ...] | None = None,
+        minimum: int | None = None,
+        maximum: int | None = None,
+        check: Callable[[T], bool] | None = None,
+    ) -> None:
+        self.name = name
+        self.type = type
+        self.default = default
+        self.choices = choices
+        self.minimum = minimum
+        self.maximum = maximum
+        self.check = check
+
+    def __repr__(self) -> str:
+        return f"Key({self.name!r})"
 
     def coerce(self, raw: Any) -> T:
         """Turn what QSettings returned into a valid value, or raise ValueError."""

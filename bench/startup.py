@@ -1,0 +1,109 @@
+"""Start-up benchmark: process start → main window shown, and resident memory 5 s later.
+
+Compared in the same run with a minimal PySide6 script that shows an empty QMainWindow.
+Targets (issue 2): ratio ≤ 1.3 and ≤ 90 MiB with the webmail tab never opened.
+
+    .venv/bin/python bench/startup.py [--runs 7] [--articles 500]
+
+Runs offscreen unless QT_QPA_PLATFORM says otherwise. Not a test: run by hand, read the ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+BASELINE = r"""
+import os, sys, time
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv)
+window = QMainWindow()
+window.resize(1100, 720)
+window.show()
+def rss():
+    for line in open("/proc/self/status"):
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+def shown():
+    print(f"ZND_SHOWN {time.time():.6f}", flush=True)
+    def memory():
+        print(f"ZND_RSS_KB {rss()}", flush=True)
+        app.quit()
+    QTimer.singleShot(int(float(os.environ["ZND_BENCH_REPORT"]) * 1000), memory)
+QTimer.singleShot(0, shown)
+app.exec()
+"""
+
+
+def measure(command: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Seconds from process start to window shown, and resident MiB after the settle time."""
+    started = time.time()
+    result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120,
+                            cwd=ROOT)
+    values = dict(line.split(" ", 1) for line in result.stdout.splitlines()
+                  if line.startswith("ZND_"))
+    if "ZND_SHOWN" not in values:
+        raise SystemExit(f"no report from {command}:\n{result.stdout}\n{result.stderr}")
+    return float(values["ZND_SHOWN"]) - started, int(values["ZND_RSS_KB"]) / 1024
+
+
+def seed_articles(profile: Path, count: int) -> None:
+    """Fill the profile's news cache, for the news issue's 'start-up with N cached articles'."""
+    if count <= 0:
+        return
+    sys.path.insert(0, str(ROOT))
+    from bench.seed import seed_store  # noqa: PLC0415 - only when asked for
+
+    seed_store(profile, count)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--settle", type=float, default=5.0, help="seconds before reading RSS")
+    parser.add_argument("--articles", type=int, default=0, help="cached articles in the profile")
+    args = parser.parse_args()
+
+    env = dict(os.environ)
+    env.setdefault("QT_QPA_PLATFORM", "offscreen")
+    env["ZND_BENCH_REPORT"] = str(args.settle)
+    with tempfile.TemporaryDirectory() as tmp:
+        profile = Path(tmp) / "profile"
+        seed_articles(profile, args.articles)
+        app = [sys.executable, "-m", "zeelandnet_desktop", "--profile-dir", str(profile), "--news"]
+        baseline = [sys.executable, "-c", BASELINE]
+        measure(app, env)  # warm the file cache and create the profile, not counted
+        measure(baseline, env)
+        app_runs: list[tuple[float, float]] = []
+        base_runs: list[tuple[float, float]] = []
+        for _ in range(args.runs):  # interleaved, so drift hits both alike
+            base_runs.append(measure(baseline, env))
+            app_runs.append(measure(app, env))
+
+    def median(runs: list[tuple[float, float]], index: int) -> float:
+        return statistics.median(run[index] for run in runs)
+
+    app_time, base_time = median(app_runs, 0), median(base_runs, 0)
+    app_mem, base_mem = median(app_runs, 1), median(base_runs, 1)
+    print(f"platform {env['QT_QPA_PLATFORM']}, {args.runs} runs each, "
+          f"{args.articles} cached articles, RSS after {args.settle:g} s")
+    print(f"{'':24}{'shown (s)':>12}{'RSS (MiB)':>12}")
+    print(f"{'minimal PySide6 window':24}{base_time:12.3f}{base_mem:12.1f}")
+    print(f"{'ZeelandNet Desktop':24}{app_time:12.3f}{app_mem:12.1f}")
+    ratio = app_time / base_time
+    print(f"ratio shown {ratio:.2f} (target ≤ 1.30), RSS {app_mem:.1f} MiB (target ≤ 90), "
+          f"RSS ratio {app_mem / base_mem:.2f}")
+    return 0 if ratio <= 1.3 and app_mem <= 90 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

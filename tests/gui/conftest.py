@@ -1,0 +1,48 @@
+"""An in-process Application on an isolated profile, torn down cleanly after each test."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from zeelandnet_desktop import i18n
+from zeelandnet_desktop import paths as app_paths
+from zeelandnet_desktop.application import Application
+
+AppFactory = Callable[..., Application]
+
+
+@pytest.fixture
+def make_app(qapp: QApplication, qtbot: QtBot, profile_dir: Path) -> Iterator[AppFactory]:
+    """make_app(tab=None, profile=profile_dir): a started Application whose window is shown."""
+    started: list[Application] = []
+
+    def make(tab: str | None = None, profile: Path | None = None) -> Application:
+        paths = app_paths.resolve(profile or profile_dir).ensure()
+        args = argparse.Namespace(profile_dir=str(paths.profile_dir), tab=tab, minimized=False,
+                                  verbose=False, command=None)
+        application = Application(qapp, paths, args)
+        application.start()
+        qtbot.waitExposed(application.window)
+        started.append(application)
+        return application
+
+    yield make
+    for application in started:
+        stop_app(application)
+    i18n.install_translators(qapp, "en")
+
+
+def stop_app(application: Application) -> None:
+    """What quitting does, without ending the test's QApplication."""
+    if application.window.isVisible():
+        application.window.close()
+    application.shut_down()
+    application.window.deleteLater()
+    application.deleteLater()
+    QApplication.processEvents()
