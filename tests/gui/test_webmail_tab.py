@@ -29,7 +29,8 @@ INBOX_TITLE = "(2) Inbox - Fake Webmail"
 
 
 @pytest.fixture
-def env(qapp: object, server: LocalServer, profile_dir: Path, tmp_path: Path) -> Iterator[WebmailEnv]:
+def env(qapp: object, server: LocalServer, profile_dir: Path,
+        tmp_path: Path) -> Iterator[WebmailEnv]:
     environment = WebmailEnv(server, profile_dir, tmp_path / "Downloads")
     yield environment
     environment.close()

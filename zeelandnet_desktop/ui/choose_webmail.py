@@ -57,6 +57,7 @@ class ChooseWebmailDialog(QDialog):
         self.url_error = QLabel(self)
         self.url_error.setObjectName("customUrlError")
         self.url_error.setStyleSheet("color: #b00020;")
+        self.url_error.setWordWrap(True)
         self.url_error.setContentsMargins(24, 0, 0, 0)
         layout.addWidget(self.url_edit)
         layout.addWidget(self.url_error)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QObject, QStandardPaths, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QKeySequence
+from PySide6.QtGui import QAction, QDesktopServices, QIcon, QKeySequence
 from PySide6.QtWebEngineCore import (
     QWebEngineCertificateError,
     QWebEngineDownloadRequest,
@@ -130,6 +130,20 @@ class WebmailPage(QWebEnginePage):
         return self.failed_url is not None
 
     # Navigation policy -------------------------------------------------------------------------
+    def load(self, url: QUrl | str) -> None:  # type: ignore[override]
+        """Load `url` if the policy allows it as a top-level page.
+
+        Qt runs a javascript: URL given to load() as script in the current page without asking
+        acceptNavigationRequest, so addresses from outside (hand-over, retry, home) are checked
+        here. javascript: links inside the provider's own pages are its own script and stay.
+        """
+        url = QUrl(url)
+        if navigation_decision(url.toString(), self.provider) is Navigation.REFUSE:
+            log.info("Refused to load %s", _describe(url))
+            self.navigation_refused.emit(url)
+            return
+        super().load(url)
+
     def acceptNavigationRequest(self, url: QUrl | str, type: QWebEnginePage.NavigationType,
                                 isMainFrame: bool) -> bool:
         url = QUrl(url)
@@ -172,6 +186,13 @@ class WebmailPage(QWebEnginePage):
             self._open_externally(url)  # target=_blank to another site: the system browser
         else:
             self.navigation_refused.emit(url)
+
+    def javaScriptConsoleMessage(self, level: QWebEnginePage.JavaScriptConsoleMessageLevel,
+                                 message: str, lineNumber: int, sourceID: str) -> None:
+        # Qt's default logs the provider's console as Qt messages (errors as critical); it is the
+        # provider's business and may hold personal data, so it goes to our debug log only.
+        log.debug("Webmail console (%s) %s:%d: %s", level.name, QUrl(sourceID).host(),
+                  lineNumber, message)
 
     # Errors ------------------------------------------------------------------------------------
     def _on_certificate_error(self, error: QWebEngineCertificateError) -> None:
@@ -483,11 +504,13 @@ class WebmailBrowser(QWidget):
         style = self.style()
         icons = QStyle.StandardPixmap
 
-        def action(text: str, icon: QStyle.StandardPixmap | None, slot: Callable[[], object],
-                   shortcuts: list[QKeySequence] | None = None, name: str = "") -> QAction:
+        def action(text: str, icon: tuple[str, QStyle.StandardPixmap] | None,
+                   slot: Callable[[], object], shortcuts: list[QKeySequence] | None = None,
+                   name: str = "") -> QAction:
             act = QAction(text, self)
             if icon is not None:
-                act.setIcon(style.standardIcon(icon))
+                # The desktop's own icons where it has a theme; Qt's built-in ones elsewhere.
+                act.setIcon(QIcon.fromTheme(icon[0], style.standardIcon(icon[1])))
             act.setObjectName(name)
             act.triggered.connect(slot)
             if shortcuts:
@@ -498,25 +521,25 @@ class WebmailBrowser(QWidget):
             return act
 
         seq = QKeySequence
-        self.back_action = action(self.tr("Back"), icons.SP_ArrowBack, self.view.back,
-                                  [seq(seq.StandardKey.Back)], "back")
-        self.forward_action = action(self.tr("Forward"), icons.SP_ArrowForward, self.view.forward,
-                                     [seq(seq.StandardKey.Forward)], "forward")
-        self.reload_action = action(self.tr("Reload"), icons.SP_BrowserReload, self.reload,
-                                    [seq(seq.StandardKey.Refresh)], "reload")
-        self.home_action = action(self.tr("Home"), icons.SP_DirHomeIcon, self.home, None, "home")
-        self.open_external_action = action(self.tr("Open in browser"), icons.SP_DesktopIcon,
-                                           self.open_in_browser, None, "openInBrowser")
-        self.zoom_out_action = action(self.tr("Zoom out"), None, self.zoom_out,
+        self.back_action = action(self.tr("Back"), ("go-previous", icons.SP_ArrowBack),
+                                  self.view.back, [seq(seq.StandardKey.Back)], "back")
+        self.forward_action = action(self.tr("Forward"), ("go-next", icons.SP_ArrowForward),
+                                     self.view.forward, [seq(seq.StandardKey.Forward)], "forward")
+        self.reload_action = action(self.tr("Reload"), ("view-refresh", icons.SP_BrowserReload),
+                                    self.reload, [seq(seq.StandardKey.Refresh)], "reload")
+        self.home_action = action(self.tr("Home"), ("go-home", icons.SP_DirHomeIcon),
+                                  self.home, None, "home")
+        self.open_external_action = action(
+            self.tr("Open in browser"), ("internet-web-browser", icons.SP_DesktopIcon),
+            self.open_in_browser, None, "openInBrowser")
+        self.zoom_out_action = action("−", None, self.zoom_out,
                                       [seq(seq.StandardKey.ZoomOut), seq("Ctrl+-")], "zoomOut")
+        self.zoom_out_action.setToolTip(self.tr("Zoom out (Ctrl+minus)"))
         self.zoom_reset_action = action("100%", None, self.zoom_reset, [seq("Ctrl+0")], "zoomReset")
-        self.zoom_reset_action.setToolTip(self.tr("Reset zoom"))
-        self.zoom_in_action = action(self.tr("Zoom in"), None, self.zoom_in,
+        self.zoom_reset_action.setToolTip(self.tr("Reset zoom (Ctrl+0)"))
+        self.zoom_in_action = action("+", None, self.zoom_in,
                                      [seq(seq.StandardKey.ZoomIn), seq("Ctrl+="), seq("Ctrl++")],
                                      "zoomIn")
-        self.zoom_out_action.setText("−")
-        self.zoom_out_action.setToolTip(self.tr("Zoom out (Ctrl+minus)"))
-        self.zoom_in_action.setText("+")
         self.zoom_in_action.setToolTip(self.tr("Zoom in (Ctrl+plus)"))
         for act in (self.back_action, self.forward_action, self.reload_action, self.home_action):
             self.toolbar.addAction(act)

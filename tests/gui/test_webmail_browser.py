@@ -1,0 +1,208 @@
+"""The embedded browser against the fake webmail: it stays on the provider's hosts, hands other
+links to the system, refuses script/file pages, downloads safely, and says so when offline."""
+
+from __future__ import annotations
+
+import json
+import socket
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl, Slot
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QMessageBox, QPushButton
+from pytestqt.qtbot import QtBot
+
+from tests.support.fakewebmail import PDF_BYTES, WebmailEnv
+from tests.support.localserver import LocalServer
+from zeelandnet_desktop import settings as keys
+
+QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+
+
+class UrlCatcher(QObject):
+    """Stands in for the system browser: QDesktopServices hands it every http(s) URL."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    @Slot(QUrl)
+    def handle(self, url: QUrl) -> None:
+        self.urls.append(url.toString())
+
+
+@pytest.fixture
+def system_browser() -> Iterator[UrlCatcher]:
+    catcher = UrlCatcher()
+    for scheme in ("http", "https", "file"):
+        QDesktopServices.setUrlHandler(scheme, catcher, "handle")
+    yield catcher
+    for scheme in ("http", "https", "file"):
+        QDesktopServices.unsetUrlHandler(scheme)
+
+
+@pytest.fixture
+def env(qapp: object, server: LocalServer, profile_dir: Path,
+        tmp_path: Path) -> Iterator[WebmailEnv]:
+    environment = WebmailEnv(server, profile_dir, tmp_path / "Downloads")
+    environment.choose_fake()
+    yield environment
+    environment.close()
+
+
+def open_page(qtbot: QtBot, env: WebmailEnv, path: str, title: str):  # type: ignore[no-untyped-def]
+    tab = env.make_tab()
+    tab.activate()
+    browser = tab.browser
+    assert browser is not None
+    qtbot.waitUntil(lambda: tab.title == "Fake Webmail :: Welcome", timeout=15_000)
+    browser.page.load(QUrl(env.fake.server.url(path)))
+    qtbot.waitUntil(lambda: tab.title == title, timeout=10_000)
+    return tab
+
+
+def click(qtbot: QtBot, tab, element_id: str) -> None:  # type: ignore[no-untyped-def]
+    """A real user click on the element (a scripted click() is not a user gesture)."""
+    rect: list[object] = []
+    tab.browser.page.runJavaScript(
+        f"(function(){{var r=document.getElementById('{element_id}').getBoundingClientRect();"
+        "return (r.left + r.width / 2) + ',' + (r.top + r.height / 2);})()", 0, rect.append)
+    qtbot.waitUntil(lambda: bool(rect), timeout=5_000)
+    x, y = (float(v) for v in str(rect[0]).split(","))
+    target = tab.browser.view.focusProxy()
+    zoom = tab.browser.zoom
+    pos = target.rect().topLeft() + type(target.rect().topLeft())(int(x * zoom), int(y * zoom))
+    qtbot.mouseClick(target, Qt.MouseButton.LeftButton, pos=pos)
+
+
+def test_link_to_another_host_goes_to_the_system_browser(
+        qtbot: QtBot, env: WebmailEnv, system_browser: UrlCatcher) -> None:
+    tab = open_page(qtbot, env, "/links", "Links - Fake Webmail")
+    messages: list[str] = []
+    tab.status_message.connect(messages.append)
+    click(qtbot, tab, "other")
+    qtbot.waitUntil(lambda: env.fake.other_host_url() in system_browser.urls, timeout=5_000)
+    click(qtbot, tab, "other-blank")
+    qtbot.waitUntil(lambda: env.fake.other_host_url() + "?blank=1" in system_browser.urls,
+                    timeout=5_000)
+    assert tab.browser.page.url().path() == "/links"  # the view stayed put
+    assert tab.browser.popups == []  # target=_blank to elsewhere made no window of ours
+    assert not env.fake.server.requests_for("/elsewhere")  # and the app never fetched it
+    assert any("localhost" in m for m in messages)
+
+
+def test_script_and_file_addresses_are_refused(
+        qtbot: QtBot, env: WebmailEnv, system_browser: UrlCatcher) -> None:
+    tab = open_page(qtbot, env, "/links", "Links - Fake Webmail")
+    refused: list[QUrl] = []
+    tab.browser.page.navigation_refused.connect(refused.append)
+    tab.browser.page.load(QUrl("file:///etc/passwd"))
+    qtbot.waitUntil(lambda: len(refused) == 1, timeout=5_000)
+    tab.browser.page.load(QUrl("data:text/html,<title>pwned</title>"))
+    qtbot.waitUntil(lambda: len(refused) == 2, timeout=5_000)
+    tab.browser.page.load(QUrl("javascript:document.title='pwned'"))
+    qtbot.waitUntil(lambda: len(refused) == 3, timeout=5_000)
+    tab.browser.page.runJavaScript("location.href = 'file:///etc/passwd'")
+    click(qtbot, tab, "file")
+    # A round trip through the page proves the clicks were handled before we look.
+    done: list[object] = []
+    tab.browser.page.runJavaScript("document.title", 0, done.append)
+    qtbot.waitUntil(lambda: bool(done), timeout=5_000)
+    assert done[0] == "Links - Fake Webmail"
+    assert tab.title == "Links - Fake Webmail"
+    assert tab.browser.page.url().path() == "/links"
+    assert [u.scheme() for u in refused[:3]] == ["file", "data", "javascript"]
+    assert not any(u.startswith("file:") for u in system_browser.urls)
+
+
+def test_own_popup_opens_inside_the_app(qtbot: QtBot, env: WebmailEnv,
+                                        system_browser: UrlCatcher) -> None:
+    tab = open_page(qtbot, env, "/links", "Links - Fake Webmail")
+    click(qtbot, tab, "popup")
+    qtbot.waitUntil(lambda: len(tab.browser.popups) == 1, timeout=5_000)
+    popup = tab.browser.popups[0]
+    qtbot.waitUntil(lambda: popup.windowTitle() == "Compose - Fake Webmail", timeout=10_000)
+    assert popup.isVisible()
+    assert system_browser.urls == []
+    popup.page().runJavaScript("window.close()")  # the provider closes its own pop-up
+    qtbot.waitUntil(lambda: tab.browser.popups == [], timeout=5_000)
+
+
+def test_download_never_overwrites(qtbot: QtBot, env: WebmailEnv) -> None:
+    env.downloads.mkdir(parents=True)
+    (env.downloads / "report.pdf").write_bytes(b"the user's own file")
+    tab = open_page(qtbot, env, "/links", "Links - Fake Webmail")
+    messages: list[str] = []
+    tab.status_message.connect(messages.append)
+    click(qtbot, tab, "download")
+    target = env.downloads / "report (1).pdf"
+    qtbot.waitUntil(lambda: any(m.startswith("Downloaded") for m in messages), timeout=10_000)
+    assert target.read_bytes() == PDF_BYTES
+    assert (env.downloads / "report.pdf").read_bytes() == b"the user's own file"
+    assert tab.browser.page.url().path() == "/links"
+    open_folder = tab.browser.downloads.findChild(QPushButton, "openFolder")
+    assert open_folder is not None and open_folder.isVisible()
+
+
+def test_unreachable_provider_shows_a_friendly_page(
+        qtbot: QtBot, env: WebmailEnv, system_browser: UrlCatcher) -> None:
+    with socket.socket() as probe:  # a port that nobody listens on
+        probe.bind(("127.0.0.1", 0))
+        closed_port = probe.getsockname()[1]
+    entry = env.fake.provider_entry()
+    entry["start_url"] = f"http://127.0.0.1:{closed_port}/"
+    (env.paths.config / "providers.json").write_text(json.dumps({"providers": [entry]}))
+    tab = env.make_tab()
+    tab.activate()
+    qtbot.waitUntil(lambda: tab.title == "Webmail is not reachable", timeout=15_000)
+    assert tab.browser.page.local_page_shown
+    text: list[str] = []
+    tab.browser.page.toPlainText(text.append)
+    qtbot.waitUntil(lambda: bool(text), timeout=5_000)
+    assert "Fake webmail is not reachable right now" in text[0]
+    assert "Try again" in text[0]
+    href: list[str] = []
+    tab.browser.page.runJavaScript("document.getElementById('retry').href", 0, href.append)
+    qtbot.waitUntil(lambda: bool(href), timeout=5_000)
+    assert href[0] == f"http://127.0.0.1:{closed_port}/"
+    assert tab.unread == 0
+    # "Open in browser" offers the provider, not our local page.
+    tab.browser.open_external_action.trigger()
+    assert system_browser.urls == [f"http://127.0.0.1:{closed_port}/"]
+    # Try again: the provider is still away, so the same friendly page comes back.
+    with qtbot.waitSignal(tab.browser.load_finished, timeout=10_000):
+        click(qtbot, tab, "retry")
+    qtbot.waitUntil(lambda: tab.title == "Webmail is not reachable", timeout=10_000)
+
+
+def test_notifications_are_asked_once_and_reach_the_signal(qtbot: QtBot, env: WebmailEnv) -> None:
+    tab = open_page(qtbot, env, "/links", "Links - Fake Webmail")
+    with qtbot.waitSignal(tab.web_notification, timeout=15_000) as blocker:
+        tab.browser.page.load(QUrl(env.fake.server.url("/notify")))
+        qtbot.waitUntil(lambda: tab.browser.findChild(QMessageBox, "notificationPermission")
+                        is not None, timeout=10_000)
+        box = tab.browser.findChild(QMessageBox, "notificationPermission")
+        box.button(QMessageBox.StandardButton.Yes).click()
+    assert blocker.args == ["New mail", "From: Gemeente Middelburg"]
+    assert '"fake": "granted"' in env.settings.get(keys.WEBMAIL_NOTIFICATIONS)
+    # Asked once: the next request is answered from the setting, without a question.
+    with qtbot.waitSignal(tab.web_notification, timeout=15_000):
+        tab.browser.page.load(QUrl(env.fake.server.url("/notify")))
+    assert tab.browser.findChild(QMessageBox, "notificationPermission") is None
+
+
+def test_unloading_a_hidden_tab_frees_the_page_and_returns(qtbot: QtBot, env: WebmailEnv) -> None:
+    tab = env.make_tab()
+    tab.activate()
+    qtbot.waitUntil(lambda: tab.title == "Fake Webmail :: Welcome", timeout=15_000)
+    tab.browser.hide()  # what switching to the news tab does to the page's visibility
+    tab.deactivated()
+    tab._unload()  # the timer's slot; minutes are not something a test waits for
+    from PySide6.QtWebEngineCore import QWebEnginePage
+    assert tab.browser.page.lifecycleState() == QWebEnginePage.LifecycleState.Discarded
+    tab.browser.show()
+    tab.activate()
+    assert tab.browser.page.lifecycleState() == QWebEnginePage.LifecycleState.Active
+    qtbot.waitUntil(lambda: tab.title == "Fake Webmail :: Welcome", timeout=15_000)
