@@ -49,6 +49,12 @@ class Response:
 Handler = Callable[[Request], Response]
 
 
+class _Server(ThreadingHTTPServer):
+    # Refreshes open many connections at once; with the default listen backlog of 5 the kernel
+    # drops connection attempts and clients retry after a second, which real servers never do.
+    request_queue_size = 128
+
+
 class LocalServer:
     """Start with start(); route(path, handler_or_response); url(path); requests; stop()."""
 
@@ -99,7 +105,7 @@ class LocalServer:
 
             do_GET = do_POST = do_HEAD = _serve  # noqa: N815 - http.server's naming
 
-        self._httpd = ThreadingHTTPServer((host, 0), _Handler)
+        self._httpd = _Server((host, 0), _Handler)
         self._httpd.daemon_threads = True
         self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
 

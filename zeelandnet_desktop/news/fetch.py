@@ -1,7 +1,8 @@
 """A polite feed fetcher: conditional GETs, size and time limits, Retry-After per host.
 
-Pure `requests`, no Qt; safe to call from many worker threads at once (one Session per thread,
-because a Session's connection pool is not meant to be shared across threads).
+Pure `requests`, no Qt; safe to call from many worker threads at once: each fetch borrows a
+Session that no other thread is using at that moment (a Session's connection pool is not meant
+to be shared across threads), and gives it back for the next fetch to reuse its connections.
 
 Everything that goes wrong becomes a FeedProblem in the result; `fetch()` does not raise for
 network trouble.
@@ -13,7 +14,8 @@ import logging
 import re
 import threading
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
@@ -153,9 +155,9 @@ class Fetcher:
         self.max_redirects = max_redirects
         self.user_agent = user_agent
         self._clock = clock
-        self._local = threading.local()
         self._lock = threading.Lock()
-        self._sessions: list[requests.Session] = []
+        self._idle: list[requests.Session] = []
+        self._closed = False
         self._host_blocks: dict[str, datetime] = {}
 
     # -- per-host back-off ------------------------------------------------------------------
@@ -173,20 +175,33 @@ class Fetcher:
         return until if until is not None and until > now else None
 
     # -- sessions ---------------------------------------------------------------------------
-    def _session(self) -> requests.Session:
-        session: requests.Session | None = getattr(self._local, "session", None)
+    # A Session (and its connection pool) is used by one thread at a time: fetch() borrows one
+    # from this pool and gives it back. Pooling rather than thread-locals, because each refresh
+    # runs on fresh worker threads and thread-local sessions would pile up with open sockets;
+    # this way keep-alive connections are reused from one refresh to the next.
+    @contextmanager
+    def _session(self) -> Iterator[requests.Session]:
+        with self._lock:
+            session = self._idle.pop() if self._idle else None
         if session is None:
             session = requests.Session()
             session.headers["User-Agent"] = self.user_agent
             session.headers["Accept"] = _ACCEPT
-            self._local.session = session
+        try:
+            yield session
+        finally:
             with self._lock:
-                self._sessions.append(session)
-        return session
+                closed = self._closed
+                if not closed:
+                    self._idle.append(session)
+            if closed:
+                session.close()
 
     def close(self) -> None:
+        """Close idle connections; a fetch still running closes its own when it ends."""
         with self._lock:
-            sessions, self._sessions = self._sessions, []
+            self._closed = True
+            sessions, self._idle = self._idle, []
         for session in sessions:
             session.close()
 
@@ -222,7 +237,17 @@ class Fetcher:
     def _fetch(
         self, url: str, target: str, headers: dict[str, str], deadline: float
     ) -> FetchResult:
-        session = self._session()
+        with self._session() as session:
+            return self._fetch_with(session, url, target, headers, deadline)
+
+    def _fetch_with(
+        self,
+        session: requests.Session,
+        url: str,
+        target: str,
+        headers: dict[str, str],
+        deadline: float,
+    ) -> FetchResult:
         current = target
         if not _http_url(current):
             return FetchResult(url, current, None, problem=FeedProblem(INVALID_URL, current[:80]))
