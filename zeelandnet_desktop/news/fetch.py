@@ -231,7 +231,7 @@ class Fetcher:
             return self._fetch(url, target, headers, started + self.deadline)
         except Exception as error:  # every failure becomes words, never an exception upward
             problem = classify_exception(error, target)
-            log.info("Feed %s failed: %s (%s)", target, problem, type(error).__name__)
+            log.debug("Fetching %s: %s (%s)", target, problem, type(error).__name__)
             return FetchResult(url, target, None, problem=problem)
 
     def _fetch(

@@ -211,6 +211,7 @@ def _refresh_one(
         base = _next_state(feed.url, state, result, now)
         received = len(result.body)
         if result.problem is not None:
+            log.info("Feed %s (%s): %s", feed.name, feed.url, result.problem)
             store.save_feed(replace(base, last_error=result.problem)).result()
             return outcome(PROBLEM, result.problem, bytes_received=received)
         if result.not_modified:
@@ -226,7 +227,7 @@ def _refresh_one(
         )
         if parsed.problem is not None:
             # Keep the old validators: the next fetch must get the full body again, not a 304.
-            log.info("Feed %s: %s", feed.url, parsed.problem)
+            log.info("Feed %s (%s): %s", feed.name, feed.url, parsed.problem)
             store.save_feed(replace(base, last_error=parsed.problem)).result()
             return outcome(PROBLEM, parsed.problem, bytes_received=received)
         success = replace(_success(base, result, now), title=parsed.title or base.title)

@@ -73,14 +73,23 @@ MIGRATIONS: tuple[str, ...] = (
     -- Apart from articles so a re-fetch (which rewrites the article row) keeps the read state.
     CREATE TABLE read_state (article_id TEXT PRIMARY KEY, read_at REAL NOT NULL);
     """,
+    # Covering indexes for the listing's first pass (keys only): the GUI thread's article list
+    # then never reads the wide article rows it is about to drop.
+    """
+    DROP INDEX articles_by_category;
+    DROP INDEX articles_by_time;
+    CREATE INDEX articles_by_category ON articles
+        (category, published DESC, id, link_key, title_key);
+    CREATE INDEX articles_by_time ON articles (published DESC, id, category, link_key, title_key);
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
 _ARTICLE_COLUMNS = (
     "a.id, a.feed_url, a.category, a.source, a.title, a.link, a.published, a.first_seen, "
-    "a.summary_html, a.summary_text, a.lead, a.places, a.agencies, a.image_url, "
-    "r.article_id IS NOT NULL, a.link_key, a.title_key"
+    "a.summary_html, a.summary_text, a.lead, a.places, a.agencies, a.image_url"
 )
+_CHUNK = 500  # ids per IN (...) query, well below SQLite's parameter limit
 _FROM = "FROM articles a LEFT JOIN read_state r ON r.article_id = a.id"
 
 
@@ -100,8 +109,12 @@ def _split(value: str) -> tuple[str, ...]:
     return tuple(value.split("/")) if value else ()
 
 
-def _article(row: Sequence[Any]) -> Article:
-    return Article(
+def _article(row: Sequence[Any], read: bool) -> Article:
+    # Filled through __dict__ instead of Article(...): a frozen dataclass's __init__ goes
+    # through object.__setattr__ per field, which was the largest cost of listing 500
+    # articles on the GUI thread. The fields are exactly the dataclass's, in order.
+    article = object.__new__(Article)
+    article.__dict__.update(
         id=row[0],
         feed_url=row[1],
         category=row[2],
@@ -116,8 +129,9 @@ def _article(row: Sequence[Any]) -> Article:
         places=_split(row[11]),
         agencies=_split(row[12]),
         image_url=row[13],
-        read=bool(row[14]),
+        read=read,
     )
+    return article
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -242,7 +256,10 @@ class NewsStore:
         normalised title was already listed is left out, and the listed one counts as read if
         any of its copies is read. `search` matches every word, case- and accent-insensitively,
         in title or summary."""
-        sql = f"SELECT {_ARTICLE_COLUMNS} {_FROM}"
+        # Two passes: first the small key columns of every match (de-duplicate and cut there),
+        # then the full rows of only the articles that will be shown; loading every summary of
+        # the category just to drop most of them was most of the cost.
+        sql = f"SELECT a.id, a.link_key, a.title_key, r.article_id IS NOT NULL {_FROM}"
         clauses: list[str] = []
         params: list[Any] = []
         if category is not None:
@@ -254,22 +271,34 @@ class NewsStore:
         if clauses:
             sql += " WHERE " + " AND ".join(clauses)
         sql += " ORDER BY a.published DESC, a.id"
-        rows = self._reader().execute(sql, params).fetchall()
-        kept: list[list[Any]] = []
+        conn = self._reader()
+        kept: list[str] = []
+        read: list[bool] = []
         by_key: dict[str, int] = {}
-        for row in rows:
-            keys = [k for k in (row[15] and "l:" + row[15], row[16] and "t:" + row[16]) if k]
+        for article_id, lkey, tkey, is_read in conn.execute(sql, params):
+            keys = [k for k in (lkey and "l:" + lkey, tkey and "t:" + tkey) if k]
             index = next((by_key[k] for k in keys if k in by_key), None)
             if index is None:
                 index = len(kept)
-                kept.append(list(row))
-            elif row[14]:
-                kept[index][14] = True
+                kept.append(article_id)
+                read.append(bool(is_read))
+            elif is_read:
+                read[index] = True
             for key in keys:
                 by_key.setdefault(key, index)
         if limit is not None:
-            kept = kept[: max(0, limit)]
-        return [_article(row) for row in kept]
+            kept, read = kept[: max(0, limit)], read[: max(0, limit)]
+        rows: dict[str, Sequence[Any]] = {}
+        for start in range(0, len(kept), _CHUNK):
+            chunk = kept[start : start + _CHUNK]
+            marks = ",".join("?" * len(chunk))
+            for row in conn.execute(
+                f"SELECT {_ARTICLE_COLUMNS} FROM articles a WHERE a.id IN ({marks})", chunk
+            ):
+                rows[row[0]] = row
+        return [
+            _article(rows[i], is_read) for i, is_read in zip(kept, read, strict=True) if i in rows
+        ]
 
     def unread_counts(self) -> dict[str, int]:
         """Unread stories per category, counted the way `articles(category)` lists them."""
@@ -298,12 +327,9 @@ class NewsStore:
         return {category: states.count(False) for category, states in read.items()}
 
     def article(self, article_id: str) -> Article | None:
-        row = (
-            self._reader()
-            .execute(f"SELECT {_ARTICLE_COLUMNS} {_FROM} WHERE a.id = ?", (article_id,))
-            .fetchone()
-        )
-        return _article(row) if row else None
+        sql = f"SELECT {_ARTICLE_COLUMNS}, r.article_id IS NOT NULL {_FROM} WHERE a.id = ?"
+        row = self._reader().execute(sql, (article_id,)).fetchone()
+        return _article(row, bool(row[14])) if row else None
 
     def feed_states(self) -> dict[str, FeedState]:
         rows = (

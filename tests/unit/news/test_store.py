@@ -327,3 +327,24 @@ def test_refresh_dedupes_two_real_feeds(server: LocalServer, store: NewsStore) -
     assert len(titles) == 4  # "Ook China mag bij vredesraad van Trump" once
     assert sum("vredesraad" in t for t in titles) == 1
     assert store.unread_counts() == {"buitenland": 4}
+
+
+def test_an_older_schema_is_migrated_keeping_its_articles(tmp_path: Path) -> None:
+    from zeelandnet_desktop.news.store import MIGRATIONS, _statements
+
+    path = tmp_path / "news.sqlite3"
+    conn = sqlite3.connect(path)
+    for statement in _statements(MIGRATIONS[0]):
+        conn.execute(statement)
+    conn.execute(
+        "INSERT INTO articles VALUES ('id-1', 'https://f', 'sport', 'NOS', 'Oude kop', '', 1.0e9,"
+        " 1.0e9, 1, '', '', '', '', '', NULL, '', '', 'oude kop')"
+    )
+    conn.execute("PRAGMA user_version = 1")
+    conn.commit()
+    conn.close()
+    with NewsStore(path) as store:
+        assert not store.recovered_from_corruption
+        assert [a.title for a in store.articles("sport")] == ["Oude kop"]
+    with sqlite3.connect(path) as conn:
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
