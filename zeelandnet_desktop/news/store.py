@@ -27,7 +27,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, TypeVar
 
-from .model import Article, FeedProblem, FeedState
+from .model import INTERNAL, PROBLEM_KINDS, Article, FeedProblem, FeedState
 from .textkeys import fold, link_key, title_key
 
 log = logging.getLogger(__name__)
@@ -137,8 +137,12 @@ def _article(row: Sequence[Any], read: bool) -> Article:
 def _connect(path: Path) -> sqlite3.Connection:
     # isolation_level=None: we issue BEGIN/COMMIT ourselves, so a transaction is exactly one job.
     conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=10)
-    conn.execute("PRAGMA journal_mode=WAL")
-    conn.execute("PRAGMA synchronous=NORMAL")
+    try:
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")
+    except BaseException:
+        conn.close()  # an open handle would stop Windows from moving a corrupt file aside
+        raise
     return conn
 
 
@@ -479,7 +483,8 @@ def _statements(script: str) -> list[str]:
 
 
 def _feed_state(row: Sequence[Any]) -> FeedState:
-    error = FeedProblem(row[4], row[5] or "") if row[4] else None
+    kind = row[4] if row[4] in PROBLEM_KINDS or not row[4] else INTERNAL  # from a newer version
+    error = FeedProblem(kind, row[5] or "") if kind else None
     return FeedState(
         url=row[0],
         etag=row[1],
