@@ -227,7 +227,6 @@ class WebmailTab(QWidget):
         self._stack.addWidget(browser)
         self._browser = browser
         self.browser_created.emit()
-        browser.home()
 
     def _destroy_browser(self) -> None:
         browser, self._browser = self._browser, None
