@@ -4,7 +4,10 @@ links to the system, refuses script/file pages, downloads safely, and says so wh
 from __future__ import annotations
 
 import json
+import shutil
 import socket
+import ssl
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -146,6 +149,26 @@ def test_download_never_overwrites(qtbot: QtBot, env: WebmailEnv) -> None:
     assert open_folder is not None and open_folder.isVisible()
 
 
+def test_open_folder_and_failed_downloads(qtbot: QtBot, env: WebmailEnv,
+                                          system_browser: UrlCatcher) -> None:
+    tab = open_page(qtbot, env, "/links", "Links - Fake Webmail")
+    messages: list[str] = []
+    tab.status_message.connect(messages.append)
+    click(qtbot, tab, "download")
+    qtbot.waitUntil(lambda: any(m.startswith("Downloaded") for m in messages), timeout=10_000)
+    qtbot.mouseClick(tab.browser.downloads.findChild(QPushButton, "openFolder"),
+                     Qt.MouseButton.LeftButton)
+    assert system_browser.urls == [QUrl.fromLocalFile(str(env.downloads)).toString()]
+    # A download folder that cannot be made (its parent is a file): said, not silently lost.
+    blocker = env.downloads.parent / "not-a-folder"
+    blocker.write_text("x")
+    env.settings.set(keys.WEBMAIL_DOWNLOAD_DIR, str(blocker / "Downloads"))
+    click(qtbot, tab, "download")
+    qtbot.waitUntil(lambda: any(m.startswith("Download of report.pdf failed") for m in messages),
+                    timeout=10_000)
+    assert not (blocker.parent / "report (1).pdf").exists()
+
+
 def test_unreachable_provider_shows_a_friendly_page(
         qtbot: QtBot, env: WebmailEnv, system_browser: UrlCatcher) -> None:
     with socket.socket() as probe:  # a port that nobody listens on
@@ -175,6 +198,36 @@ def test_unreachable_provider_shows_a_friendly_page(
     with qtbot.waitSignal(tab.browser.load_finished, timeout=10_000):
         click(qtbot, tab, "retry")
     qtbot.waitUntil(lambda: tab.title == "Webmail is not reachable", timeout=10_000)
+
+
+def _self_signed_https(server: LocalServer, folder: Path) -> None:
+    """Turn the test server into https with a certificate nobody trusts."""
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl is needed to make a test certificate")
+    key, cert = folder / "key.pem", folder / "cert.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+                    "-subj", "/CN=127.0.0.1", "-keyout", str(key), "-out", str(cert)],
+                   check=True, capture_output=True)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    httpd = server._httpd  # the fixture's server, wrapped before any request is made
+    httpd.socket = context.wrap_socket(httpd.socket, server_side=True)
+
+
+def test_certificate_error_is_refused_with_a_clear_page(
+        qtbot: QtBot, env: WebmailEnv, tmp_path: Path) -> None:
+    _self_signed_https(env.fake.server, tmp_path)
+    entry = env.fake.provider_entry()
+    entry["start_url"] = f"https://127.0.0.1:{env.fake.server.port}/"
+    (env.paths.config / "providers.json").write_text(json.dumps({"providers": [entry]}))
+    tab = env.make_tab()
+    tab.activate()
+    qtbot.waitUntil(lambda: tab.title == "Connection not secure", timeout=15_000)
+    text: list[str] = []
+    tab.browser.page.toPlainText(text.append)
+    qtbot.waitUntil(lambda: bool(text), timeout=5_000)
+    assert "The connection to 127.0.0.1 is not secure" in text[0]
+    assert not env.fake.server.requests_for("/")  # no request got past the handshake
 
 
 def test_notifications_are_asked_once_and_reach_the_signal(qtbot: QtBot, env: WebmailEnv) -> None:
