@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+from pathlib import Path
 
 from typing import TYPE_CHECKING
 
@@ -41,9 +42,13 @@ class Application(QObject):
         qt_app.setWindowIcon(self.icon)
         qt_app.setApplicationDisplayName("ZeelandNet")
 
+        from .services.news_service import NewsService
         from .ui.news_tab import NewsTab
 
-        self.news_tab = NewsTab(self.settings, paths)
+        feeds = getattr(args, "feeds", None)
+        self.news = NewsService(self.settings, paths, self,
+                                defaults=Path(feeds).expanduser() if feeds else None)
+        self.news_tab = NewsTab(self.settings, self.news)
         # The webmail tab is built after the first paint (or when it is opened first): the
         # window needs only an empty page to show.
         self.webmail_host = QWidget()
@@ -57,6 +62,8 @@ class Application(QObject):
         self.window.settings_requested.connect(self.show_settings)
         self.window.about_requested.connect(self.show_about)
         self.window.quit_requested.connect(qt_app.quit)
+        self.window.refresh_requested.connect(lambda: self.news.refresh(force=True))
+        self.news_tab.status_changed.connect(self.window.set_news_status)
 
     def start(self) -> None:
         self.window.restore_state(self.args.tab)
@@ -72,8 +79,9 @@ class Application(QObject):
         self.instance_server.activate_requested.connect(self._on_activate_requested)
         self.instance_server.listen()
         self._on_tab_activated(self.window.current_tab())
-        QTimer.singleShot(0, lambda: self.webmail_tab)  # build it while the user reads
         log.info("Window shown")
+        self.news.start()  # no network before the window is visible
+        QTimer.singleShot(0, lambda: self.webmail_tab)  # build it while the user reads
 
     @property
     def webmail_tab(self) -> WebmailTab:
@@ -95,6 +103,7 @@ class Application(QObject):
             self.instance_server.close()
         if self._webmail_tab is not None:
             self._webmail_tab.shutdown()
+        self.news.shut_down()
         self.settings.sync()
 
     # --- reactions ------------------------------------------------------------------------
@@ -122,7 +131,11 @@ class Application(QObject):
     def show_settings(self) -> None:
         from .ui.settings_dialog import SettingsDialog
 
+        from .ui.news_settings_page import NewsSettingsPage
+
         dialog = SettingsDialog(self.settings, self.window)
+        news_page = NewsSettingsPage(self.settings, self.news, dialog)
+        dialog.add_page(news_page, news_page.windowTitle())
         dialog.exec()
         dialog.deleteLater()
 

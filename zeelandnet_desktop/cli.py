@@ -39,6 +39,8 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
                      help="open on the webmail tab")
     parser.add_argument("--minimized", action="store_true",
                         help="start hidden in the system tray (when there is one)")
+    parser.add_argument("--feeds", metavar="FILE",
+                        help="use this catalogue (feeds.json format) instead of the shipped one")
     parser.add_argument("--verbose", action="store_true", help="log debug messages")
     subcommands = parser.add_subparsers(dest="command", metavar="COMMAND")
     headlines = subcommands.add_parser(

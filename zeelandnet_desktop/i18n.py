@@ -19,6 +19,12 @@ log = logging.getLogger(__name__)
 
 LANGUAGES = ("nl", "en")
 _installed: list[QTranslator] = []
+_current = "en"
+
+
+def current_language() -> str:
+    """The language the interface speaks now (for text built outside tr(), like relative times)."""
+    return _current
 
 
 def system_language() -> str:
@@ -49,6 +55,8 @@ def install_translators(app: QCoreApplication, language: str) -> None:
     """Replace the installed translators with those for `language` (widgets get LanguageChange)."""
     from PySide6.QtCore import QLibraryInfo, QTranslator
 
+    global _current
+    _current = language
     for translator in _installed:
         app.removeTranslator(translator)
     _installed.clear()

@@ -107,6 +107,7 @@ REFRESH_MINUTES: Key[int] = Key("news/refresh_minutes", int, 15, minimum=1, maxi
 PRUNE_DAYS: Key[int] = Key("news/prune_days", int, 14, minimum=1, maximum=365)
 REMOTE_IMAGES: Key[bool] = Key("news/remote_images", bool, False)
 DISABLED_CATEGORIES: Key[list[str]] = Key("news/disabled_categories", list, [])
+LAST_NEWS_CATEGORY: Key[str] = Key("news/last_category", str, "")
 
 # Webmail
 # "" = not chosen yet: the tab asks once ("Choose your webmail"), never at start-up.

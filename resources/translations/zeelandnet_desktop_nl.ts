@@ -37,6 +37,68 @@
     </message>
   </context>
   <context>
+    <name>ChooseWebmailDialog</name>
+    <message>
+      <source>Choose your webmail</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Because ZeelandNet also offers DELTA webmail, we ask you once for your preference.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Other webmail</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Any webmail with an https address.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Open webmail</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Enter a web address that starts with https://, for example https://webmail.example.nl</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>DownloadsBar</name>
+    <message>
+      <source>Cannot write to %1: %2</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Hide</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Download of %1 failed: %2</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Downloading %1…</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Open folder</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Downloaded %1</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Download of %1 cancelled</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
     <name>ErrorDialog</name>
     <message>
       <source>Something went wrong in ZeelandNet Desktop.</source>
@@ -47,6 +109,53 @@
 %1</source>
       <translation>De details staan in het logbestand:
 %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>FeedProblem</name>
+    <message>
+      <source>offline (no network)</source>
+      <translation>offline (geen netwerk)</translation>
+    </message>
+    <message>
+      <source>time-out</source>
+      <translation>time-out</translation>
+    </message>
+    <message>
+      <source>connection broken off</source>
+      <translation>verbinding verbroken</translation>
+    </message>
+    <message>
+      <source>server error (HTTP %1)</source>
+      <translation>serverfout (HTTP %1)</translation>
+    </message>
+    <message>
+      <source>not a valid feed</source>
+      <translation>geen geldige feed</translation>
+    </message>
+    <message>
+      <source>feed too large</source>
+      <translation>feed te groot</translation>
+    </message>
+    <message>
+      <source>redirect loop</source>
+      <translation>doorverwijzing in een kringetje</translation>
+    </message>
+    <message>
+      <source>the server asks us to wait</source>
+      <translation>de server vraagt ons even te wachten</translation>
+    </message>
+    <message>
+      <source>secure connection failed</source>
+      <translation>beveiligde verbinding mislukt</translation>
+    </message>
+    <message>
+      <source>invalid address</source>
+      <translation>ongeldig adres</translation>
+    </message>
+    <message>
+      <source>internal error (see the log file)</source>
+      <translation>interne fout (zie het logbestand)</translation>
     </message>
   </context>
   <context>
@@ -144,10 +253,105 @@
     </message>
   </context>
   <context>
+    <name>NewsSettingsPage</name>
+    <message>
+      <source>News</source>
+      <translation>Nieuws</translation>
+    </message>
+    <message>
+      <source>Categories to show</source>
+      <translation>Categorieën die je ziet</translation>
+    </message>
+    <message>
+      <source>Your own feeds</source>
+      <translation>Je eigen feeds</translation>
+    </message>
+    <message>
+      <source>Remove</source>
+      <translation>Verwijderen</translation>
+    </message>
+    <message>
+      <source>Add</source>
+      <translation>Toevoegen</translation>
+    </message>
+    <message>
+      <source>Address:</source>
+      <translation>Adres:</translation>
+    </message>
+    <message>
+      <source>Category:</source>
+      <translation>Categorie:</translation>
+    </message>
+    <message>
+      <source>That is not a web address (it starts with https://).</source>
+      <translation>Dat is geen webadres (het begint met https://).</translation>
+    </message>
+    <message>
+      <source>The feed list could not be saved.</source>
+      <translation>De lijst met feeds kon niet worden opgeslagen.</translation>
+    </message>
+    <message>
+      <source>Added. It is fetched with the next refresh.</source>
+      <translation>Toegevoegd. De feed wordt bij de volgende verversing opgehaald.</translation>
+    </message>
+  </context>
+  <context>
     <name>NewsTab</name>
     <message>
-      <source>The news appears here.</source>
-      <translation>Het nieuws verschijnt hier.</translation>
+      <source>The saved news could not be read and was set aside; the news is fetched again.</source>
+      <translation>Het opgeslagen nieuws kon niet worden gelezen en is apart gezet; het nieuws wordt opnieuw opgehaald.</translation>
+    </message>
+    <message>
+      <source>Nothing found for “%1”.</source>
+      <translation>Niets gevonden voor ‘%1’.</translation>
+    </message>
+    <message>
+      <source>Fetching the news…</source>
+      <translation>Nieuws ophalen…</translation>
+    </message>
+    <message>
+      <source>No news yet: there is no connection. The news appears here as soon as you are online again.</source>
+      <translation>Nog geen nieuws: er is geen verbinding. Het nieuws verschijnt hier zodra je weer online bent.</translation>
+    </message>
+    <message>
+      <source>No news yet. Press F5 to fetch it.</source>
+      <translation>Nog geen nieuws. Druk op F5 om het op te halen.</translation>
+    </message>
+    <message>
+      <source>No articles in this category yet.</source>
+      <translation>Nog geen berichten in deze categorie.</translation>
+    </message>
+    <message>
+      <source>Choose an article to read it here.</source>
+      <translation>Kies een bericht om het hier te lezen.</translation>
+    </message>
+    <message>
+      <source>Read more on %1</source>
+      <translation>Lees verder op %1</translation>
+    </message>
+    <message>
+      <source>Fetching the news… %1 of %2</source>
+      <translation>Nieuws ophalen… %1 van %2</translation>
+    </message>
+    <message>
+      <source>The news could not be fetched (see the log file).</source>
+      <translation>Het nieuws kon niet worden opgehaald (zie het logbestand).</translation>
+    </message>
+    <message>
+      <source>Offline — you are seeing saved news</source>
+      <translation>Offline — je ziet opgeslagen nieuws</translation>
+    </message>
+    <message>
+      <source>Updated at %1</source>
+      <translation>Bijgewerkt om %1</translation>
+    </message>
+    <message>
+      <source>Search the news (Ctrl+F)</source>
+      <translation>Zoeken in het nieuws (Ctrl+F)</translation>
+    </message>
+    <message>
+      <source>Try again</source>
+      <translation>Opnieuw proberen</translation>
     </message>
   </context>
   <context>
@@ -159,6 +363,103 @@
     <message>
       <source>General</source>
       <translation>Algemeen</translation>
+    </message>
+  </context>
+  <context>
+    <name>WebmailBrowser</name>
+    <message>
+      <source>Opened %1 in your browser</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Blocked an unsafe link (%1)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Back</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Forward</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Reload</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Home</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Open in browser</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Zoom out (Ctrl+minus)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Reset zoom (Ctrl+0)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Zoom in (Ctrl+plus)</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Webmail notifications</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 wants to notify you of new mail. Allow this?</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>WebmailPage</name>
+    <message>
+      <source>Webmail is not reachable</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>%1 is not reachable right now</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Check your internet connection, then try again. If the problem persists, the webmail may be down for maintenance.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Try again</source>
+      <translation>Opnieuw proberen</translation>
+    </message>
+    <message>
+      <source>Connection not secure</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The connection to %1 is not secure</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>The site's certificate is not valid, so someone could be reading along. The page was not opened. Try again later, or contact your provider if this keeps happening.</source>
+      <translation type="unfinished" />
+    </message>
+  </context>
+  <context>
+    <name>WebmailTab</name>
+    <message>
+      <source>Choose your webmail</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>Webmail opens here.</source>
+      <translation type="unfinished" />
+    </message>
+    <message>
+      <source>You have not chosen a webmail yet.</source>
+      <translation type="unfinished" />
     </message>
   </context>
 </TS>

@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -19,16 +20,25 @@ AppFactory = Callable[..., Application]
 
 @pytest.fixture
 def make_app(qapp: QApplication, qtbot: QtBot, profile_dir: Path) -> Iterator[AppFactory]:
-    """make_app(tab=None, profile=profile_dir): a started Application whose window is shown."""
+    """make_app(tab=None, profile=profile_dir, feeds=None): a started Application whose window
+    is shown. `feeds` is a catalogue file (--feeds); without one the app has no feeds at all."""
     started: list[Application] = []
 
-    def make(tab: str | None = None, profile: Path | None = None) -> Application:
+    def make(tab: str | None = None, profile: Path | None = None,
+             feeds: Path | None = None) -> Application:
         paths = app_paths.resolve(profile or profile_dir).ensure()
+        if feeds is None:  # never the real feeds in a test: an empty catalogue by default
+            feeds = paths.config.parent / "no-feeds.json"
+            feeds.write_text('{"version": 1, "categories": []}', encoding="utf-8")
         args = argparse.Namespace(profile_dir=str(paths.profile_dir), tab=tab, minimized=False,
-                                  verbose=False, command=None)
+                                  verbose=False, command=None, feeds=str(feeds))
         application = Application(qapp, paths, args)
         application.start()
         qtbot.waitExposed(application.window)
+        # Shortcuts only reach an active window, as on a real desktop. (On the webmail tab the
+        # one-time "choose your webmail" dialog may be the active one.)
+        application.window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is not None)
         started.append(application)
         return application
 
@@ -39,10 +49,14 @@ def make_app(qapp: QApplication, qtbot: QtBot, profile_dir: Path) -> Iterator[Ap
 
 
 def stop_app(application: Application) -> None:
-    """What quitting does, without ending the test's QApplication."""
+    """What quitting does, without ending the test's QApplication. Safe to call twice."""
+    if getattr(application, "_test_stopped", False):
+        return
+    application._test_stopped = True  # type: ignore[attr-defined]
     if application.window.isVisible():
         application.window.close()
     application.shut_down()
     application.window.deleteLater()
     application.deleteLater()
     QApplication.processEvents()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

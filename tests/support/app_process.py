@@ -18,8 +18,18 @@ def app_env(**extra: str) -> dict[str, str]:
     return env
 
 
+def no_feeds(profile_dir: Path) -> list[str]:
+    """--feeds with an empty catalogue: a test never reaches for the real news sites."""
+    profile_dir.mkdir(parents=True, exist_ok=True)
+    empty = profile_dir / "no-feeds.json"
+    empty.write_text('{"version": 1, "categories": []}', encoding="utf-8")
+    return ["--feeds", str(empty)]
+
+
 def start_app(profile_dir: Path, *args: str, env: dict[str, str] | None = None
               ) -> subprocess.Popen[str]:
+    if "--feeds" not in args:
+        args = (*args, *no_feeds(profile_dir))
     return subprocess.Popen(
         [sys.executable, "-m", "zeelandnet_desktop", "--profile-dir", str(profile_dir), *args],
         cwd=ROOT, env=env or app_env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
@@ -29,7 +39,7 @@ def start_app(profile_dir: Path, *args: str, env: dict[str, str] | None = None
 
 def run_app(profile_dir: Path | None, *args: str, env: dict[str, str] | None = None,
             timeout: float = 60) -> subprocess.CompletedProcess[str]:
-    prefix = ["--profile-dir", str(profile_dir)] if profile_dir else []
+    prefix = ["--profile-dir", str(profile_dir), *no_feeds(profile_dir)] if profile_dir else []
     return subprocess.run(
         [sys.executable, "-m", "zeelandnet_desktop", *prefix, *args],
         cwd=ROOT, env=env or app_env(), capture_output=True, text=True, timeout=timeout,

@@ -6,6 +6,8 @@ Feeds and fake webmail pages are served by this, never by mocks. Each test gets 
 
 from __future__ import annotations
 
+import contextlib
+import socket
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -63,6 +65,7 @@ class LocalServer:
         self._lock = threading.Lock()
         self.requests: list[Request] = []
         self._stopping = threading.Event()
+        self._connections: set[socket.socket] = set()
         server = self
 
         class _Handler(BaseHTTPRequestHandler):
@@ -70,6 +73,16 @@ class LocalServer:
 
             def log_message(self, format: str, *args: object) -> None:  # quiet test output
                 pass
+
+            def setup(self) -> None:
+                super().setup()
+                with server._lock:
+                    server._connections.add(self.connection)
+
+            def finish(self) -> None:
+                with server._lock:
+                    server._connections.discard(self.connection)
+                super().finish()
 
             def _serve(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
@@ -134,9 +147,15 @@ class LocalServer:
         return self
 
     def stop(self) -> None:
+        """Stop like a machine going offline: the port closes and kept-alive connections drop."""
         self._stopping.set()
         self._httpd.shutdown()
         self._httpd.server_close()
+        with self._lock:
+            connections = list(self._connections)
+        for connection in connections:
+            with contextlib.suppress(OSError):
+                connection.shutdown(socket.SHUT_RDWR)
         self._thread.join(timeout=5)
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QTabWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QWidget
 
 from .. import APP_NAME
 from .. import settings as keys
@@ -45,6 +45,9 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(webmail, "")
         self.setCentralWidget(self.tabs)
         self.statusBar().setObjectName("statusbar")
+        self.news_status = QLabel(self)
+        self.news_status.setObjectName("newsStatus")
+        self.statusBar().addWidget(self.news_status, 1)
 
         self._build_actions()
         self._build_menus()
@@ -146,6 +149,11 @@ class MainWindow(QMainWindow):
             self.setWindowTitle(f"{self._page_title} — {APP_NAME}")
         else:
             self.setWindowTitle(APP_NAME)
+
+    def set_news_status(self, text: str) -> None:
+        """The permanent news line: last refresh and failing feeds, in words."""
+        self.news_status.setText(text)
+        self.news_status.setToolTip(text)
 
     def set_webmail_unread(self, count: int) -> None:
         self._webmail_unread = max(0, count)
