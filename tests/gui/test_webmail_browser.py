@@ -190,7 +190,7 @@ def test_unreachable_provider_shows_a_friendly_page(
     tab.browser.page.runJavaScript("document.getElementById('retry').href", 0, href.append)
     qtbot.waitUntil(lambda: bool(href), timeout=5_000)
     assert href[0] == f"http://127.0.0.1:{closed_port}/"
-    assert tab.unread == 0
+    assert tab.unread == 0  # and it stays what it was: the local page says nothing of mail
     # "Open in browser" offers the provider, not our local page.
     tab.browser.open_external_action.trigger()
     assert system_browser.urls == [f"http://127.0.0.1:{closed_port}/"]

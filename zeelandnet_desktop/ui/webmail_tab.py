@@ -29,7 +29,7 @@ from ..settings import Settings
 from .choose_webmail import ChooseWebmailDialog
 
 if TYPE_CHECKING:
-    from .webmail_browser import WebmailBrowser
+    from .webmail_browser import ProviderPageHook, WebmailBrowser
 
 log = logging.getLogger(__name__)
 
@@ -59,6 +59,7 @@ class WebmailTab(QWidget):
         self._active = False
         self._unread = 0
         self._title = ""
+        self._page_hooks: list[ProviderPageHook] = []
 
         self._unload_timer = QTimer(self)
         self._unload_timer.setSingleShot(True)
@@ -117,6 +118,14 @@ class WebmailTab(QWidget):
 
     def available_providers(self) -> dict[str, Provider]:
         return load_providers(self._paths.config / USER_FILE_NAME)
+
+    def add_provider_page_hook(self, hook: ProviderPageHook) -> None:
+        """Call `hook(page, url)` after every successful load of a page on the chosen provider's
+        own origin, in this browser and the ones made after a provider change (issue 5 fills
+        the login form from here). Registering imports nothing heavy."""
+        self._page_hooks.append(hook)
+        if self._browser is not None:
+            self._browser.add_provider_page_hook(hook)
 
     def activate(self) -> None:
         """The tab became current: show the webmail, creating the browser on first use."""
@@ -221,6 +230,8 @@ class WebmailTab(QWidget):
 
         log.info("Opening webmail %s", provider.id)
         browser = WebmailBrowser(provider, self._settings, self._paths, self)
+        for hook in self._page_hooks:
+            browser.add_provider_page_hook(hook)
         browser.title_changed.connect(self._set_title)
         browser.status_message.connect(self.status_message)
         browser.web_notification.connect(self.web_notification)
@@ -248,6 +259,8 @@ class WebmailTab(QWidget):
             # While a page loads Chromium shows its address as the title; that says nothing
             # about unread mail, and a 3 → 0 → 3 flicker would wake the tray.
             return
+        if self._browser is not None and self._browser.page.local_page_shown:
+            return  # "not reachable" is no news about the mailbox: keep the last count
         count = unread_count(title)
         if count != self._unread:
             self._unread = count
