@@ -517,7 +517,10 @@ class WebmailBrowser(QWidget):
             act.setObjectName(name)
             act.triggered.connect(slot)
             if shortcuts:
-                act.setShortcuts(shortcuts)
+                # A platform's standard key may equal one we add (Ctrl++); the same sequence
+                # twice makes the shortcut ambiguous, and then Qt triggers neither.
+                unique = {seq.toString(): seq for seq in shortcuts if not seq.isEmpty()}
+                act.setShortcuts(list(unique.values()))
                 # Only while webmail has focus, so the news tab keeps its own keys.
                 act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             self.addAction(act)
