@@ -187,10 +187,9 @@ class WebmailPage(QWebEnginePage):
 
     def javaScriptConsoleMessage(self, level: QWebEnginePage.JavaScriptConsoleMessageLevel,
                                  message: str, lineNumber: int, sourceID: str) -> None:
-        # Qt's default logs the provider's console as Qt messages (errors as critical); it is the
-        # provider's business and may hold personal data, so it goes to our debug log only.
-        log.debug("Webmail console (%s) %s:%d: %s", level.name, QUrl(sourceID).host(),
-                  lineNumber, message)
+        # Qt's default logs the provider's console as Qt messages (errors as critical). It is the
+        # provider's business and may hold tokens or mail, so only where it came from is noted.
+        log.debug("Webmail console %s at %s:%d", level.name, QUrl(sourceID).host(), lineNumber)
 
     # Errors ------------------------------------------------------------------------------------
     def _on_certificate_error(self, error: QWebEngineCertificateError) -> None:
