@@ -184,7 +184,8 @@ def test_unreachable_provider_shows_a_friendly_page(
     (env.paths.config / "providers.json").write_text(json.dumps({"providers": [entry]}))
     tab = env.make_tab()
     tab.activate()
-    qtbot.waitUntil(lambda: tab.title == "Webmail is not reachable", timeout=15_000)
+    qtbot.waitUntil(lambda: tab.title == "Webmail is not reachable"
+                    and not tab.browser.page.isLoading(), timeout=15_000)
     assert tab.browser.page.local_page_shown
     text: list[str] = []
     tab.browser.page.toPlainText(text.append)
