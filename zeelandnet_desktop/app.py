@@ -42,6 +42,9 @@ def run(args: argparse.Namespace) -> int:
         log.error("No display: %s", problem)
         return 2
     early_checks.disable_webengine_sandbox_if_root()
+    from .memory import limit_malloc_arenas
+
+    limit_malloc_arenas()
 
     from PySide6.QtCore import QCoreApplication, Qt
     from PySide6.QtWidgets import QApplication

@@ -17,7 +17,6 @@ from __future__ import annotations
 import json
 import logging
 import os
-import tempfile
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -219,6 +218,8 @@ def write_user_file(user_file: Path, data: Mapping[str, Any]) -> None:
     """Write atomically: a crash mid-write leaves the old file, never half a file."""
     user_file.parent.mkdir(parents=True, exist_ok=True)
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    import tempfile  # only when saving: tempfile costs the app's start-up several milliseconds
+
     fd, temp_name = tempfile.mkstemp(prefix=".feeds-", suffix=".tmp", dir=user_file.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:

@@ -171,6 +171,10 @@ class NewsService(QObject):
             self._prune_if_due()
         except Exception:
             log.exception("Refresh round failed")
+        finally:
+            from ..memory import give_back_free_memory
+
+            give_back_free_memory()  # the parsing garbage of this round
         self._round_done.emit(report)
 
     def _prune_if_due(self) -> None:

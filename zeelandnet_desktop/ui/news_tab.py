@@ -11,7 +11,7 @@ from datetime import datetime, timezone
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QImage, QKeySequence, QShortcut, QTextDocument
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -317,6 +317,8 @@ class NewsTab(QWidget):
             self._open_link(QUrl(article.link))
 
     def _open_link(self, url: QUrl) -> None:
+        from PySide6.QtGui import QDesktopServices
+
         if url.scheme() in ("http", "https"):
             QDesktopServices.openUrl(url)
         else:
@@ -363,6 +365,8 @@ class NewsTab(QWidget):
         )
 
     def _on_image_ready(self, url: str, data: bytes) -> None:
+        from PySide6.QtGui import QImage, QTextDocument
+
         image = QImage()
         if not image.loadFromData(data):
             log.info("A picture could not be decoded: %s", url)
