@@ -8,7 +8,7 @@ QM := $(TS:.ts=.qm)
 PYTEST := $(BIN)/python -m pytest
 ARGS ?=
 
-.PHONY: run test test-offscreen test-desktop lint typecheck check bench translations clean
+.PHONY: run test test-offscreen test-desktop lint bench translations clean
 
 $(VENV)/.app-installed: pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,6 +31,8 @@ run: $(VENV)/.app-installed $(QM)
 ## make test: create .venv with the test extra and pass the whole suite headless
 test: $(VENV)/.test-installed $(QM)
 	tools/check_system_deps.sh
+	$(BIN)/ruff check zeelandnet_desktop tests bench tools
+	$(BIN)/mypy
 	$(MAKE) --no-print-directory test-offscreen test-desktop
 
 test-offscreen:
@@ -44,9 +46,6 @@ test-desktop:
 lint: $(VENV)/.test-installed
 	$(BIN)/ruff check zeelandnet_desktop tests bench tools
 	$(BIN)/mypy
-
-check: lint
-	$(BIN)/python tools/translations.py check
 
 bench: $(VENV)/.test-installed $(QM)
 	$(BIN)/python bench/startup.py

@@ -18,7 +18,7 @@ os.environ.setdefault(
 )
 os.environ.setdefault("LANGUAGE", "nl")
 
-from tests.support.localserver import LocalServer  # noqa: E402
+from tests.support.localserver import LocalServer
 
 
 @pytest.fixture
@@ -39,7 +39,7 @@ def server() -> Iterator[LocalServer]:
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Desktop tests need the desktop session (tools/desktop_session.py sets ZND_DESKTOP_PASS=1).
+    """Desktop tests need the desktop session (set up by tools/desktop_session.py).
 
     `make test` selects them with -m desktop in that pass and -m "not desktop" offscreen.
     """
@@ -47,7 +47,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         return
     for item in items:
         if item.get_closest_marker("desktop") is not None:
-            item.add_marker(pytest.mark.skip(reason="desktop-services pass only (make test runs it)"))
+            item.add_marker(pytest.mark.skip(reason="desktop-services pass only (make test)"))
 
 
 def require_service(available: bool, what: str) -> None:

@@ -5,6 +5,7 @@ Arguments first and cheaply; Qt is imported only once we know a window is wanted
 
 from __future__ import annotations
 
+import argparse
 import sys
 from collections.abc import Sequence
 
@@ -20,7 +21,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     return app.run(args)
 
 
-def _headlines(args: object) -> int:
+def _headlines(args: argparse.Namespace) -> int:
     from . import i18n, paths
     from .news import headlines
 

@@ -6,6 +6,7 @@ The window shows first; everything else (network, QtWebEngine) comes after the f
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import os
 import sys
@@ -87,10 +88,8 @@ def _quit_on_termination_signals(qt_app: QCoreApplication) -> None:
     notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, qt_app)
 
     def drain() -> None:
-        try:
+        with contextlib.suppress(OSError):
             reader.recv(64)
-        except OSError:
-            pass
 
     notifier.activated.connect(drain)
     for number in (signal.SIGTERM, signal.SIGINT):
@@ -113,7 +112,8 @@ def _show_error_dialog(summary: str, log_file: Path) -> None:
     box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME,
                       translate("ErrorDialog", "Something went wrong in ZeelandNet Desktop."))
     box.setInformativeText(
-        translate("ErrorDialog", "The details are in the log file:\n%1").replace("%1", str(log_file))
+        translate("ErrorDialog", "The details are in the log file:\n%1").replace("%1",
+                                                                            str(log_file))
     )
     box.setDetailedText(summary)
     box.exec()

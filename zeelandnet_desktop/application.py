@@ -8,7 +8,6 @@ from __future__ import annotations
 import argparse
 import logging
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer
@@ -129,9 +128,8 @@ class Application(QObject):
         self.window.statusBar().showMessage(text, 10_000)
 
     def show_settings(self) -> None:
-        from .ui.settings_dialog import SettingsDialog
-
         from .ui.news_settings_page import NewsSettingsPage
+        from .ui.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.settings, self.window)
         news_page = NewsSettingsPage(self.settings, self.news, dialog)

@@ -28,7 +28,9 @@ def display_problem(environ: os._Environ[str] | dict[str, str] | None = None) ->
     if not platform and wayland:
         return None
     if not x_display:
-        return "DISPLAY is not set" if platform == "xcb" else "DISPLAY and WAYLAND_DISPLAY are not set"
+        if platform == "xcb":
+            return "DISPLAY is not set"
+        return "DISPLAY and WAYLAND_DISPLAY are not set"
     if not _x_server_answers(x_display):
         return f"the X server {x_display} does not answer"
     return None

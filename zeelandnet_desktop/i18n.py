@@ -45,7 +45,7 @@ def resolve_language(preference: str) -> str:
 
 
 def cli_language(paths: AppPaths) -> str:
-    """The language for command-line output: the user's choice in the settings, else the system's."""
+    """The language for command-line output: the user's choice in settings, else the system's."""
     from . import settings
 
     return resolve_language(settings.Settings(paths.settings_file).get(settings.LANGUAGE))

@@ -32,7 +32,7 @@ def setup_logging(log_file: Path, *, verbose: bool = False) -> None:
     stderr_handler.setLevel(logging.DEBUG if verbose else logging.WARNING)
     stderr_handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
     for handler in (file_handler, stderr_handler):
-        handler._zeelandnet = True  # type: ignore[attr-defined]
+        setattr(handler, "_zeelandnet", True)  # noqa: B010 - marks our handlers for a re-setup
         root.addHandler(handler)
     # urllib3 logs every connection at DEBUG; keep our own debug output readable.
     logging.getLogger("urllib3").setLevel(logging.WARNING)
@@ -62,7 +62,7 @@ class RotatingFileHandler(logging.FileHandler):
     def _roll_over(self) -> None:
         if self.stream is not None:
             self.stream.close()
-            self.stream = None  # type: ignore[assignment]
+            self.stream = None
         base = self.baseFilename
         for number in range(self._backups - 1, 0, -1):
             if os.path.exists(f"{base}.{number}"):

@@ -31,7 +31,7 @@ class Key(Generic[T]):
     def __init__(
         self,
         name: str,
-        type: type,  # noqa: A002 - reads best in the key table
+        type: type,
         default: T,
         choices: tuple[T, ...] | None = None,
         minimum: int | None = None,
@@ -94,7 +94,7 @@ class Key(Generic[T]):
             raise ValueError(f"{value!r} is not one of {self.choices!r}")
         if self.check is not None and not self.check(value):
             raise ValueError(f"{value!r} is not allowed")
-        return value  # type: ignore[no-any-return]
+        return value
 
 
 # The key table. Later features add their keys here so every preference is in one place.

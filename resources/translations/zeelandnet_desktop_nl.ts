@@ -40,62 +40,62 @@
     <name>ChooseWebmailDialog</name>
     <message>
       <source>Choose your webmail</source>
-      <translation type="unfinished" />
+      <translation>Kies je webmail</translation>
     </message>
     <message>
       <source>Because ZeelandNet also offers DELTA webmail, we ask you once for your preference.</source>
-      <translation type="unfinished" />
+      <translation>Omdat ZeelandNet ook DELTA webmail aanbiedt, vragen we je eenmalig je voorkeur op te geven.</translation>
     </message>
     <message>
       <source>Other webmail</source>
-      <translation type="unfinished" />
+      <translation>Andere webmail</translation>
     </message>
     <message>
       <source>Any webmail with an https address.</source>
-      <translation type="unfinished" />
+      <translation>Elke webmail met een https-adres.</translation>
     </message>
     <message>
       <source>Open webmail</source>
-      <translation type="unfinished" />
+      <translation>Webmail openen</translation>
     </message>
     <message>
       <source>Cancel</source>
-      <translation type="unfinished" />
+      <translation>Annuleren</translation>
     </message>
     <message>
       <source>Enter a web address that starts with https://, for example https://webmail.example.nl</source>
-      <translation type="unfinished" />
+      <translation>Vul een webadres in dat met https:// begint, bijvoorbeeld https://webmail.example.nl</translation>
     </message>
   </context>
   <context>
     <name>DownloadsBar</name>
     <message>
       <source>Cannot write to %1: %2</source>
-      <translation type="unfinished" />
+      <translation>Kan niet schrijven naar %1: %2</translation>
     </message>
     <message>
       <source>Hide</source>
-      <translation type="unfinished" />
+      <translation>Verbergen</translation>
     </message>
     <message>
       <source>Download of %1 failed: %2</source>
-      <translation type="unfinished" />
+      <translation>Downloaden van %1 mislukt: %2</translation>
     </message>
     <message>
       <source>Downloading %1…</source>
-      <translation type="unfinished" />
+      <translation>%1 downloaden…</translation>
     </message>
     <message>
       <source>Open folder</source>
-      <translation type="unfinished" />
+      <translation>Map openen</translation>
     </message>
     <message>
       <source>Downloaded %1</source>
-      <translation type="unfinished" />
+      <translation>%1 gedownload</translation>
     </message>
     <message>
       <source>Download of %1 cancelled</source>
-      <translation type="unfinished" />
+      <translation>Downloaden van %1 geannuleerd</translation>
     </message>
   </context>
   <context>
@@ -369,66 +369,66 @@
     <name>WebmailBrowser</name>
     <message>
       <source>Opened %1 in your browser</source>
-      <translation type="unfinished" />
+      <translation>%1 geopend in je browser</translation>
     </message>
     <message>
       <source>Blocked an unsafe link (%1)</source>
-      <translation type="unfinished" />
+      <translation>Onveilige link geblokkeerd (%1)</translation>
     </message>
     <message>
       <source>Back</source>
-      <translation type="unfinished" />
+      <translation>Terug</translation>
     </message>
     <message>
       <source>Forward</source>
-      <translation type="unfinished" />
+      <translation>Vooruit</translation>
     </message>
     <message>
       <source>Reload</source>
-      <translation type="unfinished" />
+      <translation>Vernieuwen</translation>
     </message>
     <message>
       <source>Home</source>
-      <translation type="unfinished" />
+      <translation>Startpagina</translation>
     </message>
     <message>
       <source>Open in browser</source>
-      <translation type="unfinished" />
+      <translation>Openen in browser</translation>
     </message>
     <message>
       <source>Zoom out (Ctrl+minus)</source>
-      <translation type="unfinished" />
+      <translation>Uitzoomen (Ctrl+min)</translation>
     </message>
     <message>
       <source>Reset zoom (Ctrl+0)</source>
-      <translation type="unfinished" />
+      <translation>Zoom herstellen (Ctrl+0)</translation>
     </message>
     <message>
       <source>Zoom in (Ctrl+plus)</source>
-      <translation type="unfinished" />
+      <translation>Inzoomen (Ctrl+plus)</translation>
     </message>
     <message>
       <source>Webmail notifications</source>
-      <translation type="unfinished" />
+      <translation>Webmailmeldingen</translation>
     </message>
     <message>
       <source>%1 wants to notify you of new mail. Allow this?</source>
-      <translation type="unfinished" />
+      <translation>%1 wil je melden wanneer er nieuwe mail is. Toestaan?</translation>
     </message>
   </context>
   <context>
     <name>WebmailPage</name>
     <message>
       <source>Webmail is not reachable</source>
-      <translation type="unfinished" />
+      <translation>Webmail is niet bereikbaar</translation>
     </message>
     <message>
       <source>%1 is not reachable right now</source>
-      <translation type="unfinished" />
+      <translation>%1 is nu niet bereikbaar</translation>
     </message>
     <message>
       <source>Check your internet connection, then try again. If the problem persists, the webmail may be down for maintenance.</source>
-      <translation type="unfinished" />
+      <translation>Controleer je internetverbinding en probeer het opnieuw. Blijft het probleem bestaan, dan is de webmail misschien in onderhoud.</translation>
     </message>
     <message>
       <source>Try again</source>
@@ -436,30 +436,30 @@
     </message>
     <message>
       <source>Connection not secure</source>
-      <translation type="unfinished" />
+      <translation>Verbinding niet veilig</translation>
     </message>
     <message>
       <source>The connection to %1 is not secure</source>
-      <translation type="unfinished" />
+      <translation>De verbinding met %1 is niet veilig</translation>
     </message>
     <message>
       <source>The site's certificate is not valid, so someone could be reading along. The page was not opened. Try again later, or contact your provider if this keeps happening.</source>
-      <translation type="unfinished" />
+      <translation>Het certificaat van de site is niet geldig, dus iemand zou kunnen meelezen. De pagina is niet geopend. Probeer het later opnieuw, of neem contact op met je provider als dit blijft gebeuren.</translation>
     </message>
   </context>
   <context>
     <name>WebmailTab</name>
     <message>
       <source>Choose your webmail</source>
-      <translation type="unfinished" />
+      <translation>Kies je webmail</translation>
     </message>
     <message>
       <source>Webmail opens here.</source>
-      <translation type="unfinished" />
+      <translation>Hier opent je webmail.</translation>
     </message>
     <message>
       <source>You have not chosen a webmail yet.</source>
-      <translation type="unfinished" />
+      <translation>Je hebt nog geen webmail gekozen.</translation>
     </message>
   </context>
 </TS>

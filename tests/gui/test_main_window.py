@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
+from tests.gui.conftest import AppFactory, stop_app
 from zeelandnet_desktop import settings as keys
 from zeelandnet_desktop.settings import Settings
-from tests.gui.conftest import AppFactory, stop_app
 
 
 def tab_titles(application: object) -> list[str]:

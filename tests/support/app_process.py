@@ -53,7 +53,7 @@ def log_text(profile_dir: Path) -> str:
 
 def wait_for_log(profile_dir: Path, needle: str, process: subprocess.Popen[str] | None = None,
                  timeout: float = 60, count: int = 1) -> None:
-    """Wait until the app's log holds `needle` (`count` times); fail with the log if it never does."""
+    """Wait until the app's log holds `needle` `count` times; fail with the log if it never does."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if log_text(profile_dir).count(needle) >= count:

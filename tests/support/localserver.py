@@ -116,7 +116,7 @@ class LocalServer:
                 except (BrokenPipeError, ConnectionResetError):
                     pass
 
-            do_GET = do_POST = do_HEAD = _serve  # noqa: N815 - http.server's naming
+            do_GET = do_POST = do_HEAD = _serve
 
         self._httpd = _Server((host, 0), _Handler)
         self._httpd.daemon_threads = True

@@ -24,6 +24,8 @@ def test_emitting_signals_keeps_true_false_and_none_alive() -> None:
     for number in range(500):
         emitter.changed.emit(number)
         emitter.nothing.emit()
+        emitter.setObjectName("x")  # a method returning nothing (None)
+        emitter.blockSignals(False)  # a method returning a bool
     gc.collect()
     after = (sys.getrefcount(True), sys.getrefcount(False), sys.getrefcount(None))
     assert len(received) == 500

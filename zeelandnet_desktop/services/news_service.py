@@ -82,7 +82,8 @@ class NewsService(QObject):
         return self._running
 
     def enabled_categories(self) -> list[str]:
-        disabled = set(self._settings.get(keys.DISABLED_CATEGORIES))
+        disabled_list: list[str] = self._settings.get(keys.DISABLED_CATEGORIES)
+        disabled = set(disabled_list)
         return [c.id for c in self.catalogue.categories if c.id not in disabled]
 
     # --- life cycle -------------------------------------------------------------------------

@@ -57,7 +57,7 @@ class ArticleListModel(QAbstractListModel):
         if self._articles:
             self.dataChanged.emit(self.index(0), self.index(len(self._articles) - 1))
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008, N802 - Qt API
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
         return 0 if parent.isValid() else len(self._articles)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -88,8 +88,8 @@ class ArticleDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._model = model
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:  # noqa: N802
-        metrics = QFontMetrics(option.font)  # type: ignore[attr-defined]
+    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
+        metrics = QFontMetrics(option.font)
         return QSize(200, metrics.height() * 3 + self.PADDING * 2 + 4)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
@@ -99,18 +99,18 @@ class ArticleDelegate(QStyledItemDelegate):
             return
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
-        opt.text = ""  # type: ignore[attr-defined]
-        widget = opt.widget  # type: ignore[attr-defined]
+        opt.text = ""
+        widget = opt.widget
         style = widget.style() if widget is not None else None
         if style is not None:
             style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)  # type: ignore[attr-defined]
-        palette: QPalette = opt.palette  # type: ignore[attr-defined]
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        palette: QPalette = opt.palette
         text_role = (QPalette.ColorRole.HighlightedText if selected
                      else QPalette.ColorRole.Text)
-        rect: QRect = opt.rect.adjusted(self.PADDING, self.PADDING,  # type: ignore[attr-defined]
+        rect: QRect = opt.rect.adjusted(self.PADDING, self.PADDING,
                                         -self.PADDING, -self.PADDING)
-        base_font = QFont(opt.font)  # type: ignore[attr-defined]
+        base_font = QFont(opt.font)
         line = QFontMetrics(base_font).height()
 
         painter.save()

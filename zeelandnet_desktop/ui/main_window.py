@@ -130,7 +130,7 @@ class MainWindow(QMainWindow):
         self._update_tab_titles()
         self._update_window_title()
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
         super().changeEvent(event)
@@ -203,8 +203,8 @@ class MainWindow(QMainWindow):
         self._update_window_title()
 
     def save_state(self) -> None:
-        self._settings.set(keys.WINDOW_GEOMETRY, self.saveGeometry().data())
-        self._settings.set(keys.WINDOW_STATE, self.saveState().data())
+        self._settings.set(keys.WINDOW_GEOMETRY, bytes(self.saveGeometry().data()))
+        self._settings.set(keys.WINDOW_STATE, bytes(self.saveState().data()))
         self._settings.set(keys.LAST_TAB, self.current_tab())
         self._settings.sync()
 
@@ -214,7 +214,7 @@ class MainWindow(QMainWindow):
         else:
             self.showNormal()
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.save_state()
         self.closing.emit()
         super().closeEvent(event)

@@ -44,7 +44,8 @@ class NewsSettingsPage(QWidget):
         categories_box = QGroupBox(self.tr("Categories to show"), self)
         self.categories = QListWidget(categories_box)
         self.categories.setObjectName("categoryChoices")
-        disabled = set(settings.get(keys.DISABLED_CATEGORIES))
+        disabled_list: list[str] = settings.get(keys.DISABLED_CATEGORIES)
+        disabled = set(disabled_list)
         for category in service.catalogue.categories:
             item = QListWidgetItem(category.name(language))
             item.setData(ID_ROLE, category.id)

@@ -161,8 +161,8 @@ class NewsTab(QWidget):
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             shortcut.activated.connect(slot)
 
-        add("J", lambda: self.move(1))
-        add("K", lambda: self.move(-1))
+        add("J", lambda: self.step(1))
+        add("K", lambda: self.step(-1))
         add("M", self.toggle_read)
         add("Space", self.page_or_next)
         add("Return", self.open_in_browser)
@@ -170,8 +170,9 @@ class NewsTab(QWidget):
         add(QKeySequence.StandardKey.Find, self.focus_search)
         add("Escape", self._escape)
 
-    def move(self, step: int) -> None:
-        """Next (1) or previous (-1) article, like the arrow keys."""
+    def step(self, step: int) -> None:
+        """Next (1) or previous (-1) article, like the arrow keys. (Not `move`: that is
+        QWidget.move.)"""
         count = self.model.rowCount()
         if count == 0:
             return
@@ -190,7 +191,7 @@ class NewsTab(QWidget):
         if self._shown_id is not None and bar.value() < bar.maximum():
             bar.setValue(min(bar.maximum(), bar.value() + bar.pageStep()))
         else:
-            self.move(1)
+            self.step(1)
 
     def focus_search(self) -> None:
         self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -331,9 +332,9 @@ class NewsTab(QWidget):
             return
         self.view.setHtml(self.article_html(article))
         self.view.verticalScrollBar().setValue(0)
-        if article.image_url and self._settings.get(keys.REMOTE_IMAGES):
-            if article.image_url not in self._image_urls:
-                self._service.fetch_image(article.image_url)
+        if (article.image_url and self._settings.get(keys.REMOTE_IMAGES)
+                and article.image_url not in self._image_urls):
+            self._service.fetch_image(article.image_url)
 
     def _placeholder_html(self) -> str:
         hint = self.tr("Choose an article to read it here.")
@@ -347,8 +348,8 @@ class NewsTab(QWidget):
             meta_parts.append("/".join(article.places))
         if article.agencies:
             meta_parts.append("/".join(article.agencies))
-        when = f"{clock_time(article.published)} ({relative_time(article.published, now, language)})"
-        meta_parts.append(when)
+        ago = relative_time(article.published, now, language)
+        meta_parts.append(f"{clock_time(article.published)} ({ago})")
         meta_parts.append(article.source)
         host = (urlsplit(article.link).hostname or "").removeprefix("www.")
         read_on = self.tr("Read more on %1").replace("%1", host) if host else ""
@@ -431,7 +432,7 @@ class NewsTab(QWidget):
         if self._shown_id is None:
             self.view.setHtml(self._placeholder_html())
 
-    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt's name
+    def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
             if self.categories.count():
