@@ -21,8 +21,9 @@ SOURCES = ROOT / "zeelandnet_desktop"
 
 
 def _tool(name: str) -> str:
-    here = Path(sys.executable).parent / name
-    found = str(here) if here.exists() else shutil.which(name)
+    folder = Path(sys.executable).parent  # the venv's bin/ (Scripts\ on Windows)
+    here = next((folder / f for f in (name, f"{name}.exe") if (folder / f).exists()), None)
+    found = str(here) if here else shutil.which(name)
     if not found:
         raise SystemExit(f"{name} not found: install PySide6 in this environment")
     return found

@@ -104,7 +104,7 @@ def test_selecting_shows_the_article_and_marks_it_read(
     tab.select_row(0)
     text = tab.view.toPlainText()
     assert "Ook China mag bij vredesraad van Trump" in text
-    assert "SEOUL/VLADIVOSTOK · ANP/RTR/AFP" in text
+    assert text.count("SEOUL/VLADIVOSTOK (ANP/RTR/AFP) - China mag aanschuiven") == 1
     assert "54 minuten geleden" in text
     assert "Lees verder op nu.nl" in text
     assert category_texts(application) == ["Binnenland (3)", "Buitenland (1)"]

@@ -77,6 +77,7 @@ class NewsTab(QWidget):
         self.categories = QListWidget(self)
         self.categories.setObjectName("categories")
         self.categories.setMinimumWidth(150)
+        self.categories.setStyleSheet("QListWidget#categories::item { padding: 5px 8px; }")
         self.categories.currentItemChanged.connect(lambda *_: self._load_articles())
 
         self.search = QLineEdit(self)
@@ -344,9 +345,12 @@ class NewsTab(QWidget):
         now = now or datetime.now(timezone.utc)
         language = i18n.current_language()
         meta_parts = []
-        if article.places:
+        # The lead usually opens with its dateline (as on the portal); repeat it only if not.
+        lead_has_dateline = bool(article.places) and article.summary_text.lstrip().upper(
+        ).startswith(article.places[0].upper())
+        if article.places and not lead_has_dateline:
             meta_parts.append("/".join(article.places))
-        if article.agencies:
+        if article.agencies and not lead_has_dateline:
             meta_parts.append("/".join(article.agencies))
         ago = relative_time(article.published, now, language)
         meta_parts.append(f"{clock_time(article.published)} ({ago})")
