@@ -13,6 +13,7 @@ Politeness rules applied here:
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
@@ -25,6 +26,12 @@ from .parse import parse_feed
 from .store import NewsStore
 
 log = logging.getLogger(__name__)
+
+# Fetches run in parallel (they wait on the network); parsing is pure-Python CPU work that the
+# GIL serialises anyway. Letting all workers parse at once only makes the GUI thread queue
+# behind several of them for the GIL (measured: 100 ms stalls); one parser at a time keeps
+# the window responsive at no cost in wall time.
+_PARSING = threading.Lock()
 
 OK = "ok"
 NOT_MODIFIED = "not_modified"
@@ -217,14 +224,15 @@ def _refresh_one(
         if result.not_modified:
             store.save_feed(_success(base, result, now)).result()
             return outcome(NOT_MODIFIED)
-        parsed = parse_feed(
-            result.body,
-            result.headers,
-            feed_url=feed.url,
-            category=category.id,
-            source=feed.name,
-            now=now,
-        )
+        with _PARSING:
+            parsed = parse_feed(
+                result.body,
+                result.headers,
+                feed_url=feed.url,
+                category=category.id,
+                source=feed.name,
+                now=now,
+            )
         if parsed.problem is not None:
             # Keep the old validators: the next fetch must get the full body again, not a 304.
             log.info("Feed %s (%s): %s", feed.name, feed.url, parsed.problem)
