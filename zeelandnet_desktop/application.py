@@ -134,6 +134,11 @@ class Application(QObject):
         dialog = SettingsDialog(self.settings, self.window)
         news_page = NewsSettingsPage(self.settings, self.news, dialog)
         dialog.add_page(news_page, news_page.windowTitle())
+        from .ui.webmail_settings_page import WebmailSettingsPage
+
+        webmail_page = WebmailSettingsPage(self.settings,
+                                           self.webmail_tab.available_providers(), dialog)
+        dialog.add_page(webmail_page, webmail_page.windowTitle())
         dialog.exec()
         dialog.deleteLater()
 
