@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -19,6 +20,8 @@ from tests.support.app_process import (
     stop,
     wait_for_log,
 )
+from tests.support.feedgen import Item, serve_feed, write_catalogue
+from tests.support.localserver import LocalServer
 from zeelandnet_desktop import __version__
 from zeelandnet_desktop import settings as keys
 from zeelandnet_desktop.settings import Settings
@@ -116,3 +119,39 @@ application.shut_down()
     assert result.returncode == 0, result.stderr
     assert "shown True" in result.stdout
     assert "webengine False" in result.stdout
+
+
+HEADLINES_CHILD = """
+import runpy, sys
+sys.argv = ["zeelandnet-desktop", *sys.argv[1:]]
+try:
+    runpy.run_module("zeelandnet_desktop", run_name="__main__")
+except SystemExit as done:
+    code = done.code
+print("QtWidgets loaded:", "PySide6.QtWidgets" in sys.modules, file=sys.stderr)
+sys.exit(code)
+"""
+
+
+def test_headlines_subcommand_of_the_real_entry_point(
+    profile_dir: Path, tmp_path: Path, server: LocalServer
+) -> None:
+    url = serve_feed(server, "/buitenland.xml", "NU.nl Buitenland", [
+        Item("Ook China mag bij vredesraad van Trump",
+             "SEOUL/VLADIVOSTOK (ANP/RTR/AFP) - China mag aanschuiven.", minutes_ago=54)])
+    feeds = write_catalogue(tmp_path / "feeds.json", [
+        ("buitenland", "Buitenland", "World", [("NU.nl Buitenland", url)])])
+    result = subprocess.run(
+        [sys.executable, "-c", HEADLINES_CHILD, "headlines", "--profile-dir", str(profile_dir),
+         "--feeds", str(feeds), "--json"],
+        cwd=ROOT, env=app_env(), capture_output=True, text=True, timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "QtWidgets loaded: False" in result.stderr
+    items = json.loads(result.stdout)
+    assert [item["title"] for item in items] == ["Ook China mag bij vredesraad van Trump"]
+    assert items[0]["agencies"] == ["ANP", "RTR", "AFP"]
+    assert items[0]["category"] == "buitenland"
+    # An unknown category is a bad argument: exit 2 with words on stderr.
+    bad = run_app(profile_dir, "headlines", "--category", "mars", "--feeds", str(feeds))
+    assert bad.returncode == 2 and bad.stderr.strip()

@@ -288,3 +288,47 @@ def test_switching_a_category_off_in_settings_hides_it(
     assert application.settings.get(keys.DISABLED_CATEGORIES) == ["buitenland"]
     qtbot.waitUntil(lambda: len(category_texts(application)) == 1)
     QApplication.processEvents()
+
+
+def png_bytes() -> bytes:
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+    from PySide6.QtGui import QColor, QImage
+
+    image = QImage(40, 30, QImage.Format.Format_RGB32)
+    image.fill(QColor("#0b4f8a"))
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    return bytes(data.data())
+
+
+@pytest.mark.parametrize("allowed", [False, True])
+def test_pictures_load_only_when_the_user_allows_them(
+    make_app: AppFactory, qtbot: QtBot, server: LocalServer, tmp_path: Path, profile_dir: Path,
+    allowed: bool
+) -> None:
+    server.route("/foto.png", Response(200, png_bytes(), content_type="image/png"))
+    url = serve_feed(server, "/f.xml", "NOS", [Item("Zeeuwse dijken", "MIDDELBURG - Tekst.",
+                                                    image=server.url("/foto.png"))])
+    feeds = write_catalogue(tmp_path / "f.json", [("zeeland", "Zeeland", "Zeeland",
+                                                   [("NOS", url)])])
+    settings_file = profile_dir / "config" / "zeelandnet-desktop.ini"
+    from zeelandnet_desktop.settings import Settings
+
+    settings = Settings(settings_file)
+    settings.set(keys.REMOTE_IMAGES, allowed)
+    settings.sync()
+    application = started(make_app, qtbot, feeds)
+    tab = application.news_tab
+    tab.select_row(0)
+    article = tab.current_article()
+    assert article is not None and article.image_url == server.url("/foto.png")
+    if allowed:
+        qtbot.waitUntil(lambda: "<img" in tab.article_html(article))
+        assert len(server.requests_for("/foto.png")) == 1
+    else:
+        application.news.refresh(force=True)  # a later round: still no picture fetched
+        wait_for_rounds(application, qtbot, 1)
+        assert "<img" not in tab.article_html(article)
+        assert server.requests_for("/foto.png") == []

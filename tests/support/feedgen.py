@@ -22,6 +22,7 @@ class Item:
     guid: str | None = None
     link: str | None = None
     html: str | None = None  # the description as raw (untrusted) HTML instead of the lead
+    image: str | None = None  # an enclosure with this image URL
 
 
 def rss(channel: str, items: list[Item], now: datetime | None = None) -> bytes:
@@ -35,7 +36,10 @@ def rss(channel: str, items: list[Item], now: datetime | None = None) -> bytes:
             f"<item><title>{escape(item.title)}</title><link>{escape(link)}</link>"
             f"<guid isPermaLink=\"false\">{escape(guid)}</guid><pubDate>{when}</pubDate>"
             f"<description><![CDATA[{item.html or '<p>' + escape(item.lead) + '</p>'}]]>"
-            "</description></item>"
+            "</description>"
+            + (f'<enclosure url="{escape(item.image)}" type="image/png" length="100"/>'
+               if item.image else "")
+            + "</item>"
         )
     return (
         '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel>'

@@ -190,6 +190,8 @@ class NewsService(QObject):
 
     def _on_round_done(self, report: RefreshReport | None) -> None:
         self._running = False
+        if self._shut_down:  # a round that ended while quitting: nobody is listening any more
+            return
         if report is not None:
             self.last_report = report
         self.refresh_finished.emit(report)

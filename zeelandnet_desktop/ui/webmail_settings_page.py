@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -35,7 +36,8 @@ class WebmailSettingsPage(QWidget):
         for provider in providers.values():
             self.provider.addItem(provider.name, provider.id)
             self.provider.setItemData(self.provider.count() - 1,
-                                      provider.description_for(language), 3)  # tool tip
+                                      provider.description_for(language),
+                                      Qt.ItemDataRole.ToolTipRole)
         self.provider.addItem(self.tr("Other webmail"), CUSTOM_ID)
         chosen = settings.get(keys.WEBMAIL_PROVIDER)
         self.provider.setCurrentIndex(max(0, self.provider.findData(chosen)))
