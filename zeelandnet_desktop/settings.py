@@ -121,6 +121,26 @@ WEBMAIL_NOTIFICATIONS: Key[str] = Key("webmail/notifications", str, "{}")
 WEBMAIL_UNLOAD_MINUTES: Key[int] = Key("webmail/unload_after_minutes", int, 0,
                                        minimum=0, maximum=24 * 60)  # 0 = never unload
 
+# Tray and notifications
+def _is_clock(text: str) -> bool:  # "HH:MM"; the full parser lives in news/breaking.py
+    hours, _, minutes = text.partition(":")
+    return (hours.isdigit() and minutes.isdigit() and len(minutes) == 2
+            and int(hours) < 24 and int(minutes) < 60)
+
+
+NOTIFY_BREAKING: Key[bool] = Key("tray/notify_breaking", bool, True)
+# The user's changes to the catalogue's per-category `notify` flags (see breaking.py).
+NOTIFY_CATEGORIES_ON: Key[list[str]] = Key("tray/notify_categories_on", list, [])
+NOTIFY_CATEGORIES_OFF: Key[list[str]] = Key("tray/notify_categories_off", list, [])
+NOTIFY_PER_HOUR: Key[int] = Key("tray/notifications_per_hour", int, 6, minimum=1, maximum=60)
+QUIET_HOURS: Key[bool] = Key("tray/quiet_hours", bool, True)
+QUIET_START: Key[str] = Key("tray/quiet_start", str, "23:00", check=_is_clock)
+QUIET_END: Key[str] = Key("tray/quiet_end", str, "07:00", check=_is_clock)
+PAUSED_UNTIL: Key[int] = Key("tray/paused_until", int, 0, minimum=0)  # Unix time; 0 = not paused
+NOTIFY_MAIL: Key[bool] = Key("tray/notify_mail", bool, True)
+START_AT_LOGIN: Key[bool] = Key("tray/start_at_login", bool, False)
+TRAY_HINT_SHOWN: Key[bool] = Key("tray/close_hint_shown", bool, False)
+
 
 
 class Settings(QObject):

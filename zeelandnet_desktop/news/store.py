@@ -82,6 +82,13 @@ MIGRATIONS: tuple[str, ...] = (
         (category, published DESC, id, link_key, title_key);
     CREATE INDEX articles_by_time ON articles (published DESC, id, category, link_key, title_key);
     """,
+    # Breaking-news notifications (news/breaking.py): what was already considered, so an
+    # article is never announced twice, also after a restart; and when notifications were
+    # shown, for the hourly cap across restarts.
+    """
+    CREATE TABLE breaking_seen (key TEXT PRIMARY KEY, seen_at REAL NOT NULL);
+    CREATE TABLE breaking_sent (sent_at REAL NOT NULL);
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -454,6 +461,44 @@ class NewsStore:
                 ((cutoff - older_than).timestamp(),),
             )
             return int(deleted)
+
+        return self._submit(work)
+
+    # -- breaking-news memory (news/breaking.py) ---------------------------------------------
+    def breaking_seen(self, keys: Iterable[str]) -> frozenset[str]:
+        """Which of these keys an earlier round already considered."""
+        wanted = list(dict.fromkeys(keys))
+        seen: set[str] = set()
+        conn = self._reader()
+        for start in range(0, len(wanted), _CHUNK):
+            chunk = wanted[start : start + _CHUNK]
+            marks = ",".join("?" * len(chunk))
+            seen.update(row[0] for row in conn.execute(
+                f"SELECT key FROM breaking_seen WHERE key IN ({marks})", chunk))
+        return frozenset(seen)
+
+    def breaking_sent_since(self, since: datetime) -> int:
+        row = self._reader().execute(
+            "SELECT count(*) FROM breaking_sent WHERE sent_at >= ?", (since.timestamp(),)
+        ).fetchone()
+        return int(row[0])
+
+    def remember_breaking(self, keys: Iterable[str], now: datetime, *, sent: bool,
+                          keep: timedelta = timedelta(days=30)) -> Future[None]:
+        """Remember considered keys (and a shown notification); forget what is older than
+        `keep` (seen keys; articles that old are long past the rule's hour) or a day (sends)."""
+        rows = [(key, now.timestamp()) for key in dict.fromkeys(keys)]
+
+        def work(conn: sqlite3.Connection) -> None:
+            conn.executemany(
+                "INSERT OR IGNORE INTO breaking_seen (key, seen_at) VALUES (?, ?)", rows)
+            if sent:
+                conn.execute("INSERT INTO breaking_sent (sent_at) VALUES (?)",
+                             (now.timestamp(),))
+            conn.execute("DELETE FROM breaking_seen WHERE seen_at < ?",
+                         ((now - keep).timestamp(),))
+            conn.execute("DELETE FROM breaking_sent WHERE sent_at < ?",
+                         ((now - timedelta(days=1)).timestamp(),))
 
         return self._submit(work)
 

@@ -347,4 +347,4 @@ def test_an_older_schema_is_migrated_keeping_its_articles(tmp_path: Path) -> Non
         assert not store.recovered_from_corruption
         assert [a.title for a in store.articles("sport")] == ["Oude kop"]
     with sqlite3.connect(path) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 2
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
