@@ -120,6 +120,12 @@ WEBMAIL_ZOOM: Key[str] = Key("webmail/zoom", str, "{}")
 WEBMAIL_NOTIFICATIONS: Key[str] = Key("webmail/notifications", str, "{}")
 WEBMAIL_UNLOAD_MINUTES: Key[int] = Key("webmail/unload_after_minutes", int, 0,
                                        minimum=0, maximum=24 * 60)  # 0 = never unload
+# Webmail sign-in (issue 5). Addresses only: passwords live in the OS keyring
+# (mail/credentials.py). JSON keyed by provider id: accounts {"zeelandnet": "jan@zeelandnet.nl"};
+# never-save {"zeelandnet": ["piet@zeelandnet.nl"]} ("Nooit voor dit adres").
+WEBMAIL_ACCOUNTS: Key[str] = Key("webmail/accounts", str, "{}")
+WEBMAIL_NEVER_SAVE: Key[str] = Key("webmail/never_save", str, "{}")
+WEBMAIL_AUTO_LOGIN: Key[bool] = Key("webmail/auto_login", bool, False)  # on once a password is saved
 
 # Tray and notifications
 def _is_clock(text: str) -> bool:  # "HH:MM"; the full parser lives in news/breaking.py
