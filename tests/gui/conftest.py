@@ -7,7 +7,8 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent
+from PySide6.QtCore import QEvent, QObject, QUrl, Slot
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -60,3 +61,25 @@ def stop_app(application: Application) -> None:
     application.deleteLater()
     QApplication.processEvents()
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+class UrlCatcher(QObject):
+    """Stands in for the system browser: QDesktopServices hands it every http(s) URL."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.urls: list[str] = []
+
+    @Slot(QUrl)
+    def handle(self, url: QUrl) -> None:
+        self.urls.append(url.toString())
+
+
+@pytest.fixture
+def system_browser() -> Iterator[UrlCatcher]:
+    catcher = UrlCatcher()
+    for scheme in ("http", "https", "file"):
+        QDesktopServices.setUrlHandler(scheme, catcher, "handle")
+    yield catcher
+    for scheme in ("http", "https", "file"):
+        QDesktopServices.unsetUrlHandler(scheme)

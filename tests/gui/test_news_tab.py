@@ -6,12 +6,11 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QObject, Qt, QUrl, Slot
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from tests.gui.conftest import AppFactory, stop_app
+from tests.gui.conftest import AppFactory, UrlCatcher, stop_app
 from tests.gui.test_main_window import set_language
 from tests.support.feedgen import Item, serve_feed, write_catalogue
 from tests.support.localserver import LocalServer, Response
@@ -61,18 +60,6 @@ def wait_for_rounds(application: Application, qtbot: QtBot, rounds: int = 1) -> 
     qtbot.waitUntil(lambda: len(done) >= rounds, timeout=20_000)
 
 
-class UrlCatcher(QObject):
-    """Stands in for the system browser: records what the app asked it to open."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.opened: list[str] = []
-
-    @Slot(QUrl)
-    def open(self, url: QUrl) -> None:
-        self.opened.append(url.toString())
-
-
 def category_texts(application: Application) -> list[str]:
     categories = application.news_tab.categories
     return [categories.item(i).text() for i in range(categories.count())]
@@ -112,20 +99,15 @@ def test_selecting_shows_the_article_and_marks_it_read(
 
 
 def test_read_more_opens_the_system_browser(
-    make_app: AppFactory, qtbot: QtBot, news_feeds: Path, profile_dir: Path
+    make_app: AppFactory, qtbot: QtBot, news_feeds: Path, system_browser: UrlCatcher
 ) -> None:
-    catcher = UrlCatcher()
-    QDesktopServices.setUrlHandler("https", catcher, "open")
-    try:
-        application = started(make_app, qtbot, news_feeds)
-        tab = application.news_tab
-        tab.list.setFocus()
-        tab.select_row(0)
-        qtbot.keyClick(tab.list, Qt.Key.Key_Return)
-    finally:
-        QDesktopServices.unsetUrlHandler("https")
-    assert len(catcher.opened) == 1
-    assert catcher.opened[0].startswith("https://www.nu.nl/artikel/")
+    application = started(make_app, qtbot, news_feeds)
+    tab = application.news_tab
+    tab.list.setFocus()
+    tab.select_row(0)
+    qtbot.keyClick(tab.list, Qt.Key.Key_Return)
+    assert len(system_browser.urls) == 1
+    assert system_browser.urls[0].startswith("https://www.nu.nl/artikel/")
 
 
 def test_search_is_case_and_accent_insensitive(

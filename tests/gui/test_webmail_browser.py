@@ -12,38 +12,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QUrl, Slot
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtWidgets import QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
+from tests.gui.conftest import UrlCatcher
 from tests.support.fakewebmail import PDF_BYTES, WebmailEnv
 from tests.support.localserver import LocalServer
 from zeelandnet_desktop import settings as keys
 
 QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
-
-
-class UrlCatcher(QObject):
-    """Stands in for the system browser: QDesktopServices hands it every http(s) URL."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.urls: list[str] = []
-
-    @Slot(QUrl)
-    def handle(self, url: QUrl) -> None:
-        self.urls.append(url.toString())
-
-
-@pytest.fixture
-def system_browser() -> Iterator[UrlCatcher]:
-    catcher = UrlCatcher()
-    for scheme in ("http", "https", "file"):
-        QDesktopServices.setUrlHandler(scheme, catcher, "handle")
-    yield catcher
-    for scheme in ("http", "https", "file"):
-        QDesktopServices.unsetUrlHandler(scheme)
 
 
 @pytest.fixture
