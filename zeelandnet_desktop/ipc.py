@@ -8,15 +8,19 @@ Protocol, version 1 (one line each way, UTF-8, at most MAX_LINE bytes):
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import os
 import sys
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QSocketNotifier, Signal
 
 if TYPE_CHECKING:
+    import socket
+
     from PySide6.QtNetwork import QLocalSocket
 
 log = logging.getLogger(__name__)
@@ -56,7 +60,7 @@ def hand_over(key: str, tab: str | None) -> bool:
     name = server_name(key)
     if not os.path.exists(name):
         return False  # the usual first start: nothing to connect to
-    import socket
+    import socket  # here, not at the top: a first start should not pay for it
 
     client = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     client.settimeout(CONNECT_TIMEOUT_MS / 1000)
@@ -130,67 +134,166 @@ def parse_request(line: bytes) -> tuple[dict[str, Any] | None, str | None]:
 
 
 class InstanceServer(QObject):
-    """Listens for later launches; emits activate_requested(tab or "") for each valid request."""
+    """Listens for later launches; emits activate_requested(tab or "") for each valid request.
+
+    On Unix a plain socket file watched by QSocketNotifier (QtNetwork would cost the resident
+    app about 3 MB for this one socket); on Windows a QLocalServer named pipe.
+    """
 
     activate_requested = Signal(str)
 
     def __init__(self, key: str, parent: QObject | None = None) -> None:
-        from PySide6.QtNetwork import QLocalServer
-
         super().__init__(parent)
         self._name = server_name(key)
-        self._server = QLocalServer(self)
-        self._server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
-        self._server.newConnection.connect(self._on_new_connection)
-        self._buffers: dict[QLocalSocket, bytearray] = {}
+        self._transport: _UnixTransport | _QtTransport = (
+            _QtTransport(self) if sys.platform == "win32" else _UnixTransport(self)
+        )
 
     def listen(self) -> bool:
+        return self._transport.listen(self._name)
+
+    def close(self) -> None:
+        self._transport.close()
+
+    def answer(self, line: bytes) -> dict[str, Any]:
+        """The reply to one request line; a valid request also emits activate_requested."""
+        message, error = parse_request(line)
+        if message is None:
+            log.warning("Ignored a hand-over request: %s", error)
+            return {"v": PROTOCOL_VERSION, "ok": False, "error": error}
+        self.activate_requested.emit(message.get("tab") or "")
+        return {"v": PROTOCOL_VERSION, "ok": True}
+
+
+class _UnixTransport:
+    def __init__(self, server: InstanceServer) -> None:
+        self._server = server
+        self._path = ""
+        self._socket: socket.socket | None = None
+        self._notifiers: dict[int, QSocketNotifier] = {}
+
+    def listen(self, path: str) -> bool:
+        import socket
+
+        if os.path.exists(path):
+            # Nobody answered hand_over(), so a socket file left by a crashed instance is stale.
+            log.info("Removing a stale single-instance socket")
+            with contextlib.suppress(OSError):
+                os.unlink(path)
+        listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:
+            listener.bind(path)
+            os.chmod(path, 0o600)  # same user only
+            listener.listen(8)
+        except OSError as exc:
+            listener.close()
+            log.warning("Single instance is off: cannot listen (%s)", exc)
+            return False
+        listener.setblocking(False)
+        self._path, self._socket = path, listener
+        self._watch(listener, self._accept)
+        return True
+
+    def _watch(self, sock: socket.socket, on_ready: Callable[[], None]) -> None:
+        notifier = QSocketNotifier(sock.fileno(), QSocketNotifier.Type.Read, self._server)
+        notifier.activated.connect(lambda *_args: on_ready())
+        self._notifiers[sock.fileno()] = notifier
+
+    def _unwatch(self, sock: socket.socket) -> None:
+        notifier = self._notifiers.pop(sock.fileno(), None)
+        if notifier is not None:
+            notifier.setEnabled(False)
+            notifier.deleteLater()
+
+    def _accept(self) -> None:
+        if self._socket is None:
+            return
+        try:
+            connection, _address = self._socket.accept()
+        except OSError:
+            return
+        connection.setblocking(False)
+        buffer = bytearray()
+        self._watch(connection, lambda: self._read(connection, buffer))
+
+    def _read(self, connection: socket.socket, buffer: bytearray) -> None:
+        try:
+            chunk = connection.recv(4096)
+        except BlockingIOError:
+            return
+        except OSError:
+            chunk = b""
+        buffer.extend(chunk)
+        if chunk and b"\n" not in buffer and len(buffer) <= MAX_LINE:
+            return  # wait for the rest of the line
+        self._unwatch(connection)
+        if b"\n" in buffer:
+            reply = self._server.answer(bytes(buffer.split(b"\n", 1)[0]))
+        else:
+            reply = {"v": PROTOCOL_VERSION, "ok": False, "error": "incomplete request"}
+        with contextlib.suppress(OSError):
+            connection.settimeout(ANSWER_TIMEOUT_MS / 1000)
+            connection.sendall(encode(reply))
+        connection.close()
+
+    def close(self) -> None:
+        if self._socket is None:
+            return
+        self._unwatch(self._socket)
+        self._socket.close()
+        self._socket = None
+        with contextlib.suppress(OSError):
+            os.unlink(self._path)
+
+
+class _QtTransport:
+    def __init__(self, server: InstanceServer) -> None:
         from PySide6.QtNetwork import QLocalServer
 
-        if self._server.listen(self._name):
+        self._server = server
+        self._local = QLocalServer(server)
+        self._local.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
+        self._local.newConnection.connect(self._on_new_connection)
+        self._buffers: dict[QLocalSocket, bytearray] = {}
+
+    def listen(self, name: str) -> bool:
+        from PySide6.QtNetwork import QLocalServer
+
+        if self._local.listen(name):
             return True
-        # Nobody answered hand_over(), so a socket file left by a crashed instance is stale.
-        log.info("Removing a stale single-instance socket (%s)", self._server.errorString())
-        QLocalServer.removeServer(self._name)
-        if self._server.listen(self._name):
+        log.info("Removing a stale single-instance socket (%s)", self._local.errorString())
+        QLocalServer.removeServer(name)
+        if self._local.listen(name):
             return True
-        log.warning("Single instance is off: cannot listen (%s)", self._server.errorString())
+        log.warning("Single instance is off: cannot listen (%s)", self._local.errorString())
         return False
 
     def close(self) -> None:
-        self._server.close()
+        self._local.close()
 
     def _on_new_connection(self) -> None:
-        while self._server.hasPendingConnections():
-            connection = self._server.nextPendingConnection()
+        while self._local.hasPendingConnections():
+            connection = self._local.nextPendingConnection()
             self._buffers[connection] = bytearray()
             connection.readyRead.connect(lambda c=connection: self._on_ready_read(c))
             connection.disconnected.connect(lambda c=connection: self._forget(c))
 
-    def _forget(self, socket: QLocalSocket) -> None:
-        self._buffers.pop(socket, None)
-        socket.deleteLater()
+    def _forget(self, connection: QLocalSocket) -> None:
+        self._buffers.pop(connection, None)
+        connection.deleteLater()
 
-    def _on_ready_read(self, socket: QLocalSocket) -> None:
-        buffer = self._buffers.get(socket)
+    def _on_ready_read(self, connection: QLocalSocket) -> None:
+        buffer = self._buffers.get(connection)
         if buffer is None:
             return
-        buffer.extend(bytes(socket.readAll().data()))
-        if b"\n" not in buffer:
-            if len(buffer) > MAX_LINE:
-                self._answer(socket, {"v": PROTOCOL_VERSION, "ok": False, "error": "too long"})
+        buffer.extend(bytes(connection.readAll().data()))
+        if b"\n" in buffer:
+            reply = self._server.answer(bytes(buffer.split(b"\n", 1)[0]))
+        elif len(buffer) > MAX_LINE:
+            reply = {"v": PROTOCOL_VERSION, "ok": False, "error": "too long"}
+        else:
             return
-        line = bytes(buffer.split(b"\n", 1)[0])
-        message, error = parse_request(line)
-        if message is None:
-            log.warning("Ignored a hand-over request: %s", error)
-            self._answer(socket, {"v": PROTOCOL_VERSION, "ok": False, "error": error})
-            return
-        self._answer(socket, {"v": PROTOCOL_VERSION, "ok": True})
-        self.activate_requested.emit(message.get("tab") or "")
-
-    def _answer(self, socket: QLocalSocket, reply: dict[str, Any]) -> None:
-        self._buffers.pop(socket, None)
-        socket.write(encode(reply))
-        socket.flush()
-        socket.disconnectFromServer()
+        self._buffers.pop(connection, None)
+        connection.write(encode(reply))
+        connection.flush()
+        connection.disconnectFromServer()
