@@ -22,6 +22,7 @@ from .settings import Settings
 from .ui.main_window import MainWindow
 
 if TYPE_CHECKING:
+    from .tray_hub import TrayHub
     from .ui.webmail_tab import WebmailTab
 
 log = logging.getLogger(__name__)
@@ -56,17 +57,23 @@ class Application(QObject):
         self._webmail_tab: WebmailTab | None = None
         self.window = MainWindow(self.settings, self.news_tab, self.webmail_host, self.icon)
         self.instance_server: ipc.InstanceServer | None = None
+        self.tray: TrayHub | None = None  # after the first paint, when a system tray exists
+        self._quitting = False
 
         self.window.tab_activated.connect(self._on_tab_activated)
         self.window.settings_requested.connect(self.show_settings)
         self.window.about_requested.connect(self.show_about)
-        self.window.quit_requested.connect(qt_app.quit)
+        self.window.quit_requested.connect(self.quit)
+        self.window.closing.connect(self._on_window_closing)
         self.window.refresh_requested.connect(lambda: self.news.refresh(force=True))
         self.news_tab.status_changed.connect(self.window.set_news_status)
 
     def start(self) -> None:
         self.window.restore_state(self.args.tab)
-        self.window.show()
+        if getattr(self.args, "minimized", False) and self._tray_available():
+            log.info("Starting hidden in the system tray (--minimized)")
+        else:
+            self.window.show()  # without a tray, --minimized would leave the window out of reach
         # After the first paint: the single-instance server, whatever the visible tab needs,
         # then background work.
         QTimer.singleShot(0, self._after_first_paint)
@@ -74,6 +81,7 @@ class Application(QObject):
     def _after_first_paint(self) -> None:
         if bench_hooks_wanted():
             bench_report_shown(self.qt_app)
+        self._start_tray()
         self.instance_server = ipc.InstanceServer(self.paths.instance_key(), self)
         self.instance_server.activate_requested.connect(self._on_activate_requested)
         self.instance_server.listen()
@@ -94,10 +102,14 @@ class Application(QObject):
             tab.title_changed.connect(self.window.set_page_title)
             tab.unread_changed.connect(self.window.set_webmail_unread)
             tab.status_message.connect(self._show_status)
+            if self.tray is not None:
+                self.tray.watch_webmail(tab)
             self._webmail_tab = tab
         return self._webmail_tab
 
     def shut_down(self) -> None:
+        if self.tray is not None:
+            self.tray.shut_down()
         if self.instance_server is not None:
             self.instance_server.close()
         if self._webmail_tab is not None:
@@ -134,6 +146,10 @@ class Application(QObject):
         dialog = SettingsDialog(self.settings, self.window)
         news_page = NewsSettingsPage(self.settings, self.news, dialog)
         dialog.add_page(news_page, news_page.windowTitle())
+        from .ui.tray_settings_page import TraySettingsPage
+
+        tray_page = TraySettingsPage(self.settings, self.news, dialog)
+        dialog.add_page(tray_page, tray_page.windowTitle())
         from .ui.webmail_settings_page import WebmailSettingsPage
 
         webmail_page = WebmailSettingsPage(self.settings,
@@ -149,4 +165,37 @@ class Application(QObject):
         dialog.exec()
         dialog.deleteLater()
 
+    # --- tray (issue 6; the wiring lives in tray_hub.py) ------------------------------------
 
+    @staticmethod
+    def _tray_available() -> bool:
+        from PySide6.QtWidgets import QSystemTrayIcon
+
+        return QSystemTrayIcon.isSystemTrayAvailable()
+
+    def _start_tray(self) -> None:
+        if self.settings.get(keys.START_AT_LOGIN):
+            from .autostart import apply as apply_autostart
+
+            apply_autostart(True)  # keep the entry pointing at this installation
+        if not self._tray_available():
+            log.info("No system tray: closing the window quits, no notifications")
+            return
+        from .tray_hub import TrayHub
+
+        self.tray = TrayHub(self)
+        if self._webmail_tab is not None:
+            self.tray.watch_webmail(self._webmail_tab)
+
+    def quit(self) -> None:
+        """Quit for real (menu, tray): Qt closes the window, which saves its state."""
+        self._quitting = True
+        self.qt_app.quit()
+
+    def _on_window_closing(self) -> None:
+        if self._quitting:
+            return
+        if self.tray is not None and not self.tray.window_closing():
+            # The tray went away since start-up: never a hidden window out of reach. (Without
+            # a tray from the start, Qt quits on the last window closed by itself.)
+            self.quit()

@@ -187,6 +187,22 @@ class NewsTab(QWidget):
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
         self.list.scrollTo(index)
 
+    def show_article(self, category: str, article_id: str = "") -> None:
+        """Open a category and, when given and listed there, one article (a notification was
+        clicked). A search in progress would hide the article, so it is cleared."""
+        if self.search.text():
+            self.search.clear()
+            self._search_timer.stop()
+        for row in range(self.categories.count()):
+            if self.categories.item(row).data(CATEGORY_ROLE) == category:
+                self.categories.setCurrentRow(row)  # loads the category's articles
+                break
+        self._load_articles()
+        row = self.model.row_of(article_id) if article_id else -1
+        if row >= 0:
+            self.select_row(row)
+        self.list.setFocus()
+
     def page_or_next(self) -> None:
         bar = self.view.verticalScrollBar()
         if self._shown_id is not None and bar.value() < bar.maximum():
