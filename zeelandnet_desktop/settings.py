@@ -125,7 +125,8 @@ WEBMAIL_UNLOAD_MINUTES: Key[int] = Key("webmail/unload_after_minutes", int, 0,
 # never-save {"zeelandnet": ["piet@zeelandnet.nl"]} ("Nooit voor dit adres").
 WEBMAIL_ACCOUNTS: Key[str] = Key("webmail/accounts", str, "{}")
 WEBMAIL_NEVER_SAVE: Key[str] = Key("webmail/never_save", str, "{}")
-WEBMAIL_AUTO_LOGIN: Key[bool] = Key("webmail/auto_login", bool, False)  # on once a password is saved
+# Automatic sign-in: off until a password is saved, then on.
+WEBMAIL_AUTO_LOGIN: Key[bool] = Key("webmail/auto_login", bool, False)
 
 # Tray and notifications
 def _is_clock(text: str) -> bool:  # "HH:MM"; the full parser lives in news/breaking.py
