@@ -23,6 +23,7 @@ from .ui.main_window import MainWindow
 
 if TYPE_CHECKING:
     from .tray_hub import TrayHub
+    from .ui.webmail_login import WebmailLogin
     from .ui.webmail_tab import WebmailTab
 
 log = logging.getLogger(__name__)
@@ -55,6 +56,7 @@ class Application(QObject):
         self.webmail_host.setObjectName("webmailHost")
         QVBoxLayout(self.webmail_host).setContentsMargins(0, 0, 0, 0)
         self._webmail_tab: WebmailTab | None = None
+        self._webmail_login: WebmailLogin | None = None  # with the webmail tab (issue 5)
         self.window = MainWindow(self.settings, self.news_tab, self.webmail_host, self.icon)
         self.instance_server: ipc.InstanceServer | None = None
         self.tray: TrayHub | None = None  # after the first paint, when a system tray exists
@@ -62,6 +64,7 @@ class Application(QObject):
 
         self.window.tab_activated.connect(self._on_tab_activated)
         self.window.settings_requested.connect(self.show_settings)
+        self.window.login_requested.connect(self.sign_in_webmail)
         self.window.about_requested.connect(self.show_about)
         self.window.quit_requested.connect(self.quit)
         self.window.closing.connect(self._on_window_closing)
@@ -105,6 +108,7 @@ class Application(QObject):
             if self.tray is not None:
                 self.tray.watch_webmail(tab)
             self._webmail_tab = tab
+            self._attach_webmail_login(tab)
         return self._webmail_tab
 
     def shut_down(self) -> None:
@@ -114,6 +118,8 @@ class Application(QObject):
             self.instance_server.close()
         if self._webmail_tab is not None:
             self._webmail_tab.shutdown()
+        if self._webmail_login is not None:
+            self._webmail_login.shut_down()
         self.news.shut_down()
         self.settings.sync()
 
@@ -155,6 +161,10 @@ class Application(QObject):
         webmail_page = WebmailSettingsPage(self.settings,
                                            self.webmail_tab.available_providers(), dialog)
         dialog.add_page(webmail_page, webmail_page.windowTitle())
+        from .ui.credentials_page import CredentialsPage
+
+        credentials_page = CredentialsPage(self.settings, self.webmail_login, dialog)
+        dialog.add_page(credentials_page, credentials_page.windowTitle())
         dialog.exec()
         dialog.deleteLater()
 
@@ -164,6 +174,28 @@ class Application(QObject):
         dialog = AboutDialog(self.paths, self.window)
         dialog.exec()
         dialog.deleteLater()
+
+    # --- webmail sign-in (issue 5; the logic lives in ui/webmail_login.py) ------------------
+
+    @property
+    def webmail_login(self) -> WebmailLogin:
+        _ = self.webmail_tab  # made together
+        assert self._webmail_login is not None
+        return self._webmail_login
+
+    def _attach_webmail_login(self, tab: WebmailTab) -> None:
+        # No keyring work here: the store picks its backend on first use, on its own thread.
+        from .services.credential_service import CredentialService
+        from .ui.webmail_login import WebmailLogin
+
+        login = WebmailLogin(self.settings, CredentialService(parent=self), tab, self.paths, self)
+        login.status_message.connect(self._show_status)
+        login.show_webmail_requested.connect(lambda: self.window.bring_to_front("webmail"))
+        self._webmail_login = login
+
+    def sign_in_webmail(self) -> None:
+        self.window.show_tab("webmail")
+        self.webmail_login.sign_in()
 
     # --- tray (issue 6; the wiring lives in tray_hub.py) ------------------------------------
 

@@ -22,6 +22,7 @@ class MainWindow(QMainWindow):
     tab_activated = Signal(str)  # "news" or "webmail", each time a tab comes to the front
     refresh_requested = Signal()
     settings_requested = Signal()
+    login_requested = Signal()  # Webmail → Sign in… (issue 5)
     about_requested = Signal()
     quit_requested = Signal()
     closing = Signal()
@@ -83,6 +84,9 @@ class MainWindow(QMainWindow):
         self.action_statusbar.setCheckable(True)
         self.action_statusbar.setChecked(True)
         self.action_statusbar.toggled.connect(self.statusBar().setVisible)
+        self.action_login = QAction(self)
+        self.action_login.setObjectName("action_login")
+        self.action_login.triggered.connect(self.login_requested)
         self.action_about = QAction(self)
         self.action_about.setMenuRole(QAction.MenuRole.AboutRole)
         self.action_about.triggered.connect(self.about_requested)
@@ -108,16 +112,21 @@ class MainWindow(QMainWindow):
         self.menu_view.addSeparator()
         self.menu_view.addAction(self.action_statusbar)
         self.menu_view.addAction(self.action_fullscreen)
+        self.menu_webmail = QMenu(self)
+        self.menu_webmail.setObjectName("menu_webmail")
+        self.menu_webmail.addAction(self.action_login)
         self.menu_help = QMenu(self)
         self.menu_help.setObjectName("menu_help")
         self.menu_help.addAction(self.action_about)
-        for menu in (self.menu_file, self.menu_view, self.menu_help):
+        for menu in (self.menu_file, self.menu_view, self.menu_webmail, self.menu_help):
             bar.addMenu(menu)
 
     def _retranslate(self) -> None:
         self.menu_file.setTitle(self.tr("&File"))
         self.menu_view.setTitle(self.tr("&View"))
         self.menu_help.setTitle(self.tr("&Help"))
+        self.menu_webmail.setTitle(self.tr("Web&mail"))
+        self.action_login.setText(self.tr("&Sign in…"))
         self.action_refresh.setText(self.tr("&Refresh"))
         self.action_refresh.setStatusTip(self.tr("Fetch the latest news now"))
         self.action_settings.setText(self.tr("&Settings…"))

@@ -1,0 +1,272 @@
+// Webmail login-form helper (issue 5). Injected by ui/webmail_login.py into the top frame of a
+// page on the provider's own origin only, in QtWebEngine's ApplicationWorld: the page's scripts
+// share the DOM but cannot see these functions or call the bridge.
+//
+// __zndLogin.start(options) waits for a login form (it may be drawn by script after load, as OX
+// App Suite does) and reports to Python through QWebChannel; __zndLogin.fill(...) puts the
+// credentials in and submits. Nothing here stores, logs or sends the password anywhere but the
+// form field and, for "remember password?", the bridge.
+(function () {
+  'use strict';
+  if (window.__zndLogin) {
+    return;
+  }
+
+  var KNOWN = [
+    { kind: 'roundcube', user: '#rcmloginuser', pass: '#rcmloginpwd' },
+    { kind: 'ox', user: '#io-ox-login-username', pass: '#io-ox-login-password' }
+  ];
+  var TEXT_TYPES = { '': true, text: true, email: true };
+
+  var state = {
+    bridge: null,
+    token: '',
+    origin: '',
+    hints: { username: [], password: [] },
+    autoSubmitting: false,
+    found: null,
+    captureInstalled: false,
+    timeoutMs: 8000
+  };
+
+  function topLevelOnExpectedOrigin(expected) {
+    // Python checked the origin before injecting; checking again here covers a navigation in
+    // between (the document changed, this world went with it, or we are in a frame after all).
+    return window.top === window && location.origin === expected;
+  }
+
+  function visible(el) {
+    if (!el || el.disabled || el.type === 'hidden') {
+      return false;
+    }
+    if (!(el.offsetWidth || el.offsetHeight || el.getClientRects().length)) {
+      return false;
+    }
+    var style = window.getComputedStyle(el);
+    return style.visibility !== 'hidden' && style.display !== 'none';
+  }
+
+  function query(selector) {
+    try {
+      return document.querySelector(selector);
+    } catch (e) {
+      return null; // a bad selector in a user's providers.json must not stop the rest
+    }
+  }
+
+  function firstVisible(selectors) {
+    for (var i = 0; i < selectors.length; i++) {
+      var el = query(selectors[i]);
+      if (visible(el)) {
+        return el;
+      }
+    }
+    return null;
+  }
+
+  function pair(kind, user, pass) {
+    if (!user || !pass || !visible(user) || !visible(pass)) {
+      return null;
+    }
+    if (user.form !== pass.form) {
+      return null;
+    }
+    return { kind: kind, user: user, pass: pass, form: pass.form };
+  }
+
+  function generic() {
+    // The visible password field and the text/e-mail field before it, in the same form. A form
+    // with two visible password fields is a sign-up or change-password form: not ours to fill.
+    var passwords = Array.prototype.filter.call(
+      document.querySelectorAll('input[type=password]'), visible);
+    if (passwords.length === 0) {
+      return null;
+    }
+    var pass = passwords[0];
+    var scope = pass.form ? pass.form.elements : document.querySelectorAll('input');
+    var inScope = Array.prototype.filter.call(scope, function (el) {
+      return el.type === 'password' && visible(el);
+    });
+    if (inScope.length !== 1) {
+      return null;
+    }
+    var user = null;
+    for (var i = 0; i < scope.length && scope[i] !== pass; i++) {
+      var el = scope[i];
+      if (el.tagName === 'INPUT' && TEXT_TYPES[(el.getAttribute('type') || '').toLowerCase()]
+          && visible(el)) {
+        user = el;
+      }
+    }
+    return pair('generic', user, pass);
+  }
+
+  function find() {
+    var hinted = pair('hint', firstVisible(state.hints.username || []),
+      firstVisible(state.hints.password || []));
+    if (hinted) {
+      return hinted;
+    }
+    for (var i = 0; i < KNOWN.length; i++) {
+      var known = pair(KNOWN[i].kind, query(KNOWN[i].user), query(KNOWN[i].pass));
+      if (known) {
+        return known;
+      }
+    }
+    return generic();
+  }
+
+  function report(method) {
+    var args = Array.prototype.slice.call(arguments, 1);
+    if (state.bridge && typeof state.bridge[method] === 'function') {
+      state.bridge[method].apply(state.bridge, [state.token].concat(args));
+    }
+  }
+
+  function onSubmit(event) {
+    // The user signs in by typing: hand the pair to Python once, for "remember password?".
+    if (state.autoSubmitting || !topLevelOnExpectedOrigin(state.origin)) {
+      return;
+    }
+    var found = find();
+    if (!found || (found.form && event.target !== found.form)) {
+      return;
+    }
+    if (found.pass.value && found.user.value) {
+      report('submitted', found.user.value, found.pass.value);
+      watchGone();
+    }
+  }
+
+  function watchGone() {
+    // A single-page webmail signs in without loading a page: the form just goes away. (A
+    // classic one loads the next page, and this document with its timers goes first.)
+    var started = Date.now();
+    var poll = setInterval(function () {
+      if (!find()) {
+        clearInterval(poll);
+        report('noForm');
+      } else if (Date.now() - started > state.timeoutMs) {
+        clearInterval(poll);
+      }
+    }, 250);
+  }
+
+  function installCapture() {
+    if (!state.captureInstalled) {
+      state.captureInstalled = true;
+      // Capture phase on the document: runs before the page's own handlers can stop it.
+      document.addEventListener('submit', onSubmit, true);
+    }
+  }
+
+  function watch(timeoutMs) {
+    var done = false;
+    var observer = null;
+    var poll = 0;
+    var timer = 0;
+
+    function stop() {
+      done = true;
+      if (observer) {
+        observer.disconnect();
+      }
+      clearInterval(poll);
+      clearTimeout(timer);
+    }
+
+    function check() {
+      if (done) {
+        return;
+      }
+      var found = find();
+      if (found) {
+        stop();
+        state.found = found;
+        installCapture();
+        report('formFound', found.kind);
+      }
+    }
+
+    check();
+    if (done) {
+      return;
+    }
+    observer = new MutationObserver(check);
+    observer.observe(document.documentElement, {
+      childList: true, subtree: true, attributes: true,
+      attributeFilter: ['style', 'class', 'hidden']
+    });
+    // A stylesheet can reveal a form without a DOM mutation; a slow poll catches that.
+    poll = setInterval(check, 250);
+    timer = setTimeout(function () {
+      if (!done) {
+        stop();
+        report('noForm');
+      }
+    }, timeoutMs);
+  }
+
+  function setValue(el, value) {
+    // The native setter plus input/change events, so frameworks that keep their own model of
+    // the field (OX uses Backbone) see the value too.
+    var setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value').set;
+    el.focus();
+    setter.call(el, value);
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+    el.dispatchEvent(new Event('change', { bubbles: true }));
+  }
+
+  function submitButton(form) {
+    return form.querySelector('button[type=submit], input[type=submit], button:not([type])');
+  }
+
+  window.__zndLogin = {
+    start: function (options) {
+      state.token = options.token;
+      state.origin = options.origin;
+      state.hints = options.hints || state.hints;
+      state.timeoutMs = options.timeoutMs;
+      if (!topLevelOnExpectedOrigin(state.origin)) {
+        return 'wrong-origin';
+      }
+      new QWebChannel(qt.webChannelTransport, function (channel) {
+        state.bridge = channel.objects.zndLogin;
+        watch(options.timeoutMs);
+      });
+      return 'started';
+    },
+
+    fill: function (token, username, password, expectedOrigin, submit) {
+      if (token !== state.token || !topLevelOnExpectedOrigin(expectedOrigin)) {
+        return 'wrong-origin';
+      }
+      var found = find();
+      if (!found) {
+        return 'no-form';
+      }
+      setValue(found.user, username);
+      setValue(found.pass, password);
+      if (!submit) {
+        return 'filled';
+      }
+      state.autoSubmitting = true;
+      try {
+        var button = found.form ? submitButton(found.form) : null;
+        if (button) {
+          button.click(); // the page's own click handlers run, as for a person
+        } else if (found.form && found.form.requestSubmit) {
+          found.form.requestSubmit();
+        } else if (found.form) {
+          found.form.submit();
+        } else {
+          return 'filled';
+        }
+      } finally {
+        state.autoSubmitting = false;
+      }
+      watchGone();
+      return 'submitted';
+    }
+  };
+})();
