@@ -17,6 +17,10 @@ os.environ.setdefault(
     "--disable-background-networking --disable-component-update --disable-gpu",
 )
 os.environ.setdefault("LANGUAGE", "nl")
+# No test may reach the user's own keyring: keyring's default becomes the "no keyring" backend,
+# and tests that need a working one pin theirs (tests/support/memorykeyring.py, or the real
+# Secret Service in the desktop pass).
+os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
 
 from tests.support.localserver import LocalServer
 
