@@ -1,0 +1,415 @@
+"""The tray as users meet it: on a real tray watcher and notification daemon (the desktop pass:
+Xvfb, status-notifier-watcher and dunst on a private bus), and without any tray (offscreen)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialog
+from pytestqt.qtbot import QtBot
+
+from tests.conftest import require_service
+from tests.gui.conftest import AppFactory, stop_app
+from tests.support.app_process import app_env, start_app, stop, wait_for_log
+from tests.support.feedgen import Item, serve_feed
+from tests.support.localserver import LocalServer
+from zeelandnet_desktop import paths as app_paths
+from zeelandnet_desktop import settings as keys
+from zeelandnet_desktop.application import Application
+from zeelandnet_desktop.settings import Settings
+from zeelandnet_desktop.ui.settings_dialog import SettingsDialog
+from zeelandnet_desktop.ui.tray_settings_page import TraySettingsPage
+
+FEED_PATH = "/net-binnen.xml"
+BACKLOG = [Item("Veerboot Vlissingen-Breskens vaart weer",
+                "VLISSINGEN - De veerboot vaart weer.", minutes_ago=5, guid="backlog-1")]
+BREAKING = Item("Dijk bij Kruiningen wordt versterkt",
+                "KRUININGEN (ANP) - Het waterschap begint maandag aan de dijk.\nMeer volgt.",
+                minutes_ago=1, guid="breaking-1")
+
+
+def services() -> set[str]:
+    return set(os.environ.get("ZND_SERVICES", "").split(","))
+
+
+def need(*names: str) -> None:
+    words = {"tray": "a system tray (status-notifier-watcher)",
+             "notifications": "a notification daemon (dunst)"}
+    for name in names:
+        require_service(name in services(), words[name])
+
+
+# --- helpers: feeds, settings, dunst --------------------------------------------------------
+
+@pytest.fixture
+def breaking_feeds(server: LocalServer, tmp_path: Path) -> Path:
+    """A catalogue whose one category is marked for notifications, like "Net binnen"."""
+    url = serve_feed(server, FEED_PATH, "NU.nl Algemeen", BACKLOG)
+    path = tmp_path / "feeds.json"
+    path.write_text(json.dumps({"version": 1, "categories": [
+        {"id": "net-binnen", "name": {"nl": "Net binnen", "en": "Just in"}, "order": 0,
+         "notify": True, "feeds": [{"name": "NU.nl", "url": url}]},
+        {"id": "sport", "name": {"nl": "Sport", "en": "Sport"}, "order": 1, "notify": False,
+         "feeds": []},
+    ]}), encoding="utf-8")
+    return path
+
+
+def preset(profile_dir: Path, **values: Any) -> None:
+    """Settings before the app starts. Quiet hours off: these tests must pass at night too."""
+    settings = Settings(profile_dir / "config" / "zeelandnet-desktop.ini")
+    settings.set(keys.QUIET_HOURS, False)
+    for name, value in values.items():
+        settings.set(getattr(keys, name), value)
+    settings.sync()
+
+
+def dunstctl(*args: str) -> str:
+    return subprocess.run(["dunstctl", *args], capture_output=True, text=True, timeout=10,
+                          check=True).stdout
+
+
+class Dunst:
+    """What dunst received during one test (dunst 1.9 cannot clear its history, so earlier
+    tests' notifications are told apart by id)."""
+
+    def __init__(self) -> None:
+        dunstctl("close-all")
+        self.old = {n["id"]["data"] for n in self._history()}
+
+    @staticmethod
+    def _history() -> list[dict[str, Any]]:
+        return list(json.loads(dunstctl("history"))["data"][0])
+
+    def _new(self) -> list[dict[str, Any]]:
+        return [n for n in self._history() if n["id"]["data"] not in self.old]
+
+    def _count(self) -> int:
+        pending = sum(int(dunstctl("count", what).strip() or 0)
+                      for what in ("displayed", "waiting"))
+        return pending + len(self._new())
+
+    def received(self, qtbot: QtBot, at_least: int) -> list[tuple[str, str]]:
+        """(summary, body) of this test's notifications, oldest first, once there are
+        `at_least`."""
+        qtbot.waitUntil(lambda: self._count() >= at_least, timeout=10_000)
+        dunstctl("close-all")  # displayed ones move to the history
+        qtbot.waitUntil(lambda: len(self._new()) >= at_least, timeout=10_000)
+        new = sorted(self._new(), key=lambda n: n["id"]["data"])
+        return [(n["summary"]["data"], n["body"]["data"]) for n in new]
+
+
+@pytest.fixture
+def dunst() -> Iterator[Dunst]:
+    need("notifications")
+    yield Dunst()
+    dunstctl("close-all")
+
+
+def with_barrier(application: Application, qtbot: QtBot, dunst: Dunst,
+                 before: int) -> list[tuple[str, str]]:
+    """Everything the app sent until now: a last message on the app's own bus connection
+    arrives after any it sent earlier, so once it is in, nothing earlier is still on its way."""
+    assert application.tray is not None
+    application.tray.tray.show_hint("barrier", "end of test")
+    received = dunst.received(qtbot, before + 1)
+    assert received[-1] == ("barrier", "end of test")
+    return received[:-1]
+
+
+def one_round(application: Application, qtbot: QtBot) -> None:
+    with qtbot.waitSignal(application.news.refresh_finished, timeout=20_000):
+        application.news.refresh(force=True)
+
+
+def first_round(application: Application, qtbot: QtBot) -> None:
+    if application.news.last_report is None or application.news.is_refreshing:
+        qtbot.waitSignal(application.news.refresh_finished, timeout=20_000).wait()
+
+
+def watcher_items() -> list[str]:
+    from jeepney import DBusAddress, new_method_call
+    from jeepney.io.blocking import open_dbus_connection
+
+    address = DBusAddress("/StatusNotifierWatcher", bus_name="org.kde.StatusNotifierWatcher",
+                          interface="org.freedesktop.DBus.Properties")
+    with open_dbus_connection(bus="SESSION") as connection:
+        reply = connection.send_and_get_reply(new_method_call(
+            address, "Get", "ss",
+            ("org.kde.StatusNotifierWatcher", "RegisteredStatusNotifierItems")))
+    _signature, items = reply.body[0]
+    return list(items)
+
+
+def start_minimized(qapp: QApplication, profile_dir: Path) -> Application:
+    paths = app_paths.resolve(profile_dir).ensure()
+    feeds = paths.config.parent / "no-feeds.json"
+    feeds.write_text('{"version": 1, "categories": []}', encoding="utf-8")
+    args = argparse.Namespace(profile_dir=str(profile_dir), tab=None, minimized=True,
+                              verbose=False, command=None, feeds=str(feeds))
+    application = Application(qapp, paths, args)
+    application.start()
+    return application
+
+
+def after_first_paint(application: Application, qtbot: QtBot) -> None:
+    # Its last step builds the webmail tab; stopping the app before would leave it pending.
+    qtbot.waitUntil(lambda: application._webmail_tab is not None, timeout=10_000)
+
+
+# --- the desktop pass -------------------------------------------------------------------------
+
+@pytest.mark.desktop
+def test_icon_registers_with_the_watcher(make_app: AppFactory, qtbot: QtBot,
+                                         tmp_path: Path) -> None:
+    need("tray")
+    before = len(watcher_items())
+    application = make_app()
+    qtbot.waitUntil(lambda: application.tray is not None, timeout=5_000)
+    assert application.tray is not None
+    qtbot.waitUntil(lambda: len(watcher_items()) > before, timeout=10_000)
+    tray = application.tray.tray
+    assert tray.icon.isVisible()
+    assert tray.tooltip().startswith("ZeelandNet Desktop")
+    assert not QApplication.quitOnLastWindowClosed()
+    # The menu in its order, as a user reads it.
+    texts = [a.text() for a in tray.menu.actions() if not a.isSeparator()]
+    assert len(texts) == 6
+    assert [a.text() for a in tray.pause_menu.actions()] == [
+        tray.action_pause_hour.text(), tray.action_pause_tomorrow.text(),
+        tray.action_resume.text()]
+    tray.menu.grab().save(str(tmp_path / "tray-menu.png"))
+
+
+@pytest.mark.desktop
+def test_breaking_article_gives_exactly_one_notification_then_none(
+    make_app: AppFactory, qtbot: QtBot, dunst: Dunst, server: LocalServer,
+    breaking_feeds: Path, profile_dir: Path,
+) -> None:
+    need("tray")
+    preset(profile_dir, TRAY_HINT_SHOWN=True)
+    application = make_app(feeds=breaking_feeds)
+    first_round(application, qtbot)  # a new profile: its backlog is no news
+    assert application.tray is not None
+    hub = application.tray
+    application.window.close()  # to the tray: the app keeps running
+    assert application.window.isHidden() and not application.news.is_shut_down
+
+    serve_feed(server, FEED_PATH, "NU.nl Algemeen", [BREAKING, *BACKLOG])
+    one_round(application, qtbot)
+    received = dunst.received(qtbot, 1)
+    assert received == [("Dijk bij Kruiningen wordt versterkt",
+                         "Het waterschap begint maandag aan de dijk.")]
+    assert hub.tray.has_indicator
+
+    # A click on the notification (Qt's messageClicked; dunst's default click only closes it)
+    # opens the window on that article.
+    hub.tray.icon.messageClicked.emit()
+    qtbot.waitUntil(application.window.isVisible)
+    assert application.window.current_tab() == "news"
+    article = application.news_tab.current_article()
+    assert article is not None and article.title == BREAKING.title
+    qtbot.waitUntil(lambda: not hub.tray.has_indicator)
+
+    application.window.close()
+    one_round(application, qtbot)  # the same article again, window hidden: nothing
+    assert with_barrier(application, qtbot, dunst, 1) == received
+
+
+@pytest.mark.desktop
+def test_pausing_suppresses_and_resuming_allows(
+    make_app: AppFactory, qtbot: QtBot, dunst: Dunst, server: LocalServer,
+    breaking_feeds: Path, profile_dir: Path,
+) -> None:
+    need("tray")
+    preset(profile_dir, TRAY_HINT_SHOWN=True)
+    application = make_app(feeds=breaking_feeds)
+    first_round(application, qtbot)
+    assert application.tray is not None
+    tray = application.tray.tray
+    application.window.close()
+
+    tray.action_pause_hour.trigger()
+    assert application.settings.get(keys.PAUSED_UNTIL) > 0
+    assert tray.action_resume.isEnabled()
+    serve_feed(server, FEED_PATH, "NU.nl Algemeen", [BREAKING, *BACKLOG])
+    one_round(application, qtbot)
+    assert with_barrier(application, qtbot, dunst, 0) == []
+
+    tray.action_resume.trigger()
+    assert application.settings.get(keys.PAUSED_UNTIL) == 0
+    assert not tray.action_resume.isEnabled()
+    # What arrived during the pause stays unannounced; the next new article is announced.
+    serve_feed(server, FEED_PATH, "NU.nl Algemeen", [
+        Item("Storm op komst", "VLISSINGEN - Code oranje.", minutes_ago=0, guid="new-2"),
+        BREAKING, *BACKLOG])
+    one_round(application, qtbot)
+    assert dunst.received(qtbot, 2)[-1] == ("Storm op komst", "Code oranje.")
+
+
+@pytest.mark.desktop
+def test_menu_actions_switch_tabs_and_open_settings(make_app: AppFactory, qtbot: QtBot,
+                                                   profile_dir: Path) -> None:
+    need("tray")
+    preset(profile_dir, TRAY_HINT_SHOWN=True)
+    application = make_app()
+    qtbot.waitUntil(lambda: application.tray is not None, timeout=5_000)
+    assert application.tray is not None
+    tray, window = application.tray.tray, application.window
+
+    tray.action_webmail.trigger()
+    assert window.isVisible() and window.current_tab() == "webmail"
+    tray.action_news.trigger()
+    assert window.current_tab() == "news"
+    window.close()
+    tray.action_webmail.trigger()  # one click from the tray, also when hidden
+    assert window.isVisible() and window.current_tab() == "webmail"
+
+    tray.toggle_window.emit()  # a left click hides a shown window ...
+    assert window.isHidden()
+    tray.toggle_window.emit()  # ... and shows a hidden one
+    assert window.isVisible()
+
+    with qtbot.waitSignal(application.news.refresh_started):
+        tray.action_refresh.trigger()
+
+    pages: list[str] = []
+
+    def close_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, SettingsDialog)
+        pages.extend(dialog.pages.widget(i).objectName() for i in range(dialog.pages.count()))
+        dialog.reject()
+
+    QTimer.singleShot(0, close_dialog)
+    tray.action_settings.trigger()  # modal: returns once close_dialog rejected it
+    assert "TraySettingsPage" in pages
+
+
+@pytest.mark.desktop
+def test_close_to_tray_says_so_once(make_app: AppFactory, qtbot: QtBot, dunst: Dunst) -> None:
+    need("tray")
+    application = make_app()
+    qtbot.waitUntil(lambda: application.tray is not None, timeout=5_000)
+    assert application.tray is not None
+    window = application.window
+    window.close()
+    assert window.isHidden() and not application.news.is_shut_down
+    assert application.settings.get(keys.TRAY_HINT_SHOWN)
+    [(summary, body)] = dunst.received(qtbot, 1)
+    assert summary == "ZeelandNet keeps running" and "system tray" in body
+
+    application.tray.tray.toggle_window.emit()
+    assert window.isVisible()
+    window.close()  # the second time: no message
+    assert with_barrier(application, qtbot, dunst, 1) == [(summary, body)]
+
+
+@pytest.mark.desktop
+def test_minimized_with_a_tray_starts_hidden(qapp: QApplication, qtbot: QtBot,
+                                             profile_dir: Path) -> None:
+    need("tray")
+    application = start_minimized(qapp, profile_dir)
+    try:
+        after_first_paint(application, qtbot)
+        assert not application.window.isVisible()
+        assert application.tray is not None
+        application.tray.tray.action_news.trigger()
+        qtbot.waitExposed(application.window)
+    finally:
+        stop_app(application)
+
+
+@pytest.mark.desktop
+def test_the_real_app_starts_in_the_tray_and_quits_on_sigterm(profile_dir: Path) -> None:
+    need("tray")
+    process = start_app(profile_dir, "--minimized", env=app_env())
+    try:
+        wait_for_log(profile_dir, "Starting hidden in the system tray", process)
+        wait_for_log(profile_dir, "Tray icon shown", process)
+    finally:
+        code = stop(process)
+    assert code == 0
+    wait_for_log(profile_dir, "Stopped (exit code 0)")
+
+
+# --- without a tray (offscreen) ---------------------------------------------------------------
+
+def test_without_a_tray_closing_quits(make_app: AppFactory, qtbot: QtBot,
+                                      qapp: QApplication) -> None:
+    if "tray" in services():
+        pytest.skip("there is a tray here")
+    application = make_app()
+    after_first_paint(application, qtbot)
+    assert application.tray is None
+    # Qt quits when the last window closes (it does so only inside exec(), which a test
+    # does not run): nothing keeps the app alive with its window out of reach.
+    assert qapp.quitOnLastWindowClosed()
+    application.window.close()
+    assert not application._quitting and application.window.isHidden()
+
+
+def test_minimized_without_a_tray_starts_normally(qapp: QApplication, qtbot: QtBot,
+                                                  profile_dir: Path) -> None:
+    if "tray" in services():
+        pytest.skip("there is a tray here")
+    application = start_minimized(qapp, profile_dir)
+    try:
+        qtbot.waitExposed(application.window)
+        after_first_paint(application, qtbot)
+        assert application.window.isVisible()
+    finally:
+        stop_app(application)
+
+
+class FakeStarter:
+    def __init__(self) -> None:
+        self.enabled = False
+
+    def is_enabled(self) -> bool:
+        return self.enabled
+
+    def enable(self) -> None:
+        self.enabled = True
+
+    def disable(self) -> None:
+        self.enabled = False
+
+
+def test_settings_page_writes_its_keys(make_app: AppFactory, breaking_feeds: Path) -> None:
+    application = make_app(feeds=breaking_feeds)
+    starter = FakeStarter()
+    dialog = QDialog()
+    page = TraySettingsPage(application.settings, application.news, dialog, starter=starter)
+    rows = {page.categories.item(i).text(): page.categories.item(i)
+            for i in range(page.categories.count())}
+    # The catalogue's notify flag is the default: "Net binnen" on, "Sport" off.
+    from PySide6.QtCore import Qt
+
+    assert rows["Net binnen"].checkState() == Qt.CheckState.Checked
+    assert rows["Sport"].checkState() == Qt.CheckState.Unchecked
+    assert page.quiet_start.time().toString("HH:mm") == "23:00"
+    rows["Net binnen"].setCheckState(Qt.CheckState.Unchecked)
+    rows["Sport"].setCheckState(Qt.CheckState.Checked)
+    page.per_hour.setValue(2)
+    page.mail.setChecked(False)
+    page.start_at_login.setChecked(True)
+    page.apply()
+    settings = application.settings
+    assert settings.get(keys.NOTIFY_CATEGORIES_ON) == ["sport"]
+    assert settings.get(keys.NOTIFY_CATEGORIES_OFF) == ["net-binnen"]
+    assert settings.get(keys.NOTIFY_PER_HOUR) == 2
+    assert settings.get(keys.NOTIFY_MAIL) is False
+    assert settings.get(keys.START_AT_LOGIN) is True and starter.enabled
+    page.start_at_login.setChecked(False)
+    page.apply()
+    assert settings.get(keys.START_AT_LOGIN) is False and not starter.enabled
+    dialog.deleteLater()
