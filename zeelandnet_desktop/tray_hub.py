@@ -24,10 +24,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Tray", text)
-
-
 class TrayHub(QObject):
     def __init__(self, app: Application) -> None:
         super().__init__(app)
@@ -96,10 +92,12 @@ class TrayHub(QObject):
             return False  # the tray went away since start-up: never a window out of reach
         if not self.app.settings.get(keys.TRAY_HINT_SHOWN):
             self.app.settings.set(keys.TRAY_HINT_SHOWN, True)
+            # Literal calls, so lupdate finds the strings.
             self.tray.show_hint(
-                _tr("ZeelandNet keeps running"),
-                _tr("ZeelandNet is still running in the system tray and announces breaking "
-                    "news. Choose Quit in its menu to stop it."))
+                QCoreApplication.translate("Tray", "ZeelandNet keeps running"),
+                QCoreApplication.translate(
+                    "Tray", "ZeelandNet is still running in the system tray and announces "
+                    "breaking news. Choose Quit in its menu to stop it."))
         return True
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
