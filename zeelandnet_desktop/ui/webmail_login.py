@@ -100,6 +100,7 @@ class WebmailLogin(QObject):
     dialog_shown = Signal(object)  # LoginDialog
     prompt_shown = Signal(object)  # QMessageBox "Remember password?"
     form_found = Signal(str)  # kind, on the provider's page
+    no_form_seen = Signal()  # the provider's page showed no login form within the time-out
     fill_done = Signal(str)  # what the fill script answered ("submitted", "no-form", …)
     signed_in = Signal()  # a page without a login form followed our submission
     gave_up = Signal()  # MAX_ATTEMPTS submissions came back to the login form
@@ -142,6 +143,10 @@ class WebmailLogin(QObject):
     @property
     def prompt(self) -> QMessageBox | None:
         return self._prompt
+
+    @property
+    def credentials(self) -> CredentialService:
+        return self._credentials
 
     @property
     def attempts(self) -> int:
@@ -361,6 +366,7 @@ class WebmailLogin(QObject):
     def _on_no_form(self, token: str) -> None:
         if not self._page_ok(token):
             return
+        self.no_form_seen.emit()
         if self._submitted_by_us:
             log.info("Signed in to webmail")
             self._submitted_by_us = False
