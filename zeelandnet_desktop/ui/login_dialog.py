@@ -21,31 +21,36 @@ from ..mail.credentials import Problem
 
 def remember_label(platform: str = sys.platform) -> str:
     """"Remember" named after the place the password goes on this OS, so users recognise it."""
-    tr = QCoreApplication.translate
+    # Spelled out (not aliased) so lupdate finds the strings.
     if platform == "darwin":
-        return tr("LoginDialog", "Remember in Keychain Access")
+        return QCoreApplication.translate("LoginDialog", "Remember in Keychain Access")
     if platform.startswith("win"):
-        return tr("LoginDialog", "Remember in Credential Manager")
-    return tr("LoginDialog", "Remember in the keyring")
+        return QCoreApplication.translate("LoginDialog", "Remember in Credential Manager")
+    return QCoreApplication.translate("LoginDialog", "Remember in the keyring")
 
 
 def problem_text(problem: Problem) -> str:
     """A keyring failure in words for the user, with what still works."""
-    tr = QCoreApplication.translate
+    translate = QCoreApplication.translate
     if problem is Problem.NO_KEYRING:
-        return tr("LoginDialog", "No keyring is available on this computer, so your password "
-                                 "cannot be remembered. You can still sign in.")
+        return translate("LoginDialog",
+                         "No keyring is available on this computer, so your password "
+                         "cannot be remembered. You can still sign in.")
     if problem is Problem.LOCKED:
-        return tr("LoginDialog", "The keyring is locked, so your password cannot be read or "
-                                 "remembered now. You can still sign in.")
+        return translate("LoginDialog",
+                         "The keyring is locked, so your password cannot be read or "
+                         "remembered now. You can still sign in.")
     if problem is Problem.ACCESS_DENIED:
-        return tr("LoginDialog", "The keyring refused access, so your password cannot be "
-                                 "remembered. You can still sign in.")
+        return translate("LoginDialog",
+                         "The keyring refused access, so your password cannot be "
+                         "remembered. You can still sign in.")
     if problem is Problem.NO_SERVICE:
-        return tr("LoginDialog", "The keyring service cannot be reached, so your password "
-                                 "cannot be remembered. You can still sign in.")
-    return tr("LoginDialog", "The keyring reported an error, so your password cannot be "
-                             "remembered. You can still sign in.")
+        return translate("LoginDialog",
+                         "The keyring service cannot be reached, so your password "
+                         "cannot be remembered. You can still sign in.")
+    return translate("LoginDialog",
+                     "The keyring reported an error, so your password cannot be "
+                     "remembered. You can still sign in.")
 
 
 class LoginDialog(QDialog):

@@ -56,12 +56,12 @@ def keyring_name(platform: str | None = None) -> str:
     import sys
 
     platform = platform or sys.platform
-    tr = QCoreApplication.translate
+    # Spelled out (not aliased) so lupdate finds the strings.
     if platform == "darwin":
-        return tr("WebmailLogin", "Keychain Access")
+        return QCoreApplication.translate("WebmailLogin", "Keychain Access")
     if platform.startswith("win"):
-        return tr("WebmailLogin", "Credential Manager")
-    return tr("WebmailLogin", "the keyring")
+        return QCoreApplication.translate("WebmailLogin", "Credential Manager")
+    return QCoreApplication.translate("WebmailLogin", "the keyring")
 
 
 def _json_map(settings: Settings, key: keys.Key[str]) -> dict[str, Any]:
