@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
@@ -67,9 +67,15 @@ def preset(profile_dir: Path, **values: Any) -> None:
     """Settings before the app starts. Quiet hours off: these tests must pass at night too."""
     settings = Settings(profile_dir / "config" / "zeelandnet-desktop.ini")
     settings.set(keys.QUIET_HOURS, False)
+    settings.set(keys.LANGUAGE, "nl")  # what users see; compared through tray_text()
     for name, value in values.items():
         settings.set(getattr(keys, name), value)
     settings.sync()
+
+
+def tray_text(source: str) -> str:
+    """A tray string as the app shows it now (Dutch once its translation is merged)."""
+    return QCoreApplication.translate("Tray", source)
 
 
 def dunstctl(*args: str) -> str:
@@ -256,6 +262,28 @@ def test_pausing_suppresses_and_resuming_allows(
 
 
 @pytest.mark.desktop
+def test_new_mail_while_hidden_gives_one_notification(
+    make_app: AppFactory, qtbot: QtBot, dunst: Dunst, profile_dir: Path,
+) -> None:
+    need("tray")
+    preset(profile_dir, TRAY_HINT_SHOWN=True)
+    application = make_app()
+    after_first_paint(application, qtbot)
+    assert application.tray is not None
+    webmail = application.webmail_tab
+    webmail.unread_changed.emit(2)  # what the page showed at start-up: not news
+    webmail.unread_changed.emit(3)  # window shown: the tab title says it, no notification
+    application.window.close()
+    webmail.unread_changed.emit(4)  # hidden: one notification
+    webmail.unread_changed.emit(1)  # read elsewhere: nothing
+    assert application.tray.tray.has_indicator
+    assert with_barrier(application, qtbot, dunst, 1) == [
+        (tray_text("New e-mail"), tray_text("You have %1 unread messages.").replace("%1", "4"))]
+    assert application.tray.tray.tooltip().splitlines()[-1] == tray_text(
+        "Unread mail: %1").replace("%1", "1")
+
+
+@pytest.mark.desktop
 def test_menu_actions_switch_tabs_and_open_settings(make_app: AppFactory, qtbot: QtBot,
                                                    profile_dir: Path) -> None:
     need("tray")
@@ -295,8 +323,10 @@ def test_menu_actions_switch_tabs_and_open_settings(make_app: AppFactory, qtbot:
 
 
 @pytest.mark.desktop
-def test_close_to_tray_says_so_once(make_app: AppFactory, qtbot: QtBot, dunst: Dunst) -> None:
+def test_close_to_tray_says_so_once(make_app: AppFactory, qtbot: QtBot, dunst: Dunst,
+                                    profile_dir: Path) -> None:
     need("tray")
+    preset(profile_dir)
     application = make_app()
     qtbot.waitUntil(lambda: application.tray is not None, timeout=5_000)
     assert application.tray is not None
@@ -305,7 +335,9 @@ def test_close_to_tray_says_so_once(make_app: AppFactory, qtbot: QtBot, dunst: D
     assert window.isHidden() and not application.news.is_shut_down
     assert application.settings.get(keys.TRAY_HINT_SHOWN)
     [(summary, body)] = dunst.received(qtbot, 1)
-    assert summary == "ZeelandNet keeps running" and "system tray" in body
+    assert summary == tray_text("ZeelandNet keeps running")
+    assert body == tray_text("ZeelandNet is still running in the system tray and announces "
+                             "breaking news. Choose Quit in its menu to stop it.")
 
     application.tray.tray.toggle_window.emit()
     assert window.isVisible()
