@@ -137,6 +137,6 @@ class TrayHub(QObject):
         self.tray.show_web_notification(title, body)
 
     def shut_down(self) -> None:
-        self.tray.hide()
+        self.tray.close()
         self.app.window.removeEventFilter(self)
         self.app.qt_app.setQuitOnLastWindowClosed(True)

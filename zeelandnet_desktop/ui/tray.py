@@ -118,6 +118,12 @@ class Tray(QObject):
     def hide(self) -> None:
         self.icon.hide()
 
+    def close(self) -> None:
+        """At shut-down: off the panel, and the parentless menu goes with it."""
+        self.icon.hide()
+        self.icon.setContextMenu(None)  # type: ignore[arg-type]
+        self.menu.deleteLater()
+
     def set_last_refresh(self, when: datetime) -> None:
         self._last_refresh = when
         self._update()

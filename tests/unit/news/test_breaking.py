@@ -163,3 +163,15 @@ def test_the_store_remembers_across_restarts(tmp_path: Path) -> None:
 
 def test_decision_is_a_value() -> None:
     assert Decision(None, breaking.NOTHING_NEW) == Decision(None, breaking.NOTHING_NEW, ())
+
+
+@pytest.mark.parametrize(("now", "expected"), [
+    (datetime(2026, 3, 14, 22, 15), datetime(2026, 3, 15, 7, 0)),  # evening: tomorrow morning
+    (datetime(2026, 3, 15, 2, 30), datetime(2026, 3, 15, 7, 0)),  # after midnight: this morning
+    (datetime(2026, 3, 14, 7, 0), datetime(2026, 3, 15, 7, 0)),
+])
+def test_pause_until_tomorrow_ends_when_quiet_hours_end(now: datetime, expected: datetime
+                                                        ) -> None:
+    from zeelandnet_desktop.services.breaking_service import pause_until_morning
+
+    assert pause_until_morning(now, time(7, 0)) == expected
