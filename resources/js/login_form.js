@@ -16,6 +16,8 @@
     { kind: 'roundcube', user: '#rcmloginuser', pass: '#rcmloginpwd' },
     { kind: 'ox', user: '#io-ox-login-username', pass: '#io-ox-login-password' }
   ];
+  // Sign-in buttons of pages whose fields sit outside a <form> (script-driven logins).
+  var KNOWN_BUTTONS = ['#io-ox-login-button', '#rcmloginsubmit'];
   var TEXT_TYPES = { '': true, text: true, email: true };
 
   var state = {
@@ -218,7 +220,10 @@
   }
 
   function submitButton(form) {
-    return form.querySelector('button[type=submit], input[type=submit], button:not([type])');
+    if (form) {
+      return form.querySelector('button[type=submit], input[type=submit], button:not([type])');
+    }
+    return firstVisible(KNOWN_BUTTONS);
   }
 
   window.__zndLogin = {
@@ -252,7 +257,7 @@
       }
       state.autoSubmitting = true;
       try {
-        var button = found.form ? submitButton(found.form) : null;
+        var button = submitButton(found.form);
         if (button) {
           button.click(); // the page's own click handlers run, as for a person
         } else if (found.form && found.form.requestSubmit) {

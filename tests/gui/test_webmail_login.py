@@ -387,6 +387,7 @@ def test_without_a_keyring_the_app_says_so_and_signs_in_without_remembering(
     fake.write_provider_file(paths.config)
     settings = Settings(paths.settings_file)
     settings.set(keys.WEBMAIL_PROVIDER, "fake")
+    settings.set(keys.LANGUAGE, "en")  # the words asserted below are the English source
     settings.sync()
     application = make_app(tab="webmail")
     login = application.webmail_login
@@ -416,3 +417,62 @@ def test_without_a_keyring_the_app_says_so_and_signs_in_without_remembering(
     for path in profile_dir.rglob("*"):
         if path.is_file():
             assert PASSWORD.encode() not in path.read_bytes(), path
+
+
+def test_a_script_driven_login_without_a_form_is_signed_in_by_its_button(
+        qtbot: QtBot, env: WebmailEnv, kits: list[Kit], server: LocalServer) -> None:
+    # OX-like fields outside any <form>; the page's own click handler posts with fetch().
+    page = """<!doctype html><title>OX App Suite</title>
+<input id="io-ox-login-username" type="text"><input id="io-ox-login-password" type="password">
+<button id="io-ox-login-button" type="button">Sign in</button>
+<script>
+document.getElementById('io-ox-login-button').addEventListener('click', function () {
+  var body = new URLSearchParams({
+    _user: document.getElementById('io-ox-login-username').value,
+    _pass: document.getElementById('io-ox-login-password').value});
+  fetch('/login', {method: 'POST', body: body}).then(function () { location.href = '/'; });
+});
+</script>"""
+    server.route("/spa", Response(body=page.encode()))
+    kit = make_kit(env, kits, saved=PASSWORD, auto=True, start_path="/spa")
+    with qtbot.waitSignal(kit.login.signed_in, timeout=LONG):
+        kit.tab.activate()
+    assert kit.kinds == ["ox"]
+    assert [p.form() for p in login_posts(server)] == [{"_user": [USER], "_pass": [PASSWORD]}]
+    qtbot.waitUntil(lambda: kit.tab.unread == 2)
+
+
+def test_sign_in_button_on_the_webmail_tab_opens_the_dialog(
+        qtbot: QtBot, env: WebmailEnv, kits: list[Kit]) -> None:
+    from PySide6.QtGui import QAction
+
+    kit = make_kit(env, kits)
+    kit.tab.activate()
+    assert kit.tab.browser is not None
+    action = kit.tab.browser.findChild(QAction, "signIn")
+    assert action is not None and action in kit.tab.browser.toolbar.actions()
+    with qtbot.waitSignal(kit.login.dialog_shown) as shown:
+        action.trigger()
+    dialog = shown.args[0]
+    assert dialog.windowTitle() == "Sign in to Fake webmail"
+    dialog.reject()
+    assert kit.login.dialog is None
+
+
+def test_settings_dialog_has_the_sign_in_page(qtbot: QtBot, make_app: AppFactory) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from zeelandnet_desktop.ui.settings_dialog import SettingsDialog
+
+    application = make_app()
+    pages: list[str] = []
+
+    def close_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, SettingsDialog)
+        pages.extend(dialog.pages.widget(i).objectName() for i in range(dialog.pages.count()))
+        dialog.reject()
+
+    QTimer.singleShot(0, close_dialog)
+    application.show_settings()  # modal: returns once close_dialog rejected it
+    assert "CredentialsPage" in pages
