@@ -251,9 +251,10 @@ def test_wrong_password_is_tried_once_more_then_the_user_corrects_it(
     dialog = kit.login.dialog
     assert dialog is not None and dialog.isVisible()
     assert "did not work" in dialog.message.text()
-    qtbot.waitUntil(lambda: dialog.password() == "not-the-password")  # the saved one, to fix
+    qtbot.waitUntil(lambda: not kit.service.busy)  # the keyring has answered the dialog ...
+    assert dialog.address() == USER and dialog.password() == ""  # ... and the suspect stays out
     dialog.grab().save("/tmp/login-dialog-failed.png")
-    dialog.password_edit.setText(PASSWORD)
+    qtbot.keyClicks(dialog.password_edit, PASSWORD)
     assert dialog.remember()
     with qtbot.waitSignal(kit.login.signed_in, timeout=LONG):
         dialog.button_box.button(QDialogButtonBox.StandardButton.Ok).click()

@@ -184,8 +184,10 @@ class WebmailLogin(QObject):
         self._dialog = dialog
         # Ask the keyring for the saved password (also: does the keyring work at all?) without
         # waiting for it; the dialog takes the answer whenever it comes.
+        # After a failed sign-in the saved password is the suspect: the field starts empty.
+        offer = not message
         self._credentials.load(Account(provider.id, address),
-                               lambda result: self._on_dialog_loaded(dialog, result))
+                               lambda result: self._on_dialog_loaded(dialog, result, offer))
         dialog.finished.connect(lambda code: self._on_dialog_finished(dialog, provider, code))
         dialog.open()
         self.dialog_shown.emit(dialog)
@@ -472,14 +474,16 @@ class WebmailLogin(QObject):
                                  .replace("%1", keyring_name()))
 
     # The dialog --------------------------------------------------------------------------------
-    def _on_dialog_loaded(self, dialog: LoginDialog, result: CredentialResult) -> None:
+    def _on_dialog_loaded(self, dialog: LoginDialog, result: CredentialResult,
+                          offer: bool) -> None:
         if not shiboken6.isValid(dialog) or dialog is not self._dialog:
             return
         if result.error is not None:
             dialog.set_problem(result.error.problem)
         elif result.secret is not None:
             dialog.setProperty("hadSavedPassword", True)
-            dialog.offer_saved_password(result.secret.password)
+            if offer:
+                dialog.offer_saved_password(result.secret.password)
 
     def _on_dialog_finished(self, dialog: LoginDialog, provider: Provider, code: int) -> None:
         if dialog is self._dialog:
