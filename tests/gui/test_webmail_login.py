@@ -77,13 +77,14 @@ def no_password_leaks(test_log: Path, server: LocalServer, profile_dir: Path) ->
 class Kit:
     """A webmail tab on the fake, a keyring double, the credential service and the sign-in."""
 
-    def __init__(self, env: WebmailEnv, backend: object) -> None:
+    def __init__(self, env: WebmailEnv, backend: object,
+                 form_timeout_ms: int = FORM_TIMEOUT_MS) -> None:
         self.env = env
         self.backend = backend
         self.service = CredentialService(CredentialStore(backend))
         self.tab = env.make_tab()
         self.login = WebmailLogin(env.settings, self.service, self.tab, env.paths,
-                                  form_timeout_ms=FORM_TIMEOUT_MS)
+                                  form_timeout_ms=form_timeout_ms)
         self.kinds: list[str] = []
         self.login.form_found.connect(self.kinds.append)
 
@@ -113,7 +114,7 @@ def kits() -> Iterator[list[Kit]]:
 
 def make_kit(env: WebmailEnv, kits: list[Kit], *, saved: str | None = None,
              auto: bool = False, start_path: str = "/",
-             backend: object | None = None) -> Kit:
+             backend: object | None = None, form_timeout_ms: int = FORM_TIMEOUT_MS) -> Kit:
     env.fake.write_provider_file(env.paths.config, start_path=start_path)
     env.choose_fake()
     memory = backend if backend is not None else MemoryKeyring()
@@ -122,7 +123,7 @@ def make_kit(env: WebmailEnv, kits: list[Kit], *, saved: str | None = None,
         memory.entries[(SERVICE_NAME, f"fake:{USER}")] = saved
         env.settings.set(keys.WEBMAIL_ACCOUNTS, '{"fake": "jan"}')
     env.settings.set(keys.WEBMAIL_AUTO_LOGIN, auto)
-    kit = Kit(env, memory)
+    kit = Kit(env, memory, form_timeout_ms)
     kits.append(kit)
     return kit
 
@@ -220,10 +221,14 @@ def test_saved_password_signs_in_on_roundcube(qtbot: QtBot, env: WebmailEnv, kit
 
 def test_saved_password_signs_in_on_ox_after_its_form_appears(
         qtbot: QtBot, env: WebmailEnv, kits: list[Kit], server: LocalServer) -> None:
-    kit = make_kit(env, kits, saved=PASSWORD, auto=True, start_path="/ox")
-    with qtbot.waitSignal(kit.login.signed_in, timeout=LONG):
+    # The form comes 500 ms after load; a generous time-out keeps a busy machine from failing.
+    kit = make_kit(env, kits, saved=PASSWORD, auto=True, start_path="/ox",
+                   form_timeout_ms=10_000)
+    with qtbot.waitSignal(kit.login.fill_done, timeout=LONG) as filled:
         kit.tab.activate()
+    assert filled.args == ["submitted"]
     assert kit.kinds == ["ox"]
+    qtbot.waitUntil(lambda: kit.tab.unread == 2, timeout=LONG)  # the inbox: signed in
     posts = login_posts(server)
     assert [p.form() for p in posts] == [{"_user": [USER], "_pass": [PASSWORD]}]
 
