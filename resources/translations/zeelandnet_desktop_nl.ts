@@ -68,6 +68,45 @@
     </message>
   </context>
   <context>
+    <name>CredentialsPage</name>
+    <message>
+      <source>Sign-in</source>
+      <translation>Inloggen</translation>
+    </message>
+    <message>
+      <source>Sign in to webmail automatically</source>
+      <translation>Automatisch inloggen bij de webmail</translation>
+    </message>
+    <message>
+      <source>Uses the password saved in the keyring of this computer. Turned on when you save a password.</source>
+      <translation>Gebruikt het wachtwoord dat in de sleutelbos van deze computer is bewaard. Gaat aan zodra je een wachtwoord bewaart.</translation>
+    </message>
+    <message>
+      <source>Forget data</source>
+      <translation>Gegevens vergeten</translation>
+    </message>
+    <message>
+      <source>Also sign out on this computer (remove the webmail's cookies)</source>
+      <translation>Ook afmelden op deze computer (de cookies van de webmail verwijderen)</translation>
+    </message>
+    <message>
+      <source>Removes the saved password from the keyring and the e-mail address from the settings.</source>
+      <translation>Verwijdert het bewaarde wachtwoord uit de sleutelbos en het e-mailadres uit de instellingen.</translation>
+    </message>
+    <message>
+      <source>Webmail:</source>
+      <translation>Webmail:</translation>
+    </message>
+    <message>
+      <source>Forgetting…</source>
+      <translation>Bezig met vergeten…</translation>
+    </message>
+    <message>
+      <source>Forgotten.</source>
+      <translation>Vergeten.</translation>
+    </message>
+  </context>
+  <context>
     <name>DownloadsBar</name>
     <message>
       <source>Cannot write to %1: %2</source>
@@ -194,6 +233,61 @@
     </message>
   </context>
   <context>
+    <name>LoginDialog</name>
+    <message>
+      <source>Remember in Keychain Access</source>
+      <translation>Onthouden in Sleutelhangertoegang</translation>
+    </message>
+    <message>
+      <source>Remember in Credential Manager</source>
+      <translation>Onthouden in Referentiebeheer</translation>
+    </message>
+    <message>
+      <source>Remember in the keyring</source>
+      <translation>Onthouden in de sleutelbos</translation>
+    </message>
+    <message>
+      <source>No keyring is available on this computer, so your password cannot be remembered. You can still sign in.</source>
+      <translation>Er is geen sleutelbos beschikbaar op deze computer, dus je wachtwoord kan niet worden onthouden. Je kunt wel inloggen.</translation>
+    </message>
+    <message>
+      <source>The keyring is locked, so your password cannot be read or remembered now. You can still sign in.</source>
+      <translation>De sleutelbos is vergrendeld, dus je wachtwoord kan nu niet worden gelezen of onthouden. Je kunt wel inloggen.</translation>
+    </message>
+    <message>
+      <source>The keyring refused access, so your password cannot be remembered. You can still sign in.</source>
+      <translation>De sleutelbos weigert de toegang, dus je wachtwoord kan niet worden onthouden. Je kunt wel inloggen.</translation>
+    </message>
+    <message>
+      <source>The keyring service cannot be reached, so your password cannot be remembered. You can still sign in.</source>
+      <translation>De sleutelbos is niet bereikbaar, dus je wachtwoord kan niet worden onthouden. Je kunt wel inloggen.</translation>
+    </message>
+    <message>
+      <source>The keyring reported an error, so your password cannot be remembered. You can still sign in.</source>
+      <translation>De sleutelbos meldt een fout, dus je wachtwoord kan niet worden onthouden. Je kunt wel inloggen.</translation>
+    </message>
+    <message>
+      <source>Sign in to %1</source>
+      <translation>Inloggen bij %1</translation>
+    </message>
+    <message>
+      <source>name@zeelandnet.nl</source>
+      <translation>naam@zeelandnet.nl</translation>
+    </message>
+    <message>
+      <source>Sign in</source>
+      <translation>Inloggen</translation>
+    </message>
+    <message>
+      <source>E-mail address:</source>
+      <translation>E-mailadres:</translation>
+    </message>
+    <message>
+      <source>Password:</source>
+      <translation>Wachtwoord:</translation>
+    </message>
+  </context>
+  <context>
     <name>MainWindow</name>
     <message>
       <source>&amp;File</source>
@@ -206,6 +300,14 @@
     <message>
       <source>&amp;Help</source>
       <translation>&amp;Help</translation>
+    </message>
+    <message>
+      <source>Web&amp;mail</source>
+      <translation>Web&amp;mail</translation>
+    </message>
+    <message>
+      <source>&amp;Sign in…</source>
+      <translation>&amp;Inloggen…</translation>
     </message>
     <message>
       <source>&amp;Refresh</source>
@@ -366,6 +468,132 @@
     </message>
   </context>
   <context>
+    <name>Tray</name>
+    <message>
+      <source>%1 new articles</source>
+      <translation>%1 nieuwe berichten</translation>
+    </message>
+    <message>
+      <source>ZeelandNet keeps running</source>
+      <translation>ZeelandNet blijft actief</translation>
+    </message>
+    <message>
+      <source>ZeelandNet is still running in the system tray and announces breaking news. Choose Quit in its menu to stop it.</source>
+      <translation>ZeelandNet draait verder in het systeemvak en meldt belangrijk nieuws. Kies Afsluiten in het menu om het te stoppen.</translation>
+    </message>
+    <message>
+      <source>Open webmail</source>
+      <translation>Webmail openen</translation>
+    </message>
+    <message>
+      <source>News</source>
+      <translation>Nieuws</translation>
+    </message>
+    <message>
+      <source>Refresh now</source>
+      <translation>Nu vernieuwen</translation>
+    </message>
+    <message>
+      <source>Pause notifications</source>
+      <translation>Meldingen pauzeren</translation>
+    </message>
+    <message>
+      <source>For 1 hour</source>
+      <translation>1 uur</translation>
+    </message>
+    <message>
+      <source>Until tomorrow</source>
+      <translation>Tot morgen</translation>
+    </message>
+    <message>
+      <source>Resume</source>
+      <translation>Hervatten</translation>
+    </message>
+    <message>
+      <source>Settings…</source>
+      <translation>Instellingen…</translation>
+    </message>
+    <message>
+      <source>Quit</source>
+      <translation>Afsluiten</translation>
+    </message>
+    <message>
+      <source>News updated at %1</source>
+      <translation>Nieuws bijgewerkt om %1</translation>
+    </message>
+    <message>
+      <source>Unread mail: %1</source>
+      <translation>Ongelezen e-mail: %1</translation>
+    </message>
+    <message>
+      <source>Notifications paused until %1</source>
+      <translation>Meldingen gepauzeerd tot %1</translation>
+    </message>
+    <message>
+      <source>You have 1 unread message.</source>
+      <translation>Je hebt 1 ongelezen bericht.</translation>
+    </message>
+    <message>
+      <source>You have %1 unread messages.</source>
+      <translation>Je hebt %1 ongelezen berichten.</translation>
+    </message>
+    <message>
+      <source>New e-mail</source>
+      <translation>Nieuwe e-mail</translation>
+    </message>
+  </context>
+  <context>
+    <name>TraySettingsPage</name>
+    <message>
+      <source>Notifications</source>
+      <translation>Meldingen</translation>
+    </message>
+    <message>
+      <source>Breaking news</source>
+      <translation>Belangrijk nieuws</translation>
+    </message>
+    <message>
+      <source>Announce breaking news</source>
+      <translation>Meld belangrijk nieuws</translation>
+    </message>
+    <message>
+      <source> per hour</source>
+      <translation> per uur</translation>
+    </message>
+    <message>
+      <source>Categories to announce:</source>
+      <translation>Categorieën om te melden:</translation>
+    </message>
+    <message>
+      <source>At most:</source>
+      <translation>Hoogstens:</translation>
+    </message>
+    <message>
+      <source>Quiet hours</source>
+      <translation>Stille uren</translation>
+    </message>
+    <message>
+      <source>No notifications from</source>
+      <translation>Geen meldingen van</translation>
+    </message>
+    <message>
+      <source>to</source>
+      <translation>tot</translation>
+    </message>
+    <message>
+      <source>Announce new e-mail while the window is hidden</source>
+      <translation>Meld nieuwe e-mail als het venster verborgen is</translation>
+    </message>
+    <message>
+      <source>Start at login (in the tray)</source>
+      <translation>Starten bij aanmelden (in het systeemvak)</translation>
+    </message>
+    <message>
+      <source>Start at login could not be changed; the log file has the details.</source>
+      <translation>Starten bij aanmelden kon niet worden aangepast; het logbestand bevat de details.</translation>
+    </message>
+  </context>
+  <context>
     <name>WebmailBrowser</name>
     <message>
       <source>Opened %1 in your browser</source>
@@ -417,6 +645,61 @@
     </message>
   </context>
   <context>
+    <name>WebmailLogin</name>
+    <message>
+      <source>Keychain Access</source>
+      <translation>Sleutelhangertoegang</translation>
+    </message>
+    <message>
+      <source>Credential Manager</source>
+      <translation>Referentiebeheer</translation>
+    </message>
+    <message>
+      <source>the keyring</source>
+      <translation>de sleutelbos</translation>
+    </message>
+    <message>
+      <source>Sign in…</source>
+      <translation>Inloggen…</translation>
+    </message>
+    <message>
+      <source>Sign in with your e-mail address and password</source>
+      <translation>Inloggen met je e-mailadres en wachtwoord</translation>
+    </message>
+    <message>
+      <source>Signing in to %1 did not work. Check your e-mail address and password.</source>
+      <translation>Inloggen bij %1 is niet gelukt. Controleer je e-mailadres en wachtwoord.</translation>
+    </message>
+    <message>
+      <source>Remember password?</source>
+      <translation>Wachtwoord onthouden?</translation>
+    </message>
+    <message>
+      <source>Remember the password for %1?</source>
+      <translation>Het wachtwoord voor %1 onthouden?</translation>
+    </message>
+    <message>
+      <source>It is kept in %1 on this computer, not in the app's settings.</source>
+      <translation>Het wordt bewaard in %1 op deze computer, niet in de instellingen van de app.</translation>
+    </message>
+    <message>
+      <source>Yes</source>
+      <translation>Ja</translation>
+    </message>
+    <message>
+      <source>No</source>
+      <translation>Nee</translation>
+    </message>
+    <message>
+      <source>Never for this address</source>
+      <translation>Nooit voor dit adres</translation>
+    </message>
+    <message>
+      <source>Your password is kept in %1.</source>
+      <translation>Je wachtwoord wordt bewaard in %1.</translation>
+    </message>
+  </context>
+  <context>
     <name>WebmailPage</name>
     <message>
       <source>Webmail is not reachable</source>
@@ -445,6 +728,65 @@
     <message>
       <source>The site's certificate is not valid, so someone could be reading along. The page was not opened. Try again later, or contact your provider if this keeps happening.</source>
       <translation>Het certificaat van de site is niet geldig, dus iemand zou kunnen meelezen. De pagina is niet geopend. Probeer het later opnieuw, of neem contact op met je provider als dit blijft gebeuren.</translation>
+    </message>
+  </context>
+  <context>
+    <name>WebmailSettingsPage</name>
+    <message>
+      <source>Webmail</source>
+      <translation>Webmail</translation>
+    </message>
+    <message>
+      <source>(not chosen yet)</source>
+      <translation>(nog niet gekozen)</translation>
+    </message>
+    <message>
+      <source>Other webmail</source>
+      <translation>Andere webmail</translation>
+    </message>
+    <message>
+      <source>Your Downloads folder</source>
+      <translation>Je map Downloads</translation>
+    </message>
+    <message>
+      <source>Browse…</source>
+      <translation>Bladeren…</translation>
+    </message>
+    <message>
+      <source>never</source>
+      <translation>nooit</translation>
+    </message>
+    <message>
+      <source> min</source>
+      <translation> min</translation>
+    </message>
+    <message>
+      <source>Frees memory: the webmail page is closed after it has been hidden this long, and opened again when you return.</source>
+      <translation>Spaart geheugen: de webmailpagina wordt gesloten als hij zo lang verborgen is geweest, en weer geopend als je terugkomt.</translation>
+    </message>
+    <message>
+      <source>Webmail:</source>
+      <translation>Webmail:</translation>
+    </message>
+    <message>
+      <source>Address:</source>
+      <translation>Adres:</translation>
+    </message>
+    <message>
+      <source>Save attachments in:</source>
+      <translation>Bijlagen opslaan in:</translation>
+    </message>
+    <message>
+      <source>Close webmail when hidden for:</source>
+      <translation>Webmail sluiten na verborgen:</translation>
+    </message>
+    <message>
+      <source>Save attachments in</source>
+      <translation>Bijlagen opslaan in</translation>
+    </message>
+    <message>
+      <source>Enter a web address that starts with https://.</source>
+      <translation>Vul een webadres in dat met https:// begint.</translation>
     </message>
   </context>
   <context>
