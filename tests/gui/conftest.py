@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QObject, QUrl, Slot
+from PySide6.QtCore import QEvent, QObject, QTimer, QUrl, Slot
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
@@ -83,3 +83,21 @@ def system_browser() -> Iterator[UrlCatcher]:
     yield catcher
     for scheme in ("http", "https", "file"):
         QDesktopServices.unsetUrlHandler(scheme)
+
+
+def settings_pages_shown_by(open_dialog: Callable[[], object]) -> list[str]:
+    """Run `open_dialog` (which opens the modal Instellingen dialog), note the object names of
+    its pages, and close it again."""
+    from zeelandnet_desktop.ui.settings_dialog import SettingsDialog
+
+    pages: list[str] = []
+
+    def close_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, SettingsDialog)
+        pages.extend(dialog.pages.widget(i).objectName() for i in range(dialog.pages.count()))
+        dialog.reject()
+
+    QTimer.singleShot(0, close_dialog)
+    open_dialog()  # modal: returns once close_dialog rejected it
+    return pages

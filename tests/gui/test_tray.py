@@ -12,12 +12,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import require_service
-from tests.gui.conftest import AppFactory, stop_app
+from tests.gui.conftest import AppFactory, settings_pages_shown_by, stop_app
 from tests.support.app_process import app_env, start_app, stop, wait_for_log
 from tests.support.feedgen import Item, serve_feed
 from tests.support.localserver import LocalServer
@@ -25,7 +25,6 @@ from zeelandnet_desktop import paths as app_paths
 from zeelandnet_desktop import settings as keys
 from zeelandnet_desktop.application import Application
 from zeelandnet_desktop.settings import Settings
-from zeelandnet_desktop.ui.settings_dialog import SettingsDialog
 from zeelandnet_desktop.ui.tray_settings_page import TraySettingsPage
 
 FEED_PATH = "/net-binnen.xml"
@@ -309,16 +308,7 @@ def test_menu_actions_switch_tabs_and_open_settings(make_app: AppFactory, qtbot:
     with qtbot.waitSignal(application.news.refresh_started):
         tray.action_refresh.trigger()
 
-    pages: list[str] = []
-
-    def close_dialog() -> None:
-        dialog = QApplication.activeModalWidget()
-        assert isinstance(dialog, SettingsDialog)
-        pages.extend(dialog.pages.widget(i).objectName() for i in range(dialog.pages.count()))
-        dialog.reject()
-
-    QTimer.singleShot(0, close_dialog)
-    tray.action_settings.trigger()  # modal: returns once close_dialog rejected it
+    pages = settings_pages_shown_by(tray.action_settings.trigger)
     assert "TraySettingsPage" in pages
 
 

@@ -21,7 +21,7 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from tests.gui.conftest import AppFactory
+from tests.gui.conftest import AppFactory, settings_pages_shown_by
 from tests.support.fakewebmail import FakeWebmail, WebmailEnv
 from tests.support.localserver import LocalServer, Request, Response
 from tests.support.memorykeyring import MemoryKeyring
@@ -466,19 +466,9 @@ def test_sign_in_button_on_the_webmail_tab_opens_the_dialog(
 
 
 def test_settings_dialog_has_the_sign_in_page(qtbot: QtBot, make_app: AppFactory) -> None:
-    from PySide6.QtWidgets import QApplication
 
-    from zeelandnet_desktop.ui.settings_dialog import SettingsDialog
 
     application = make_app()
-    pages: list[str] = []
-
-    def close_dialog() -> None:
-        dialog = QApplication.activeModalWidget()
-        assert isinstance(dialog, SettingsDialog)
-        pages.extend(dialog.pages.widget(i).objectName() for i in range(dialog.pages.count()))
-        dialog.reject()
-
-    QTimer.singleShot(0, close_dialog)
-    application.show_settings()  # modal: returns once close_dialog rejected it
-    assert "CredentialsPage" in pages
+    pages = settings_pages_shown_by(application.show_settings)
+    assert pages == ["GeneralPage", "NewsSettingsPage", "TraySettingsPage",
+                     "WebmailSettingsPage", "CredentialsPage"]
