@@ -1,5 +1,6 @@
-"""The embedded webmail browser: one persistent web profile per provider, a page that keeps to the
-provider's hosts, a small toolbar, downloads and friendly local pages when the provider is away.
+"""The embedded webmail browser widget: the view with its toolbar, zoom, load progress, the
+provider's pop-ups, notification permission and unloading. The page and its persistent profile
+live in webmail_page, attachments in downloads_bar.
 
 Importing this module imports QtWebEngine, so only webmail_tab imports it, and only when the user
 first opens webmail (DESIGN.md: start-up is cheap).
@@ -7,35 +8,24 @@ first opens webmail (DESIGN.md: start-up is cheap).
 
 from __future__ import annotations
 
-import html
 import json
 import logging
-import re
-import time
 from collections.abc import Callable
-from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QObject, QStandardPaths, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QAction, QDesktopServices, QIcon, QKeySequence
 from PySide6.QtWebEngineCore import (
-    QWebEngineCertificateError,
     QWebEngineDownloadRequest,
-    QWebEngineLoadingInfo,
     QWebEngineNewWindowRequest,
     QWebEngineNotification,
     QWebEnginePage,
     QWebEnginePermission,
     QWebEngineProfile,
-    QWebEngineProfileBuilder,
-    QWebEngineSettings,
 )
 from PySide6.QtWebEngineWidgets import QWebEngineView
 from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
     QProgressBar,
-    QPushButton,
     QSizePolicy,
     QToolBar,
     QVBoxLayout,
@@ -43,379 +33,16 @@ from PySide6.QtWidgets import (
 )
 
 from .. import settings as keys
-from ..mail.downloads import unique_path
-from ..mail.providers import Navigation, Provider, is_provider_origin, navigation_decision
+from ..mail.providers import Provider, is_provider_origin
 from ..paths import AppPaths
 from ..settings import Settings
+from .downloads_bar import DownloadsBar
+from .webmail_page import ProviderPageHook, WebmailPage, create_profile, describe_url
 
 log = logging.getLogger(__name__)
 
-HTTP_CACHE_BYTES = 50 * 1024 * 1024
 ZOOM_STEPS = (0.5, 0.67, 0.75, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0)
-_ERR_ABORTED = -3  # Chromium's net::ERR_ABORTED: a navigation we (or the user) stopped
 
-ProviderPageHook = Callable[["WebmailPage", QUrl], None]
-
-
-def _describe(url: QUrl) -> str:
-    """scheme://host of a URL, for logs and messages: never the path or query, where tokens live."""
-    if url.scheme() in ("http", "https"):
-        return f"{url.scheme()}://{url.host()}"
-    return f"{url.scheme()}:"
-
-
-# --- profile -----------------------------------------------------------------------------------
-
-def create_profile(provider: Provider, paths: AppPaths) -> QWebEngineProfile:
-    """A named, on-disk profile for one provider, so its login survives a restart.
-
-    One per provider keeps one provider's cookies away from the other's. The caller owns it and
-    must delete it after every page that uses it (see WebmailBrowser.shutdown).
-    """
-    storage = paths.web / provider.id
-    storage.mkdir(parents=True, exist_ok=True)
-    builder = QWebEngineProfileBuilder()
-    builder.setPersistentStoragePath(str(storage))
-    builder.setCachePath(str(storage / "cache"))
-    builder.setHttpCacheType(QWebEngineProfile.HttpCacheType.DiskHttpCache)
-    builder.setHttpCacheMaximumSize(HTTP_CACHE_BYTES)
-    # Webmails set session cookies; forcing them to disk is what keeps the user logged in.
-    builder.setPersistentCookiesPolicy(QWebEngineProfile.PersistentCookiesPolicy.ForcePersistentCookies)
-    # We remember the one permission we grant (notifications) in our settings, so Chromium asks
-    # every time and the settings stay the single truth.
-    builder.setPersistentPermissionsPolicy(
-        QWebEngineProfile.PersistentPermissionsPolicy.AskEveryTime)
-    profile = builder.createProfile(f"webmail-{provider.id}")
-    # Some webmails refuse browsers they do not know; without the QtWebEngine token we look like
-    # the Chromium we are.
-    profile.setHttpUserAgent(re.sub(r"\s*QtWebEngine/\S+", "", profile.httpUserAgent()))
-    attrs = QWebEngineSettings.WebAttribute
-    web = profile.settings()
-    web.setAttribute(attrs.ErrorPageEnabled, False)  # we show our own, friendlier page
-    web.setAttribute(attrs.JavascriptCanOpenWindows, True)  # compose windows
-    web.setAttribute(attrs.LocalContentCanAccessFileUrls, False)
-    web.setAttribute(attrs.LocalContentCanAccessRemoteUrls, False)
-    web.setAttribute(attrs.FullScreenSupportEnabled, False)
-    web.setAttribute(attrs.PluginsEnabled, False)
-    return profile
-
-
-# --- page --------------------------------------------------------------------------------------
-
-class WebmailPage(QWebEnginePage):
-    """A page that stays on the provider's hosts and says so when it cannot reach them."""
-
-    external_url_opened = Signal(QUrl)
-    navigation_refused = Signal(QUrl)
-    popup_requested = Signal(QWebEngineNewWindowRequest)
-    provider_page_loaded = Signal(QUrl)  # loadFinished(True) on the provider's own origin
-
-    def __init__(self, provider: Provider, profile: QWebEngineProfile,
-                 parent: QObject | None = None) -> None:
-        super().__init__(profile, parent)
-        self.provider = provider
-        self.failed_url: QUrl | None = None  # set while one of our local pages is shown
-        self._local_html_pending = False
-        self._certificate_problem = ""
-        self._last_external: tuple[str, float] = ("", 0.0)
-        self.loadingChanged.connect(self._on_loading_changed)
-        self.loadFinished.connect(self._on_load_finished)
-        self.certificateError.connect(self._on_certificate_error)
-        self.newWindowRequested.connect(self._on_new_window_requested)
-
-    @property
-    def local_page_shown(self) -> bool:
-        return self.failed_url is not None
-
-    # Navigation policy -------------------------------------------------------------------------
-    def load(self, url: QUrl | str) -> None:  # type: ignore[override]
-        """Load `url` if the policy allows it as a top-level page.
-
-        Qt runs a javascript: URL given to load() as script in the current page without asking
-        acceptNavigationRequest, so addresses from outside (hand-over, retry, home) are checked
-        here. javascript: links inside the provider's own pages are its own script and stay.
-        """
-        url = QUrl(url)
-        if navigation_decision(url.toString(), self.provider) is Navigation.REFUSE:
-            log.info("Refused to load %s", _describe(url))
-            self.navigation_refused.emit(url)
-            return
-        super().load(url)
-
-    def acceptNavigationRequest(self, url: QUrl | str, type: QWebEnginePage.NavigationType,
-                                isMainFrame: bool) -> bool:
-        url = QUrl(url)
-        if (isMainFrame and self._local_html_pending and url.scheme() == "data"
-                and type == QWebEnginePage.NavigationType.NavigationTypeTyped):
-            self._local_html_pending = False  # our own setHtml; page-made data: stays refused
-            return True
-        decision = navigation_decision(url.toString(), self.provider, main_frame=isMainFrame)
-        if decision is Navigation.ALLOW:
-            if isMainFrame:
-                self.failed_url = None
-            return True
-        log.info("Webmail navigation to %s: %s", _describe(url), decision.value)
-        if decision is Navigation.EXTERNAL:
-            self._open_externally(url)
-        else:
-            self.navigation_refused.emit(url)
-        return False
-
-    def _open_externally(self, url: QUrl) -> None:
-        # A page that sets location in a loop must not flood the system browser.
-        text, when = self._last_external
-        now = time.monotonic()
-        if text == url.toString() and now - when < 2.0:
-            return
-        self._last_external = (url.toString(), now)
-        QDesktopServices.openUrl(url)
-        self.external_url_opened.emit(url)
-
-    def _on_new_window_requested(self, request: QWebEngineNewWindowRequest) -> None:
-        url = request.requestedUrl()
-        # An empty/about:blank pop-up is one the provider's own script fills (compose windows).
-        if url.isEmpty() or url.toString() == "about:blank":
-            self.popup_requested.emit(request)
-            return
-        decision = navigation_decision(url.toString(), self.provider)
-        if decision is Navigation.ALLOW:
-            self.popup_requested.emit(request)
-        elif decision is Navigation.EXTERNAL:
-            self._open_externally(url)  # target=_blank to another site: the system browser
-        else:
-            self.navigation_refused.emit(url)
-
-    def javaScriptConsoleMessage(self, level: QWebEnginePage.JavaScriptConsoleMessageLevel,
-                                 message: str, lineNumber: int, sourceID: str) -> None:
-        # Qt's default logs the provider's console as Qt messages (errors as critical). It is the
-        # provider's business and may hold tokens or mail, so only where it came from is noted.
-        log.debug("Webmail console %s at %s:%d", level.name, QUrl(sourceID).host(), lineNumber)
-
-    # Errors ------------------------------------------------------------------------------------
-    def _on_certificate_error(self, error: QWebEngineCertificateError) -> None:
-        # Never accept: a webmail with a bad certificate may be someone else reading the mail.
-        self._certificate_problem = error.description()
-        log.warning("Certificate error on %s: %s", _describe(error.url()), error.description())
-        error.rejectCertificate()
-
-    def _on_loading_changed(self, info: QWebEngineLoadingInfo) -> None:
-        if info.status() != QWebEngineLoadingInfo.LoadStatus.LoadFailedStatus:
-            return
-        if info.errorCode() == _ERR_ABORTED or self._local_html_pending:
-            return
-        domain = info.errorDomain()
-        if domain == QWebEngineLoadingInfo.ErrorDomain.HttpStatusCodeDomain:
-            return  # the server's own error page is shown, which says more than we could
-        url = QUrl(info.url())
-        log.warning("Webmail could not load %s: %s", _describe(url), info.errorString())
-        if domain == QWebEngineLoadingInfo.ErrorDomain.CertificateErrorDomain:
-            problem = self._certificate_problem or info.errorString()
-            QTimer.singleShot(0, lambda: self.show_certificate_page(url, problem))
-        else:
-            error = info.errorString()
-            QTimer.singleShot(0, lambda: self.show_unreachable_page(url, error))
-
-    def _on_load_finished(self, ok: bool) -> None:
-        if ok and not self.local_page_shown and is_provider_origin(self.url().toString(),
-                                                                   self.provider):
-            self.provider_page_loaded.emit(self.url())
-
-    # Local pages -------------------------------------------------------------------------------
-    def retry_url(self) -> QUrl:
-        """Where 'Try again' goes: what failed, if it is the provider's, else the start page."""
-        if self.failed_url is not None and navigation_decision(
-                self.failed_url.toString(), self.provider) is Navigation.ALLOW:
-            return QUrl(self.failed_url)
-        return QUrl(self.provider.start_url)
-
-    def show_unreachable_page(self, url: QUrl, error: str) -> None:
-        self.failed_url = QUrl(url)
-        self._show_local_page(
-            title=self.tr("Webmail is not reachable"),
-            heading=self.tr("%1 is not reachable right now").replace(
-                "%1", html.escape(self.provider.name)),
-            text=self.tr("Check your internet connection, then try again. If the problem "
-                         "persists, the webmail may be down for maintenance."),
-            detail=f"{html.escape(_describe(url))} — {html.escape(error)}",
-            button=self.tr("Try again"),
-        )
-
-    def show_certificate_page(self, url: QUrl, problem: str) -> None:
-        self.failed_url = QUrl(url)
-        self._show_local_page(
-            title=self.tr("Connection not secure"),
-            heading=self.tr("The connection to %1 is not secure").replace(
-                "%1", html.escape(url.host())),
-            text=self.tr("The site's certificate is not valid, so someone could be reading "
-                         "along. The page was not opened. Try again later, or contact your "
-                         "provider if this keeps happening."),
-            detail=html.escape(problem),
-            button=self.tr("Try again"),
-        )
-
-    def _show_local_page(self, *, title: str, heading: str, text: str, detail: str,
-                         button: str) -> None:
-        retry = html.escape(self.retry_url().toString(), quote=True)
-        page = f"""<!doctype html><html><head><meta charset="utf-8">
-<title>{html.escape(title)}</title>
-<style>
- body {{ font-family: sans-serif; background: #f4f6f8; color: #1d2733; margin: 0; }}
- main {{ max-width: 34em; margin: 12vh auto; padding: 2em; background: #fff;
-         border-radius: 8px; box-shadow: 0 1px 4px rgba(0,0,0,.12); }}
- h1 {{ font-size: 1.3em; margin-top: 0; }}
- p.detail {{ color: #66717d; font-size: .85em; }}
- a.button {{ display: inline-block; padding: .6em 1.4em; background: #0a5fa8; color: #fff;
-             border-radius: 4px; text-decoration: none; }}
-</style></head><body><main>
-<h1>{heading}</h1><p>{html.escape(text)}</p><p class="detail">{detail}</p>
-<p><a class="button" id="retry" href="{retry}">{html.escape(button)}</a></p>
-</main></body></html>"""
-        self._local_html_pending = True
-        self.setHtml(page)
-
-
-# --- downloads ---------------------------------------------------------------------------------
-
-def download_folder(settings: Settings) -> Path:
-    chosen = settings.get(keys.WEBMAIL_DOWNLOAD_DIR)
-    if chosen:
-        return Path(chosen).expanduser()
-    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DownloadLocation)
-    return Path(location or Path.home() / "Downloads")
-
-
-class DownloadsBar(QWidget):
-    """A row per attachment: name, progress, then 'Open folder' — or why it failed."""
-
-    status_message = Signal(str)
-    MAX_ROWS = 4
-
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._settings = settings
-        self._reserved: set[Path] = set()
-        self._rows: list[QWidget] = []
-        self._downloads: list[QWebEngineDownloadRequest] = []  # keep them referenced
-        self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(6, 2, 6, 2)
-        self._layout.setSpacing(2)
-        self.hide()
-
-    def start(self, download: QWebEngineDownloadRequest) -> Path | None:
-        """Accept `download` into the download folder under a name that overwrites nothing."""
-        folder = download_folder(self._settings)
-        suggested = download.suggestedFileName() or download.downloadFileName()
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            download.cancel()
-            self._add_failed_row(suggested, self.tr("Cannot write to %1: %2")
-                                 .replace("%1", str(folder)).replace("%2", exc.strerror or ""))
-            return None
-        target = unique_path(folder, suggested, self._reserved)
-        self._reserved.add(target)
-        download.setDownloadDirectory(str(folder))
-        download.setDownloadFileName(target.name)
-        download.accept()
-        self._downloads.append(download)
-        self._add_row(download, target)
-        log.info("Download started into %s", folder)
-        return target
-
-    def cancel_running(self) -> None:
-        for download in list(self._downloads):
-            if shiboken6.isValid(download) and not download.isFinished():
-                download.cancel()
-
-    def _new_row(self) -> tuple[QWidget, QHBoxLayout]:
-        row = QWidget(self)
-        layout = QHBoxLayout(row)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self._rows.append(row)
-        self._layout.addWidget(row)
-        while len(self._rows) > self.MAX_ROWS:
-            old = self._rows.pop(0)
-            old.deleteLater()
-        self.show()
-        return row, layout
-
-    def _dismiss_button(self, row: QWidget, layout: QHBoxLayout) -> None:
-        close = QPushButton("×", row)
-        close.setFlat(True)
-        close.setToolTip(self.tr("Hide"))
-        close.setFixedWidth(28)
-        close.clicked.connect(lambda: self._remove_row(row))
-        layout.addWidget(close)
-
-    def _remove_row(self, row: QWidget) -> None:
-        if row in self._rows:
-            self._rows.remove(row)
-        row.deleteLater()
-        if not self._rows:
-            self.hide()
-
-    def _add_failed_row(self, name: str, reason: str) -> None:
-        row, layout = self._new_row()
-        label = QLabel(self.tr("Download of %1 failed: %2").replace("%1", name)
-                       .replace("%2", reason), row)
-        label.setObjectName("downloadLabel")
-        layout.addWidget(label, 1)
-        self._dismiss_button(row, layout)
-        self.status_message.emit(label.text())
-
-    def _add_row(self, download: QWebEngineDownloadRequest, target: Path) -> None:
-        row, layout = self._new_row()
-        row.setProperty("downloadPath", str(target))
-        label = QLabel(self.tr("Downloading %1…").replace("%1", target.name), row)
-        label.setObjectName("downloadLabel")
-        progress = QProgressBar(row)
-        progress.setMaximumWidth(180)
-        progress.setMaximumHeight(14)
-        progress.setTextVisible(False)
-        progress.setRange(0, 0)  # busy until the size is known
-        open_folder = QPushButton(self.tr("Open folder"), row)
-        open_folder.setObjectName("openFolder")
-        open_folder.hide()
-        open_folder.clicked.connect(
-            lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(target.parent))))
-        layout.addWidget(label, 1)
-        layout.addWidget(progress)
-        layout.addWidget(open_folder)
-        self._dismiss_button(row, layout)
-
-        def on_progress() -> None:
-            total = download.totalBytes()
-            if total > 0:
-                progress.setRange(0, 1000)
-                progress.setValue(int(1000 * download.receivedBytes() / total))
-
-        def on_state(state: QWebEngineDownloadRequest.DownloadState) -> None:
-            states = QWebEngineDownloadRequest.DownloadState
-            if state == states.DownloadInProgress:
-                return
-            self._reserved.discard(target)
-            if download in self._downloads:
-                self._downloads.remove(download)
-            if not shiboken6.isValid(row):
-                return
-            progress.hide()
-            if state == states.DownloadCompleted:
-                label.setText(self.tr("Downloaded %1").replace("%1", target.name))
-                open_folder.show()
-            elif state == states.DownloadCancelled:
-                label.setText(self.tr("Download of %1 cancelled").replace("%1", target.name))
-            else:
-                label.setText(self.tr("Download of %1 failed: %2").replace("%1", target.name)
-                              .replace("%2", download.interruptReasonString()))
-                log.warning("Download failed: %s", download.interruptReasonString())
-            self.status_message.emit(label.text())
-
-        download.receivedBytesChanged.connect(on_progress)
-        download.totalBytesChanged.connect(on_progress)
-        download.stateChanged.connect(on_state)
-
-
-# --- the browser widget ------------------------------------------------------------------------
 
 def _json_map(settings: Settings, key: keys.Key[str]) -> dict[str, object]:
     try:
@@ -496,10 +123,10 @@ class WebmailBrowser(QWidget):
         page = WebmailPage(self.provider, self.profile, view)
         page.external_url_opened.connect(
             lambda url: self.status_message.emit(
-                self.tr("Opened %1 in your browser").replace("%1", _describe(url))))
+                self.tr("Opened %1 in your browser").replace("%1", describe_url(url))))
         page.navigation_refused.connect(
             lambda url: self.status_message.emit(
-                self.tr("Blocked an unsafe link (%1)").replace("%1", _describe(url))))
+                self.tr("Blocked an unsafe link (%1)").replace("%1", describe_url(url))))
         page.popup_requested.connect(self._open_popup)
         page.permissionRequested.connect(self._on_permission_requested)
         return page

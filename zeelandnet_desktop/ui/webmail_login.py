@@ -43,7 +43,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QAction
     from PySide6.QtWebChannel import QWebChannel
 
-    from .webmail_browser import WebmailPage
+    from .webmail_page import WebmailPage
     from .webmail_tab import WebmailTab
 
 log = logging.getLogger(__name__)

@@ -29,7 +29,8 @@ from ..settings import Settings
 from .choose_webmail import ChooseWebmailDialog
 
 if TYPE_CHECKING:
-    from .webmail_browser import ProviderPageHook, WebmailBrowser
+    from .webmail_browser import WebmailBrowser
+    from .webmail_page import ProviderPageHook
 
 log = logging.getLogger(__name__)
 
