@@ -40,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
     problem = early_checks.display_problem()
     if problem:
         print(early_checks.no_display_message(problem), file=sys.stderr)
-        log.error("No display: %s", problem)
+        log.info("No display: %s", problem)  # the file only: stderr has its one clear line
         return 2
     early_checks.disable_webengine_sandbox_if_root()
     from .memory import limit_malloc_arenas

@@ -52,9 +52,9 @@ def test_no_display_is_one_clear_line_and_exit_code_2(profile_dir: Path) -> None
            if k not in ("QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY")}
     result = run_app(profile_dir, env=env)
     assert result.returncode == 2
-    lines = [line for line in result.stderr.splitlines() if "zeelandnet-desktop:" in line]
-    assert len(lines) == 1
-    assert "DISPLAY" in lines[0]
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1, result.stderr
+    assert lines[0].startswith("zeelandnet-desktop:") and "DISPLAY" in lines[0]
     assert "Aborted" not in result.stderr and "core dumped" not in result.stderr
 
 
