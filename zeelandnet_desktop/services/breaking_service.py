@@ -116,7 +116,7 @@ class BreakingNewsService(QObject):
         if not report.new_ids or not self._settings.get(keys.NOTIFY_BREAKING):
             return
         store = self._news.store
-        articles: list[Article] = [a for a in map(store.article, report.new_ids) if a]
+        articles: list[Article] = store.articles_by_id(report.new_ids)
         situation = breaking.Situation(
             now=now,
             local_time=now.astimezone().time(),

@@ -348,3 +348,16 @@ def test_an_older_schema_is_migrated_keeping_its_articles(tmp_path: Path) -> Non
         assert [a.title for a in store.articles("sport")] == ["Oude kop"]
     with sqlite3.connect(path) as conn:
         assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+
+
+def test_articles_by_id_in_the_order_asked_across_chunks(
+    store: NewsStore, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import zeelandnet_desktop.news.store as store_module
+
+    save(store, *(make_article(n) for n in range(7)))
+    asked = ["id-5", "nope", "id-0", "id-3", "id-5"]
+    monkeypatch.setattr(store_module, "_CHUNK", 2)  # several IN (...) queries for five ids
+    found = store.articles_by_id(asked)
+    assert [a.id for a in found] == ["id-5", "id-0", "id-3"]
+    assert found[1] == store.article("id-0")
