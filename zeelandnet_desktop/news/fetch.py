@@ -331,9 +331,11 @@ class Fetcher:
             return result(FeedProblem(TOO_LARGE, f"> {self.max_bytes} bytes"))
         return result(body=body)
 
-    def _read_body(self, response: requests.Response, deadline: float) -> bytes | None:
-        """The decoded body, or None when it grows past max_bytes (stop reading right there:
-        a 20 MB or gzip-bomb body must not become a 20 MB allocation)."""
+    def _read_body(self, response: requests.Response, deadline: float,
+                   limit: int | None = None) -> bytes | None:
+        """The decoded body, or None when it grows past `limit` (default max_bytes; stop reading
+        right there: a 20 MB or gzip-bomb body must not become a 20 MB allocation)."""
+        limit = self.max_bytes if limit is None else limit
         raw = response.raw
         chunks: list[bytes] = []
         total = 0
@@ -346,9 +348,33 @@ class Fetcher:
             if not chunk:
                 return b"".join(chunks)
             total += len(chunk)
-            if total > self.max_bytes:
+            if total > limit:
                 return None
             chunks.append(chunk)
+
+
+    def fetch_image(self, url: str, max_bytes: int = 3 * 1024 * 1024) -> bytes | None:
+        """An article's picture (only fetched when the user allows remote images), with the
+        same time-outs, deadline and size cap as a feed. None for anything that is not an image
+        or fails: a missing picture is worth a log line, not a message."""
+        if not _http_url(url):
+            return None
+        try:
+            with self._session() as session, session.get(
+                url, timeout=self.timeout, stream=True, headers={"Accept": "image/*"}
+            ) as response:
+                kind = response.headers.get("Content-Type", "")
+                if response.status_code != 200 or not kind.startswith("image/"):
+                    log.info("Picture not loaded (HTTP %s, %s): %s", response.status_code,
+                             kind or "no type", host_of(url))
+                    return None
+                body = self._read_body(response, time.monotonic() + self.deadline, max_bytes)
+        except Exception as error:  # requests', urllib3's and our deadline error alike
+            log.info("Picture not loaded (%s): %s", type(error).__name__, host_of(url))
+            return None
+        if body is None:
+            log.info("Picture too large, not shown: %s", host_of(url))
+        return body
 
 
 class _DeadlineError(Exception):

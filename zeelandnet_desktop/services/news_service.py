@@ -210,27 +210,11 @@ class NewsService(QObject):
     # --- pictures (only when the user allowed remote images) --------------------------------
 
     def fetch_image(self, url: str) -> None:
-        if not self._settings.get(keys.REMOTE_IMAGES) or not url.startswith(("https://",
-                                                                              "http://")):
+        if not self._settings.get(keys.REMOTE_IMAGES):
             return
         self._executor().submit(self._fetch_image, url)
 
     def _fetch_image(self, url: str) -> None:
-        try:
-            import requests
-
-            fetcher = self._get_fetcher()
-            with requests.get(url, timeout=fetcher.timeout, stream=True,
-                              headers={"User-Agent": fetcher.user_agent}) as response:
-                response.raise_for_status()
-                if not response.headers.get("Content-Type", "").startswith("image/"):
-                    return
-                data = bytearray()
-                for chunk in response.iter_content(64 * 1024):
-                    data.extend(chunk)
-                    if len(data) > IMAGE_MAX_BYTES:
-                        log.info("Picture too large, not shown: %s", url)
-                        return
-            self.image_ready.emit(url, bytes(data))
-        except Exception as error:  # a missing picture is not worth more than a log line
-            log.info("Picture not loaded (%s): %s", type(error).__name__, url)
+        data = self._get_fetcher().fetch_image(url, IMAGE_MAX_BYTES)
+        if data:
+            self.image_ready.emit(url, data)

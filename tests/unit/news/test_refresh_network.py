@@ -357,3 +357,15 @@ def test_progress_is_reported_per_feed(
     assert sorted(name for name, _d, _t in seen) == ["NOS", "NU.nl"]
     assert [(d, t) for _n, d, t in seen] == [(1, 2), (2, 2)]
     assert [o.name for o in report.outcomes] == ["NU.nl", "NOS"]  # catalogue order
+
+
+def test_pictures_are_fetched_with_the_feed_limits(server: LocalServer, fetcher: Fetcher) -> None:
+    png = b"\x89PNG\r\n\x1a\n" + b"\x00" * 100
+    server.route("/foto.png", Response(200, png, content_type="image/png"))
+    server.route("/page.html", Response(200, b"<html>not a picture</html>"))
+    server.route("/huge.png", Response(200, b"\x00" * 5000, content_type="image/png"))
+    assert fetcher.fetch_image(server.url("/foto.png")) == png
+    assert fetcher.fetch_image(server.url("/page.html")) is None
+    assert fetcher.fetch_image(server.url("/huge.png"), max_bytes=1000) is None
+    assert fetcher.fetch_image(server.url("/missing.png")) is None
+    assert fetcher.fetch_image("file:///etc/passwd") is None
