@@ -67,10 +67,14 @@ class TrayHub(QObject):
         window = self.app.window
         return not window.isVisible() or window.isMinimized()
 
-    def news_on_screen(self) -> bool:
+    def tab_on_screen(self, tab: str) -> bool:
+        """The user is looking at this tab: window shown, active, and on that tab."""
         window = self.app.window
         return (not self.window_hidden() and window.isActiveWindow()
-                and window.current_tab() == "news")
+                and window.current_tab() == tab)
+
+    def news_on_screen(self) -> bool:
+        return self.tab_on_screen("news")
 
     def toggle_window(self) -> None:
         if self.window_hidden():
@@ -128,11 +132,7 @@ class TrayHub(QObject):
     def _on_web_notification(self, title: str, body: str) -> None:
         # The provider's own notifications (allowed per provider in the webmail tab) reach the
         # user through the tray, except while they look at the webmail or paused us.
-        window = self.app.window
-        if (not self.window_hidden() and window.isActiveWindow()
-                and window.current_tab() == "webmail"):
-            return
-        if self.service.paused_until() is not None:
+        if self.tab_on_screen("webmail") or self.service.paused_until() is not None:
             return
         self.tray.show_web_notification(title, body)
 
