@@ -30,10 +30,10 @@ from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from bench.refresh import serve_feeds  # noqa: E402
 from tests.support.localserver import LocalServer  # noqa: E402
-from zeelandnet_desktop import paths  # noqa: E402
-from zeelandnet_desktop.services.news_service import NewsService  # noqa: E402
+from zeelandnet_desktop.services.news import NewsService  # noqa: E402
 from zeelandnet_desktop.settings import Settings  # noqa: E402
-from zeelandnet_desktop.ui.news_tab import NewsTab  # noqa: E402
+from zeelandnet_desktop.system import paths  # noqa: E402
+from zeelandnet_desktop.ui.news.tab import NewsTab  # noqa: E402
 
 
 class GapMeter:

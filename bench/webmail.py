@@ -88,10 +88,10 @@ def child(kind: str, url: str, profile: str) -> None:
 
     keep: list[object] = []
     if kind == "tab":
-        from zeelandnet_desktop import paths as app_paths
         from zeelandnet_desktop import settings as keys
         from zeelandnet_desktop.settings import Settings
-        from zeelandnet_desktop.ui.webmail_tab import WebmailTab
+        from zeelandnet_desktop.system import paths as app_paths
+        from zeelandnet_desktop.ui.webmail.tab import WebmailTab
 
         paths = app_paths.resolve(profile).ensure()
         (paths.config / "providers.json").write_text(json.dumps({"providers": [{

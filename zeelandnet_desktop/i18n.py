@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from .paths import AppPaths, resource_path
+from .system.paths import AppPaths, resource_path
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QCoreApplication, QTranslator

@@ -97,8 +97,8 @@ def test_start_up_does_not_load_qtwebengine(profile_dir: Path) -> None:
 import argparse, sys
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QApplication
-from zeelandnet_desktop import paths
-from zeelandnet_desktop.application import Application
+from zeelandnet_desktop.system import paths
+from zeelandnet_desktop.shell import Application
 QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
 qt_app = QApplication([])
 p = paths.resolve({str(profile_dir)!r}).ensure()

@@ -13,8 +13,8 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from zeelandnet_desktop import i18n
-from zeelandnet_desktop import paths as app_paths
-from zeelandnet_desktop.application import Application
+from zeelandnet_desktop.shell import Application
+from zeelandnet_desktop.system import paths as app_paths
 
 AppFactory = Callable[..., Application]
 
@@ -88,7 +88,7 @@ def system_browser() -> Iterator[UrlCatcher]:
 def settings_pages_shown_by(open_dialog: Callable[[], object]) -> list[str]:
     """Run `open_dialog` (which opens the modal Instellingen dialog), note the object names of
     its pages, and close it again."""
-    from zeelandnet_desktop.ui.settings_dialog import SettingsDialog
+    from zeelandnet_desktop.ui.settings.dialog import SettingsDialog
 
     pages: list[str] = []
 

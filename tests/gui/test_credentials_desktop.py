@@ -18,8 +18,8 @@ from tests.support.fakewebmail import WebmailEnv
 from tests.support.localserver import LocalServer
 from zeelandnet_desktop import settings as keys
 from zeelandnet_desktop.mail.credentials import SERVICE_NAME, Account, CredentialStore
-from zeelandnet_desktop.services.credential_service import CredentialResult, CredentialService
-from zeelandnet_desktop.ui.webmail_login import WebmailLogin
+from zeelandnet_desktop.services.credentials import CredentialResult, CredentialService
+from zeelandnet_desktop.ui.webmail.signin import WebmailLogin
 
 QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
 

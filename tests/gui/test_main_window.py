@@ -103,8 +103,8 @@ def test_corrupt_settings_file_gives_defaults_and_a_log_line(
 def test_about_dialog_shows_version_and_folders(make_app: AppFactory, profile_dir: Path,
                                                 qtbot: QtBot) -> None:
     from zeelandnet_desktop import __version__
-    from zeelandnet_desktop.paths import resolve
-    from zeelandnet_desktop.ui.about_dialog import AboutDialog
+    from zeelandnet_desktop.system.paths import resolve
+    from zeelandnet_desktop.ui.about import AboutDialog
 
     set_language(profile_dir, "nl")
     application = make_app()
@@ -118,7 +118,7 @@ def test_about_dialog_shows_version_and_folders(make_app: AppFactory, profile_di
 
 
 def test_settings_dialog_writes_what_the_user_chose(make_app: AppFactory, qtbot: QtBot) -> None:
-    from zeelandnet_desktop.ui.settings_dialog import GeneralPage, SettingsDialog
+    from zeelandnet_desktop.ui.settings.dialog import GeneralPage, SettingsDialog
 
     application = make_app()
     dialog = SettingsDialog(application.settings, application.window)

@@ -15,7 +15,7 @@ from tests.gui.test_main_window import set_language
 from tests.support.feedgen import Item, serve_feed, write_catalogue
 from tests.support.localserver import LocalServer, Response
 from zeelandnet_desktop import settings as keys
-from zeelandnet_desktop.application import Application
+from zeelandnet_desktop.shell import Application
 
 BINNENLAND = [
     Item("Kabinet presenteert plannen voor Zeeuwse dijken",
@@ -260,7 +260,7 @@ def test_article_view_runs_no_script_and_keeps_links_outside(
 def test_switching_a_category_off_in_settings_hides_it(
     make_app: AppFactory, qtbot: QtBot, news_feeds: Path
 ) -> None:
-    from zeelandnet_desktop.ui.news_settings_page import NewsSettingsPage
+    from zeelandnet_desktop.ui.news.settings_page import NewsSettingsPage
 
     application = started(make_app, qtbot, news_feeds)
     page = NewsSettingsPage(application.settings, application.news)

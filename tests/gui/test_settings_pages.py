@@ -7,7 +7,7 @@ from pytestqt.qtbot import QtBot
 from tests.gui.conftest import AppFactory
 from zeelandnet_desktop import settings as keys
 from zeelandnet_desktop.mail.providers import CUSTOM_ID
-from zeelandnet_desktop.ui.webmail_settings_page import WebmailSettingsPage
+from zeelandnet_desktop.ui.webmail.settings_page import WebmailSettingsPage
 
 
 def test_webmail_page_changes_the_provider(make_app: AppFactory, qtbot: QtBot) -> None:

@@ -21,11 +21,11 @@ from tests.gui.conftest import AppFactory, settings_pages_shown_by, stop_app
 from tests.support.app_process import app_env, start_app, stop, wait_for_log
 from tests.support.feedgen import Item, serve_feed
 from tests.support.localserver import LocalServer
-from zeelandnet_desktop import paths as app_paths
 from zeelandnet_desktop import settings as keys
-from zeelandnet_desktop.application import Application
 from zeelandnet_desktop.settings import Settings
-from zeelandnet_desktop.ui.tray_settings_page import TraySettingsPage
+from zeelandnet_desktop.shell import Application
+from zeelandnet_desktop.system import paths as app_paths
+from zeelandnet_desktop.ui.tray.settings_page import TraySettingsPage
 
 FEED_PATH = "/net-binnen.xml"
 BACKLOG = [Item("Veerboot Vlissingen-Breskens vaart weer",

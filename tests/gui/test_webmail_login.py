@@ -25,14 +25,14 @@ from tests.gui.conftest import AppFactory, settings_pages_shown_by
 from tests.support.fakewebmail import FakeWebmail, WebmailEnv
 from tests.support.localserver import LocalServer, Request, Response
 from tests.support.memorykeyring import MemoryKeyring
-from zeelandnet_desktop import paths as app_paths
 from zeelandnet_desktop import settings as keys
 from zeelandnet_desktop.mail.credentials import SERVICE_NAME, Account, CredentialStore, Problem
-from zeelandnet_desktop.services.credential_service import CredentialResult, CredentialService
+from zeelandnet_desktop.services.credentials import CredentialResult, CredentialService
 from zeelandnet_desktop.settings import Settings
-from zeelandnet_desktop.ui.credentials_page import CredentialsPage
-from zeelandnet_desktop.ui.login_dialog import LoginDialog, remember_label
-from zeelandnet_desktop.ui.webmail_login import WebmailLogin
+from zeelandnet_desktop.system import paths as app_paths
+from zeelandnet_desktop.ui.webmail.login_dialog import LoginDialog, remember_label
+from zeelandnet_desktop.ui.webmail.signin import WebmailLogin
+from zeelandnet_desktop.ui.webmail.signin_page import CredentialsPage
 
 QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
 

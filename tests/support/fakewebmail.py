@@ -171,9 +171,9 @@ class WebmailEnv:
     """What a webmail GUI test needs: the fake, the profile's paths and settings, a tab."""
 
     def __init__(self, server: LocalServer, profile_dir: Path, downloads: Path) -> None:
-        from zeelandnet_desktop import paths as app_paths
         from zeelandnet_desktop import settings as keys
         from zeelandnet_desktop.settings import Settings
+        from zeelandnet_desktop.system import paths as app_paths
 
         self.fake = FakeWebmail(server)
         self.paths = app_paths.resolve(profile_dir).ensure()
@@ -189,7 +189,7 @@ class WebmailEnv:
         self.settings.set(keys.WEBMAIL_PROVIDER, "fake")
 
     def make_tab(self):  # type: ignore[no-untyped-def]
-        from zeelandnet_desktop.ui.webmail_tab import WebmailTab
+        from zeelandnet_desktop.ui.webmail.tab import WebmailTab
 
         tab = WebmailTab(self.settings, self.paths)
         tab.resize(1000, 700)

@@ -27,9 +27,9 @@ def main(profile: str, timeout_ms: int = 20_000) -> int:
     from PySide6.QtCore import QCoreApplication, Qt, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from zeelandnet_desktop import paths as app_paths
     from zeelandnet_desktop.settings import Settings
-    from zeelandnet_desktop.ui.webmail_tab import WebmailTab
+    from zeelandnet_desktop.system import paths as app_paths
+    from zeelandnet_desktop.ui.webmail.tab import WebmailTab
 
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
     app = QApplication([])

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import SplitResult, urlsplit
 
-from ..paths import resource_path
+from ..system.paths import resource_path
 
 log = logging.getLogger(__name__)
 

@@ -172,6 +172,6 @@ def test_decision_is_a_value() -> None:
 ])
 def test_pause_until_tomorrow_ends_when_quiet_hours_end(now: datetime, expected: datetime
                                                         ) -> None:
-    from zeelandnet_desktop.services.breaking_service import pause_until_morning
+    from zeelandnet_desktop.services.breaking import pause_until_morning
 
     assert pause_until_morning(now, time(7, 0)) == expected

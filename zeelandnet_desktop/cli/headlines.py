@@ -1,0 +1,213 @@
+"""`zeelandnet-desktop headlines`: the latest news on the command line, no window, no QtWidgets.
+
+Exit codes: 0 when at least one feed worked, nothing needed fetching, or --offline read the
+cache; 1 when every attempted feed failed (reasons on stderr, in words); 2 on bad arguments
+(unknown category, unreadable --feeds file).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TextIO
+
+from ..news.catalogue import USER_FILE_NAME, Catalogue, CatalogueError, load_catalogue
+from ..news.catalogue import read_catalogue_file as _read_catalogue_file
+from ..news.model import Article, FeedProblem
+
+if TYPE_CHECKING:
+    from zeelandnet_desktop.system.paths import AppPaths
+
+log = logging.getLogger(__name__)
+
+# The CLI has no Qt translator, so its few words live here, one per FeedProblem kind.
+PROBLEM_WORDS: dict[str, dict[str, str]] = {
+    "nl": {
+        "offline": "offline (geen netwerk)",
+        "timeout": "time-out",
+        "connection": "verbinding verbroken",
+        "http": "serverfout (HTTP {detail})",
+        "not_a_feed": "geen geldige feed",
+        "too_large": "feed te groot",
+        "redirect_loop": "doorverwijzingslus",
+        "rate_limited": "de server vraagt ons even te wachten",
+        "tls": "beveiligde verbinding mislukt",
+        "invalid_url": "ongeldig adres",
+        "internal": "interne fout (zie het logbestand)",
+    },
+    "en": {
+        "offline": "offline (no network)",
+        "timeout": "time-out",
+        "connection": "connection lost",
+        "http": "server error (HTTP {detail})",
+        "not_a_feed": "not a valid feed",
+        "too_large": "feed too large",
+        "redirect_loop": "redirect loop",
+        "rate_limited": "the server asks us to wait",
+        "tls": "secure connection failed",
+        "invalid_url": "invalid address",
+        "internal": "internal error (see the log file)",
+    },
+}
+_MESSAGES: dict[str, dict[str, str]] = {
+    "nl": {
+        "unknown_category": "Onbekende categorie: {category}. Bekend: {known}",
+        "bad_feeds": "Kan het feedbestand niet lezen: {error}",
+        "all_failed": "Geen enkele feed werkte; je ziet opgeslagen nieuws.",
+        "recovered": "De nieuwsdatabase was beschadigd en is opnieuw opgebouwd.",
+        "empty": "Nog geen nieuws opgeslagen.",
+    },
+    "en": {
+        "unknown_category": "Unknown category: {category}. Known: {known}",
+        "bad_feeds": "Cannot read the feeds file: {error}",
+        "all_failed": "No feed worked; showing saved news.",
+        "recovered": "The news database was damaged and has been rebuilt.",
+        "empty": "No news saved yet.",
+    },
+}
+
+
+def _lang(lang: str) -> str:
+    return "nl" if lang.lower().startswith("nl") else "en"
+
+
+def problem_words(problem: FeedProblem, lang: str) -> str:
+    template = PROBLEM_WORDS[_lang(lang)].get(problem.kind, problem.kind)
+    return template.format(detail=problem.detail)
+
+
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return number
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--category", metavar="ID", help="only this category (e.g. buitenland)")
+    parser.add_argument("--limit", metavar="N", type=_positive, default=20, help="at most N")
+    parser.add_argument("--json", action="store_true", help="one JSON array instead of lines")
+    parser.add_argument("--offline", action="store_true", help="read the cache, fetch nothing")
+    parser.add_argument("--feeds", metavar="FILE", help="a catalogue in the feeds.json format")
+
+
+def run(
+    args: argparse.Namespace,
+    paths: AppPaths,
+    lang: str,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+) -> int:
+    out = stdout or sys.stdout
+    err = stderr or sys.stderr
+    lang = _lang(lang)
+    words = _MESSAGES[lang]
+    try:
+        if args.feeds:
+            catalogue = _read_catalogue_file(Path(args.feeds))
+        else:
+            catalogue = load_catalogue(user_file=paths.config / USER_FILE_NAME)
+    except CatalogueError as error:
+        print(words["bad_feeds"].format(error=error), file=err)
+        return 2
+    if args.category and catalogue.category(args.category) is None:
+        known = ", ".join(c.id for c in catalogue.categories)
+        print(words["unknown_category"].format(category=args.category, known=known), file=err)
+        return 2
+
+    # Imported here: the store and fetcher pull in sqlite3/requests, not needed for --help.
+    from ..news.fetch import Fetcher
+    from ..news.refresh import refresh
+    from ..news.store import NewsStore
+
+    code = 0
+    paths.data.mkdir(parents=True, exist_ok=True)
+    store = NewsStore(paths.database_file)
+    try:
+        if store.recovered_from_corruption:
+            print(words["recovered"], file=err)
+        if not args.offline:
+            fetcher = Fetcher()
+            try:
+                enabled = [args.category] if args.category else None
+                report = refresh(catalogue, store, fetcher, enabled_categories=enabled)
+            finally:
+                fetcher.close()
+            for outcome in report.problems:
+                assert outcome.problem is not None
+                print(f"{outcome.name}: {problem_words(outcome.problem, lang)}", file=err)
+            if report.all_failed:
+                print(words["all_failed"], file=err)
+                code = 1
+        articles = _select(store.articles(args.category), catalogue, args.limit)
+    finally:
+        store.close()
+    if args.json:
+        out.write(json.dumps([_as_json(a) for a in articles], ensure_ascii=False, indent=2))
+        out.write("\n")
+    elif articles:
+        _print_lines(articles, catalogue, lang, out)
+    else:
+        print(words["empty"], file=err)
+    return code
+
+
+def _select(articles: list[Article], catalogue: Catalogue, limit: int) -> list[Article]:
+    known = {c.id for c in catalogue.categories}
+    return [a for a in articles if a.category in known][:limit]
+
+
+def _as_json(article: Article) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "category": article.category,
+        "title": article.title,
+        "link": article.link,
+        "published": article.published.isoformat(),
+        "summary_text": article.summary_text,
+        "source": article.source,
+        "agencies": list(article.agencies),
+    }
+
+
+def _print_lines(articles: list[Article], catalogue: Catalogue, lang: str, out: TextIO) -> None:
+    from ..news.reltime import clock_time, relative_time
+
+    now = datetime.now(timezone.utc)
+    names = {c.id: c.name(lang) for c in catalogue.categories}
+    width = max(len(names.get(a.category, a.category)) for a in articles)
+    for article in articles:
+        name = names.get(article.category, article.category).ljust(width)
+        when = relative_time(article.published, now, lang)
+        out.write(f"{name}  {clock_time(article.published)}  {article.title}  ({when})\n")
+
+
+def _system_lang() -> str:
+    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(variable)
+        if value:
+            return "nl" if value.lower().startswith("nl") else "en"
+    return "nl"  # Dutch first
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Stand-alone entry (python -m zeelandnet_desktop.cli.headlines); the app's own CLI calls
+    add_arguments() and run() instead."""
+    parser = argparse.ArgumentParser(prog="zeelandnet-desktop headlines")
+    parser.add_argument("--profile-dir", metavar="DIR", help="keep everything under DIR")
+    parser.add_argument("--lang", choices=("nl", "en"), help="language of the output")
+    add_arguments(parser)
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    from ..system import paths
+
+    return run(args, paths.resolve(args.profile_dir), args.lang or _system_lang())
+
+
+if __name__ == "__main__":
+    sys.exit(main())

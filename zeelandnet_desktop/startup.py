@@ -1,0 +1,153 @@
+"""Start-up and shut-down: the order in which things are built, shown and torn down.
+
+The window shows first; everything else (network, QtWebEngine) comes after the first paint.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import logging
+import os
+import sys
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from . import APP_NAME, __version__
+from .system import early_checks
+from .system import paths as app_paths
+from .system import single_instance as ipc
+from .system.log import install_excepthook, install_qt_message_handler, setup_logging
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QCoreApplication
+
+log = logging.getLogger(__name__)
+_keep_alive: list[object] = []  # the signal wake-up sockets live as long as the process
+
+
+def run(args: argparse.Namespace) -> int:
+    """The GUI: returns the process exit code."""
+    paths = app_paths.resolve(args.profile_dir).ensure()
+    setup_logging(paths.log_file, verbose=args.verbose)
+    log.info("Starting %s %s (profile: %s)", APP_NAME, __version__,
+             paths.profile_dir or "default")
+    app_paths.set_application_names()
+
+    if ipc.hand_over(paths.instance_key(), args.tab):
+        log.info("Another instance is running; handed over (tab=%s)", args.tab)
+        return 0
+
+    problem = early_checks.display_problem()
+    if problem:
+        print(early_checks.no_display_message(problem), file=sys.stderr)
+        log.info("No display: %s", problem)  # the file only: stderr has its one clear line
+        return 2
+    early_checks.disable_webengine_sandbox_if_root()
+    from .system.memory import limit_malloc_arenas
+
+    limit_malloc_arenas()
+
+    from PySide6.QtCore import QCoreApplication, Qt
+    from PySide6.QtWidgets import QApplication
+
+    # QtWebEngine is imported late (when webmail is first shown); Qt allows that only when
+    # contexts are shared, and the attribute must be set before the QApplication exists.
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
+    qt_app = QApplication([sys.argv[0] if sys.argv else "zeelandnet-desktop"])
+    install_qt_message_handler()
+    install_excepthook(paths.log_file, _show_error_dialog)
+    _quit_on_termination_signals(qt_app)
+
+    from .shell import Application
+
+    application = Application(qt_app, paths, args)
+    application.start()
+    code = qt_app.exec()
+    application.shut_down()
+    log.info("Stopped (exit code %d)", code)
+    return int(code)
+
+
+def _quit_on_termination_signals(qt_app: QCoreApplication) -> None:
+    """SIGTERM (logout, `kill`) and Ctrl+C quit through Qt, so the window state is saved.
+
+    Python runs signal handlers only between bytecodes, and Qt's event loop is C++: the wake-up
+    fd makes the signal readable on a socket that Qt watches, so no polling timer is needed.
+    """
+    import signal
+    import socket
+
+    from PySide6.QtCore import QSocketNotifier
+
+    if sys.platform == "win32":
+        return
+    reader, writer = socket.socketpair()
+    reader.setblocking(False)
+    writer.setblocking(False)
+    signal.set_wakeup_fd(writer.fileno())
+    notifier = QSocketNotifier(reader.fileno(), QSocketNotifier.Type.Read, qt_app)
+
+    def drain() -> None:
+        with contextlib.suppress(OSError):
+            reader.recv(64)
+
+    notifier.activated.connect(drain)
+    for number in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(number, lambda signum, _frame: _quit_for_signal(qt_app, signum))
+    _keep_alive.extend((reader, writer, notifier))
+
+
+def _quit_for_signal(qt_app: QCoreApplication, signum: int) -> None:
+    log.info("Quitting on signal %d", signum)
+    qt_app.quit()
+
+
+def _show_error_dialog(summary: str, log_file: Path) -> None:
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    if QApplication.instance() is None:
+        return
+    translate = QCoreApplication.translate
+    box = QMessageBox(QMessageBox.Icon.Critical, APP_NAME,
+                      translate("ErrorDialog", "Something went wrong in ZeelandNet Desktop."))
+    box.setInformativeText(
+        translate("ErrorDialog", "The details are in the log file:\n%1").replace("%1",
+                                                                            str(log_file))
+    )
+    box.setDetailedText(summary)
+    box.exec()
+
+
+def bench_hooks_wanted() -> bool:
+    """bench/startup.py sets ZND_BENCH_REPORT=<seconds> to learn when the window is shown and
+    how much memory the process holds that many seconds later; the app then quits."""
+    return bool(os.environ.get("ZND_BENCH_REPORT"))
+
+
+def bench_report_shown(qt_app: QCoreApplication) -> None:
+    from PySide6.QtCore import QTimer
+
+    # Wall-clock time: the benchmark compares it with the time it started the process.
+    print(f"ZND_SHOWN {time.time():.6f}", flush=True)
+    delay_ms = int(float(os.environ.get("ZND_BENCH_REPORT") or 0) * 1000)
+
+    def report_memory() -> None:
+        print(f"ZND_RSS_KB {resident_kb()}", flush=True)
+        qt_app.quit()
+
+    QTimer.singleShot(delay_ms, report_memory)
+
+
+def resident_kb() -> int:
+    """Resident memory of this process (Linux), 0 where /proc is missing."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0

@@ -1,0 +1,378 @@
+"""The embedded webmail browser widget: the view with its toolbar, zoom, load progress, the
+provider's pop-ups, notification permission and unloading. The page and its persistent profile
+live in webmail_page, attachments in downloads_bar.
+
+Importing this module imports QtWebEngine, so only webmail_tab imports it, and only when the user
+first opens webmail (DESIGN.md: start-up is cheap).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable
+
+import shiboken6
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QAction, QDesktopServices, QIcon, QKeySequence
+from PySide6.QtWebEngineCore import (
+    QWebEngineDownloadRequest,
+    QWebEngineNewWindowRequest,
+    QWebEngineNotification,
+    QWebEnginePage,
+    QWebEnginePermission,
+    QWebEngineProfile,
+)
+from PySide6.QtWebEngineWidgets import QWebEngineView
+from PySide6.QtWidgets import (
+    QProgressBar,
+    QSizePolicy,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ... import settings as keys
+from ...mail.providers import Provider, is_provider_origin
+from ...settings import Settings
+from ...system.paths import AppPaths
+from .downloads_bar import DownloadsBar
+from .page import ProviderPageHook, WebmailPage, create_profile, describe_url
+
+log = logging.getLogger(__name__)
+
+ZOOM_STEPS = (0.5, 0.67, 0.75, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0)
+
+
+def _json_map(settings: Settings, key: keys.Key[str]) -> dict[str, object]:
+    try:
+        value = json.loads(settings.get(key))
+    except ValueError:
+        log.warning("Setting %s is not valid JSON; starting it over", key.name)
+        return {}
+    return value if isinstance(value, dict) else {}
+
+
+def _set_json_map_entry(settings: Settings, key: keys.Key[str], name: str, value: object) -> None:
+    mapping = _json_map(settings, key)
+    mapping[name] = value
+    settings.set(key, json.dumps(mapping, sort_keys=True))
+
+
+class WebmailBrowser(QWidget):
+    """Toolbar + view for one provider. Owns its profile; call shutdown() before deleting."""
+
+    title_changed = Signal(str)
+    status_message = Signal(str)
+    web_notification = Signal(str, str)  # title, body — the tray issue shows it
+    load_finished = Signal(bool)
+
+    def __init__(self, provider: Provider, settings: Settings, paths: AppPaths,
+                 parent: QWidget | None = None, *, load_home: bool = True) -> None:
+        super().__init__(parent)
+        self.provider = provider
+        self._settings = settings
+        self._hooks: list[ProviderPageHook] = []
+        self._popups: list[QWebEngineView] = []
+        self._asking_permission = False
+
+        self.profile: QWebEngineProfile = create_profile(provider, paths)
+        self.profile.setNotificationPresenter(self._present_notification)
+        self.profile.downloadRequested.connect(self._on_download_requested)
+        self.view = QWebEngineView(self)
+        self.page = self._new_page(self.view)
+        self.view.setPage(self.page)
+        self._zoom = self._saved_zoom()
+        self.view.setZoomFactor(self._zoom)
+        self.progress = QProgressBar(self)
+        self.progress.setMaximumHeight(3)
+        self.progress.setTextVisible(False)
+        self.progress.hide()
+        self.page.titleChanged.connect(self.title_changed)
+        self.page.loadStarted.connect(self._on_load_started)
+        self.page.loadProgress.connect(self._on_load_progress)
+        self.page.provider_page_loaded.connect(self._run_hooks)
+        if load_home:
+            # Chromium fetches and renders in its own processes: start it before building the
+            # toolbar so the two overlap (the benchmark's open-to-loaded time).
+            self.home()
+
+        self.downloads = DownloadsBar(settings, self)
+        self.downloads.status_message.connect(self.status_message)
+        self.toolbar = QToolBar(self)
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self._build_actions()
+        # These touch the toolbar's actions, so they are connected once it exists.
+        self.page.loadFinished.connect(self._on_load_finished)
+        self.page.urlChanged.connect(self._update_actions)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.progress)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.downloads)
+        self.setFocusProxy(self.view)
+        self._apply_zoom()
+
+    # Construction ------------------------------------------------------------------------------
+    def _new_page(self, view: QWebEngineView) -> WebmailPage:
+        # The view is the page's parent so deleting a view always takes its page first, before
+        # the profile (Qt warns, and may crash, when a profile outlives a page the other way).
+        page = WebmailPage(self.provider, self.profile, view)
+        page.external_url_opened.connect(
+            lambda url: self.status_message.emit(
+                self.tr("Opened %1 in your browser").replace("%1", describe_url(url))))
+        page.navigation_refused.connect(
+            lambda url: self.status_message.emit(
+                self.tr("Blocked an unsafe link (%1)").replace("%1", describe_url(url))))
+        page.popup_requested.connect(self._open_popup)
+        page.permissionRequested.connect(self._on_permission_requested)
+        return page
+
+    def _build_actions(self) -> None:
+        icons = QIcon.ThemeIcon
+
+        def action(text: str, icon: QIcon.ThemeIcon | str | None, slot: Callable[[], object],
+                   shortcuts: list[QKeySequence] | None = None, name: str = "") -> QAction:
+            act = QAction(text, self)
+            if icon is not None:
+                # The desktop theme's icon; Qt maps these to native ones on Windows and macOS.
+                act.setIcon(QIcon.fromTheme(icon))
+            act.setObjectName(name)
+            act.triggered.connect(slot)
+            if shortcuts:
+                # A platform's standard key may equal one we add (Ctrl++); the same sequence
+                # twice makes the shortcut ambiguous, and then Qt triggers neither.
+                unique = {seq.toString(): seq for seq in shortcuts if not seq.isEmpty()}
+                act.setShortcuts(list(unique.values()))
+                # Only while webmail has focus, so the news tab keeps its own keys.
+                act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(act)
+            return act
+
+        seq = QKeySequence
+        self.back_action = action(self.tr("Back"), icons.GoPrevious,
+                                  self.view.back, [seq(seq.StandardKey.Back)], "back")
+        self.forward_action = action(self.tr("Forward"), icons.GoNext,
+                                     self.view.forward, [seq(seq.StandardKey.Forward)], "forward")
+        self.reload_action = action(self.tr("Reload"), icons.ViewRefresh,
+                                    self.reload, [seq(seq.StandardKey.Refresh)], "reload")
+        self.home_action = action(self.tr("Home"), icons.GoHome,
+                                  self.home, None, "home")
+        self.open_external_action = action(
+            self.tr("Open in browser"), "internet-web-browser",
+            self.open_in_browser, None, "openInBrowser")
+        self.zoom_out_action = action("−", None, self.zoom_out,
+                                      [seq(seq.StandardKey.ZoomOut), seq("Ctrl+-")], "zoomOut")
+        self.zoom_out_action.setToolTip(self.tr("Zoom out (Ctrl+minus)"))
+        self.zoom_reset_action = action("100%", None, self.zoom_reset, [seq("Ctrl+0")], "zoomReset")
+        self.zoom_reset_action.setToolTip(self.tr("Reset zoom (Ctrl+0)"))
+        self.zoom_in_action = action("+", None, self.zoom_in,
+                                     [seq(seq.StandardKey.ZoomIn), seq("Ctrl+="), seq("Ctrl++")],
+                                     "zoomIn")
+        self.zoom_in_action.setToolTip(self.tr("Zoom in (Ctrl+plus)"))
+        for act in (self.back_action, self.forward_action, self.reload_action, self.home_action):
+            self.toolbar.addAction(act)
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(self.open_external_action)
+        spacer = QWidget(self.toolbar)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.toolbar.addWidget(spacer)
+        for act in (self.zoom_out_action, self.zoom_reset_action, self.zoom_in_action):
+            self.toolbar.addAction(act)
+        # Nothing to go back to yet; asking the history now would wait on the page (~20 ms).
+        self.back_action.setEnabled(False)
+        self.forward_action.setEnabled(False)
+
+    # Navigation --------------------------------------------------------------------------------
+    def home(self) -> None:
+        self.page.load(QUrl(self.provider.start_url))
+
+    def reload(self) -> None:
+        if self.page.local_page_shown:
+            self.page.load(self.page.retry_url())  # reloading our local page would show it again
+        else:
+            self.view.reload()
+
+    def current_provider_url(self) -> QUrl:
+        """The provider address the user is looking at (what 'Open in browser' opens)."""
+        if self.page.local_page_shown:
+            return self.page.retry_url()
+        url = self.page.url()
+        if is_provider_origin(url.toString(), self.provider):
+            return url
+        return QUrl(self.provider.start_url)
+
+    def open_in_browser(self) -> None:
+        # The escape hatch for sign-ins that refuse embedded browsers (Google, Microsoft).
+        QDesktopServices.openUrl(self.current_provider_url())
+
+    def add_provider_page_hook(self, hook: ProviderPageHook) -> None:
+        """Call `hook(page, url)` after each successful load of a page on the provider's own
+        origin (https or loopback). Issue 5 fills the login form from here."""
+        self._hooks.append(hook)
+
+    def _run_hooks(self, url: QUrl) -> None:
+        for hook in list(self._hooks):
+            try:
+                hook(self.page, url)
+            except Exception:  # a broken hook must not break the browser
+                log.exception("Webmail page hook failed")
+
+    def _update_actions(self, *_args: object) -> None:
+        history = self.page.history()
+        self.back_action.setEnabled(history.canGoBack())
+        self.forward_action.setEnabled(history.canGoForward())
+
+    def _on_load_started(self) -> None:
+        self.progress.setValue(0)
+        self.progress.show()
+
+    def _on_load_progress(self, percent: int) -> None:
+        self.progress.setValue(percent)
+
+    def _on_load_finished(self, ok: bool) -> None:
+        self.progress.hide()
+        self._update_actions()
+        # Chromium may reset zoom when the host changes; the user's choice is per provider.
+        if abs(self.view.zoomFactor() - self._zoom) > 0.001:
+            self.view.setZoomFactor(self._zoom)
+        self.load_finished.emit(ok)
+
+    # Zoom --------------------------------------------------------------------------------------
+    def _saved_zoom(self) -> float:
+        raw = _json_map(self._settings, keys.WEBMAIL_ZOOM).get(self.provider.id, 1.0)
+        zoom = float(raw) if isinstance(raw, int | float) else 1.0
+        return min(max(zoom, ZOOM_STEPS[0]), ZOOM_STEPS[-1])
+
+    def _apply_zoom(self) -> None:
+        self._zoom = self._saved_zoom()
+        self.view.setZoomFactor(self._zoom)
+        self.zoom_reset_action.setText(f"{round(self._zoom * 100)}%")
+
+    def set_zoom(self, factor: float) -> None:
+        factor = min(max(factor, ZOOM_STEPS[0]), ZOOM_STEPS[-1])
+        _set_json_map_entry(self._settings, keys.WEBMAIL_ZOOM, self.provider.id, round(factor, 2))
+        self._apply_zoom()
+
+    def zoom_in(self) -> None:
+        self.set_zoom(next((z for z in ZOOM_STEPS if z > self._zoom + 0.001), ZOOM_STEPS[-1]))
+
+    def zoom_out(self) -> None:
+        self.set_zoom(next((z for z in reversed(ZOOM_STEPS) if z < self._zoom - 0.001),
+                           ZOOM_STEPS[0]))
+
+    def zoom_reset(self) -> None:
+        self.set_zoom(1.0)
+
+    @property
+    def zoom(self) -> float:
+        return self._zoom
+
+    # Pop-ups -----------------------------------------------------------------------------------
+    def _open_popup(self, request: QWebEngineNewWindowRequest) -> None:
+        """The provider's own pop-ups (compose windows) in a small window of ours."""
+        view = QWebEngineView()
+        view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        page = self._new_page(view)
+        view.setPage(page)
+        page.titleChanged.connect(view.setWindowTitle)
+        page.windowCloseRequested.connect(view.close)
+        page.setZoomFactor(self._zoom)
+        view.destroyed.connect(lambda *_: self._forget_popup(view))
+        geometry = request.requestedGeometry()
+        view.resize(max(geometry.width(), 640) if geometry.isValid() else 800,
+                    max(geometry.height(), 480) if geometry.isValid() else 600)
+        self._popups.append(view)
+        request.openIn(page)
+        view.show()
+
+    def _forget_popup(self, view: QWebEngineView) -> None:
+        if view in self._popups:
+            self._popups.remove(view)
+
+    @property
+    def popups(self) -> list[QWebEngineView]:
+        return list(self._popups)
+
+    # Downloads ---------------------------------------------------------------------------------
+    def _on_download_requested(self, download: QWebEngineDownloadRequest) -> None:
+        self.downloads.start(download)
+
+    # Notifications -----------------------------------------------------------------------------
+    def _notification_choice(self) -> str:
+        value = _json_map(self._settings, keys.WEBMAIL_NOTIFICATIONS).get(self.provider.id)
+        return value if value in ("granted", "denied") else ""
+
+    def _on_permission_requested(self, permission: QWebEnginePermission) -> None:
+        kind = permission.permissionType()
+        own_origin = is_provider_origin(permission.origin().toString(), self.provider)
+        if kind != QWebEnginePermission.PermissionType.Notifications or not own_origin:
+            permission.deny()  # camera, location, …: a webmail does not need them
+            return
+        choice = self._notification_choice()
+        if choice == "granted":
+            permission.grant()
+        elif choice == "denied" or self._asking_permission:
+            permission.deny()
+        else:
+            self._ask_notification_permission(permission)
+
+    def _ask_notification_permission(self, permission: QWebEnginePermission) -> None:
+        from PySide6.QtWidgets import QMessageBox  # rarely needed; kept off the first-open path
+
+        self._asking_permission = True
+        box = QMessageBox(QMessageBox.Icon.Question, self.tr("Webmail notifications"),
+                          self.tr("%1 wants to notify you of new mail. Allow this?")
+                          .replace("%1", self.provider.name),
+                          QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, self)
+        box.setObjectName("notificationPermission")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+
+        def answered(button: int) -> None:
+            self._asking_permission = False
+            granted = button == QMessageBox.StandardButton.Yes
+            _set_json_map_entry(self._settings, keys.WEBMAIL_NOTIFICATIONS, self.provider.id,
+                                "granted" if granted else "denied")
+            if permission.isValid():
+                if granted:
+                    permission.grant()
+                else:
+                    permission.deny()
+
+        box.finished.connect(answered)
+        box.open()  # not exec(): the window stays responsive while the user decides
+
+    def _present_notification(self, notification: QWebEngineNotification) -> None:
+        if not is_provider_origin(notification.origin().toString(), self.provider):
+            return
+        self.web_notification.emit(notification.title(), notification.message())
+        notification.show()
+
+    # Unloading ---------------------------------------------------------------------------------
+    def set_discarded(self, discarded: bool) -> None:
+        """Free the page's memory while hidden (Chromium's discard); it reloads when shown."""
+        states = QWebEnginePage.LifecycleState
+        if discarded and self.page.lifecycleState() != states.Discarded:
+            if not self.page.isVisible():
+                self.page.setLifecycleState(states.Discarded)
+        elif not discarded and self.page.lifecycleState() != states.Active:
+            self.page.setLifecycleState(states.Active)
+
+    # Shutdown ----------------------------------------------------------------------------------
+    def shutdown(self) -> None:
+        """Delete pages, then the profile, now, so Chromium writes the cookies and Qt does not
+        warn that a profile was released while a page still used it."""
+        if not shiboken6.isValid(self.profile):
+            return
+        self.profile.downloadRequested.disconnect(self._on_download_requested)
+        for popup in list(self._popups):
+            self._popups.remove(popup)
+            if shiboken6.isValid(popup):
+                shiboken6.delete(popup)  # its page is its child
+        self.downloads.cancel_running()
+        if shiboken6.isValid(self.view):
+            shiboken6.delete(self.view)  # takes self.page with it
+        shiboken6.delete(self.profile)

@@ -1,0 +1,254 @@
+"""The webmail page and its web profile: one persistent profile per provider, a page that keeps
+to the provider's hosts, and friendly local pages when the provider is away or unsafe.
+
+Importing this module imports QtWebEngine (only webmail_browser imports it, on first use).
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+import re
+import time
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWebEngineCore import (
+    QWebEngineCertificateError,
+    QWebEngineLoadingInfo,
+    QWebEngineNewWindowRequest,
+    QWebEnginePage,
+    QWebEngineProfile,
+    QWebEngineProfileBuilder,
+    QWebEngineSettings,
+)
+
+from ...mail.providers import Navigation, Provider, is_provider_origin, navigation_decision
+from ...system.paths import AppPaths
+
+log = logging.getLogger(__name__)
+
+HTTP_CACHE_BYTES = 50 * 1024 * 1024
+_ERR_ABORTED = -3  # Chromium's net::ERR_ABORTED: a navigation we (or the user) stopped
+ProviderPageHook = Callable[["WebmailPage", QUrl], None]
+
+
+def describe_url(url: QUrl) -> str:
+    """scheme://host of a URL, for logs and messages: never the path or query, where tokens live."""
+    if url.scheme() in ("http", "https"):
+        return f"{url.scheme()}://{url.host()}"
+    return f"{url.scheme()}:"
+
+
+# --- profile -----------------------------------------------------------------------------------
+
+def create_profile(provider: Provider, paths: AppPaths) -> QWebEngineProfile:
+    """A named, on-disk profile for one provider, so its login survives a restart.
+
+    One per provider keeps one provider's cookies away from the other's. The caller owns it and
+    must delete it after every page that uses it (see WebmailBrowser.shutdown).
+    """
+    storage = paths.web / provider.id
+    storage.mkdir(parents=True, exist_ok=True)
+    builder = QWebEngineProfileBuilder()
+    builder.setPersistentStoragePath(str(storage))
+    builder.setCachePath(str(storage / "cache"))
+    builder.setHttpCacheType(QWebEngineProfile.HttpCacheType.DiskHttpCache)
+    builder.setHttpCacheMaximumSize(HTTP_CACHE_BYTES)
+    # Webmails set session cookies; forcing them to disk is what keeps the user logged in.
+    builder.setPersistentCookiesPolicy(QWebEngineProfile.PersistentCookiesPolicy.ForcePersistentCookies)
+    # We remember the one permission we grant (notifications) in our settings, so Chromium asks
+    # every time and the settings stay the single truth.
+    builder.setPersistentPermissionsPolicy(
+        QWebEngineProfile.PersistentPermissionsPolicy.AskEveryTime)
+    profile = builder.createProfile(f"webmail-{provider.id}")
+    # Some webmails refuse browsers they do not know; without the QtWebEngine token we look like
+    # the Chromium we are.
+    profile.setHttpUserAgent(re.sub(r"\s*QtWebEngine/\S+", "", profile.httpUserAgent()))
+    attrs = QWebEngineSettings.WebAttribute
+    web = profile.settings()
+    web.setAttribute(attrs.ErrorPageEnabled, False)  # we show our own, friendlier page
+    web.setAttribute(attrs.JavascriptCanOpenWindows, True)  # compose windows
+    web.setAttribute(attrs.LocalContentCanAccessFileUrls, False)
+    web.setAttribute(attrs.LocalContentCanAccessRemoteUrls, False)
+    web.setAttribute(attrs.FullScreenSupportEnabled, False)
+    web.setAttribute(attrs.PluginsEnabled, False)
+    return profile
+
+
+# --- page --------------------------------------------------------------------------------------
+
+class WebmailPage(QWebEnginePage):
+    """A page that stays on the provider's hosts and says so when it cannot reach them."""
+
+    external_url_opened = Signal(QUrl)
+    navigation_refused = Signal(QUrl)
+    popup_requested = Signal(QWebEngineNewWindowRequest)
+    provider_page_loaded = Signal(QUrl)  # loadFinished(True) on the provider's own origin
+
+    def __init__(self, provider: Provider, profile: QWebEngineProfile,
+                 parent: QObject | None = None) -> None:
+        super().__init__(profile, parent)
+        self.provider = provider
+        self.failed_url: QUrl | None = None  # set while one of our local pages is shown
+        self._local_html_pending = False
+        self._certificate_problem = ""
+        self._last_external: tuple[str, float] = ("", 0.0)
+        self.loadingChanged.connect(self._on_loading_changed)
+        self.loadFinished.connect(self._on_load_finished)
+        self.certificateError.connect(self._on_certificate_error)
+        self.newWindowRequested.connect(self._on_new_window_requested)
+
+    @property
+    def local_page_shown(self) -> bool:
+        return self.failed_url is not None
+
+    # Navigation policy -------------------------------------------------------------------------
+    def load(self, url: QUrl | str) -> None:  # type: ignore[override]
+        """Load `url` if the policy allows it as a top-level page.
+
+        Qt runs a javascript: URL given to load() as script in the current page without asking
+        acceptNavigationRequest, so addresses from outside (hand-over, retry, home) are checked
+        here. javascript: links inside the provider's own pages are its own script and stay.
+        """
+        url = QUrl(url)
+        if navigation_decision(url.toString(), self.provider) is Navigation.REFUSE:
+            log.info("Refused to load %s", describe_url(url))
+            self.navigation_refused.emit(url)
+            return
+        super().load(url)
+
+    def acceptNavigationRequest(self, url: QUrl | str, type: QWebEnginePage.NavigationType,
+                                isMainFrame: bool) -> bool:
+        url = QUrl(url)
+        if (isMainFrame and self._local_html_pending and url.scheme() == "data"
+                and type == QWebEnginePage.NavigationType.NavigationTypeTyped):
+            self._local_html_pending = False  # our own setHtml; page-made data: stays refused
+            return True
+        decision = navigation_decision(url.toString(), self.provider, main_frame=isMainFrame)
+        if decision is Navigation.ALLOW:
+            if isMainFrame:
+                self.failed_url = None
+            return True
+        log.info("Webmail navigation to %s: %s", describe_url(url), decision.value)
+        if decision is Navigation.EXTERNAL:
+            self._open_externally(url)
+        else:
+            self.navigation_refused.emit(url)
+        return False
+
+    def _open_externally(self, url: QUrl) -> None:
+        # A page that sets location in a loop must not flood the system browser.
+        text, when = self._last_external
+        now = time.monotonic()
+        if text == url.toString() and now - when < 2.0:
+            return
+        self._last_external = (url.toString(), now)
+        QDesktopServices.openUrl(url)
+        self.external_url_opened.emit(url)
+
+    def _on_new_window_requested(self, request: QWebEngineNewWindowRequest) -> None:
+        url = request.requestedUrl()
+        # An empty/about:blank pop-up is one the provider's own script fills (compose windows).
+        if url.isEmpty() or url.toString() == "about:blank":
+            self.popup_requested.emit(request)
+            return
+        decision = navigation_decision(url.toString(), self.provider)
+        if decision is Navigation.ALLOW:
+            self.popup_requested.emit(request)
+        elif decision is Navigation.EXTERNAL:
+            self._open_externally(url)  # target=_blank to another site: the system browser
+        else:
+            self.navigation_refused.emit(url)
+
+    def javaScriptConsoleMessage(self, level: QWebEnginePage.JavaScriptConsoleMessageLevel,
+                                 message: str, lineNumber: int, sourceID: str) -> None:
+        # Qt's default logs the provider's console as Qt messages (errors as critical). It is the
+        # provider's business and may hold tokens or mail, so only where it came from is noted.
+        log.debug("Webmail console %s at %s:%d", level.name, QUrl(sourceID).host(), lineNumber)
+
+    # Errors ------------------------------------------------------------------------------------
+    def _on_certificate_error(self, error: QWebEngineCertificateError) -> None:
+        # Never accept: a webmail with a bad certificate may be someone else reading the mail.
+        self._certificate_problem = error.description()
+        log.warning("Certificate error on %s: %s", describe_url(error.url()), error.description())
+        error.rejectCertificate()
+
+    def _on_loading_changed(self, info: QWebEngineLoadingInfo) -> None:
+        if info.status() != QWebEngineLoadingInfo.LoadStatus.LoadFailedStatus:
+            return
+        if info.errorCode() == _ERR_ABORTED or self._local_html_pending:
+            return
+        domain = info.errorDomain()
+        if domain == QWebEngineLoadingInfo.ErrorDomain.HttpStatusCodeDomain:
+            return  # the server's own error page is shown, which says more than we could
+        url = QUrl(info.url())
+        log.warning("Webmail could not load %s: %s", describe_url(url), info.errorString())
+        if domain == QWebEngineLoadingInfo.ErrorDomain.CertificateErrorDomain:
+            problem = self._certificate_problem or info.errorString()
+            QTimer.singleShot(0, lambda: self.show_certificate_page(url, problem))
+        else:
+            error = info.errorString()
+            QTimer.singleShot(0, lambda: self.show_unreachable_page(url, error))
+
+    def _on_load_finished(self, ok: bool) -> None:
+        if ok and not self.local_page_shown and is_provider_origin(self.url().toString(),
+                                                                   self.provider):
+            self.provider_page_loaded.emit(self.url())
+
+    # Local pages -------------------------------------------------------------------------------
+    def retry_url(self) -> QUrl:
+        """Where 'Try again' goes: what failed, if it is the provider's, else the start page."""
+        if self.failed_url is not None and navigation_decision(
+                self.failed_url.toString(), self.provider) is Navigation.ALLOW:
+            return QUrl(self.failed_url)
+        return QUrl(self.provider.start_url)
+
+    def show_unreachable_page(self, url: QUrl, error: str) -> None:
+        self.failed_url = QUrl(url)
+        self._show_local_page(
+            title=self.tr("Webmail is not reachable"),
+            heading=self.tr("%1 is not reachable right now").replace(
+                "%1", html.escape(self.provider.name)),
+            text=self.tr("Check your internet connection, then try again. If the problem "
+                         "persists, the webmail may be down for maintenance."),
+            detail=f"{html.escape(describe_url(url))} — {html.escape(error)}",
+            button=self.tr("Try again"),
+        )
+
+    def show_certificate_page(self, url: QUrl, problem: str) -> None:
+        self.failed_url = QUrl(url)
+        self._show_local_page(
+            title=self.tr("Connection not secure"),
+            heading=self.tr("The connection to %1 is not secure").replace(
+                "%1", html.escape(url.host())),
+            text=self.tr("The site's certificate is not valid, so someone could be reading "
+                         "along. The page was not opened. Try again later, or contact your "
+                         "provider if this keeps happening."),
+            detail=html.escape(problem),
+            button=self.tr("Try again"),
+        )
+
+    def _show_local_page(self, *, title: str, heading: str, text: str, detail: str,
+                         button: str) -> None:
+        retry = html.escape(self.retry_url().toString(), quote=True)
+        page = f"""<!doctype html><html><head><meta charset="utf-8">
+<title>{html.escape(title)}</title>
+<style>
+ body {{ font-family: sans-serif; background: #f4f6f8; color: #1d2733; margin: 0; }}
+ main {{ max-width: 34em; margin: 12vh auto; padding: 2em; background: #fff;
+         border-radius: 8px; box-shadow: 0 1px 4px rgba(0,0,0,.12); }}
+ h1 {{ font-size: 1.3em; margin-top: 0; }}
+ p.detail {{ color: #66717d; font-size: .85em; }}
+ a.button {{ display: inline-block; padding: .6em 1.4em; background: #0a5fa8; color: #fff;
+             border-radius: 4px; text-decoration: none; }}
+</style></head><body><main>
+<h1>{heading}</h1><p>{html.escape(text)}</p><p class="detail">{detail}</p>
+<p><a class="button" id="retry" href="{retry}">{html.escape(button)}</a></p>
+</main></body></html>"""
+        self._local_html_pending = True
+        self.setHtml(page)
+
+
+# --- downloads ---------------------------------------------------------------------------------

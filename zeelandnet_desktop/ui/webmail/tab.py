@@ -1,0 +1,268 @@
+"""The Webmail tab: asks once which webmail, then shows it in an embedded browser made on first use.
+
+QtWebEngine is heavy (a Chromium, ~150 MB), so nothing here imports it: webmail_browser is
+imported the first time the tab is activated with a provider chosen.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import TYPE_CHECKING
+
+import shiboken6
+from PySide6.QtCore import QLocale, Qt, QTimer, Signal
+from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QStackedLayout, QVBoxLayout, QWidget
+
+from ... import settings as keys
+from ...mail.providers import (
+    CUSTOM_ID,
+    USER_FILE_NAME,
+    Provider,
+    ProviderError,
+    custom_provider,
+    load_providers,
+    unread_count,
+)
+from ...settings import Settings
+from ...system.paths import AppPaths
+from .choose_dialog import ChooseWebmailDialog
+
+if TYPE_CHECKING:
+    from .browser import WebmailBrowser
+    from .page import ProviderPageHook
+
+log = logging.getLogger(__name__)
+
+_PLACEHOLDER_TITLE = re.compile(
+    r"^\s*$|^[a-z][a-z0-9+.-]*://\S*$|^(about|data|blob):\S*$"
+    r"|^[\w-]+(\.[\w-]+)+(:\d+)?(/\S*)?$|^[\w.-]+:\d+(/\S*)?$", re.IGNORECASE)
+
+
+class WebmailTab(QWidget):
+    """See the module doc. The main window calls activate()/deactivated() on tab switches and
+    shutdown() before the application quits."""
+
+    title_changed = Signal(str)  # the page title, for the window title
+    unread_changed = Signal(int)  # from "(3) Inbox" / "Postvak IN (3)"; 0 when none shown
+    status_message = Signal(str)
+    web_notification = Signal(str, str)  # title, body of the provider's HTML5 notification
+    browser_created = Signal()  # the embedded browser exists (tests, issue 5's hooks)
+
+    def __init__(self, settings: Settings, paths: AppPaths, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("webmailTab")
+        self._settings = settings
+        self._paths = paths
+        self._browser: WebmailBrowser | None = None
+        self._dialog: ChooseWebmailDialog | None = None
+        self._asked = False  # the dialog comes by itself once per run; after that, the button
+        self._active = False
+        self._unread = 0
+        self._title = ""
+        self._page_hooks: list[ProviderPageHook] = []
+
+        self._unload_timer = QTimer(self)
+        self._unload_timer.setSingleShot(True)
+        self._unload_timer.timeout.connect(self._unload)
+
+        self._placeholder = QWidget(self)
+        self._placeholder_text = QLabel(self._placeholder)
+        self._placeholder_text.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._placeholder_text.setWordWrap(True)
+        self.choose_button = QPushButton(self.tr("Choose your webmail"), self._placeholder)
+        self.choose_button.setObjectName("chooseWebmailButton")
+        self.choose_button.clicked.connect(self.choose_provider)
+        inner = QVBoxLayout(self._placeholder)
+        inner.addStretch(1)
+        inner.addWidget(self._placeholder_text)
+        inner.addWidget(self.choose_button, 0, Qt.AlignmentFlag.AlignHCenter)
+        inner.addStretch(2)
+        self._stack = QStackedLayout(self)
+        self._stack.addWidget(self._placeholder)
+        self._show_placeholder()
+
+        settings.changed.connect(self._on_setting_changed)
+
+    # Public API --------------------------------------------------------------------------------
+    @property
+    def browser(self) -> WebmailBrowser | None:
+        return self._browser
+
+    @property
+    def unread(self) -> int:
+        return self._unread
+
+    @property
+    def title(self) -> str:
+        return self._title
+
+    @property
+    def choose_dialog(self) -> ChooseWebmailDialog | None:
+        return self._dialog
+
+    def provider(self) -> Provider | None:
+        """The chosen provider, or None while none is chosen (or the choice no longer exists)."""
+        chosen = self._settings.get(keys.WEBMAIL_PROVIDER)
+        if not chosen:
+            return None
+        if chosen == CUSTOM_ID:
+            try:
+                return custom_provider(self._settings.get(keys.WEBMAIL_CUSTOM_URL))
+            except ProviderError as exc:
+                log.warning("The custom webmail address is not usable (%s); asking again", exc)
+                return None
+        found = self.available_providers().get(chosen)
+        if found is None:
+            log.warning("Webmail provider %r is not known (any more); asking again", chosen)
+        return found
+
+    def available_providers(self) -> dict[str, Provider]:
+        return load_providers(self._paths.config / USER_FILE_NAME)
+
+    def add_provider_page_hook(self, hook: ProviderPageHook) -> None:
+        """Call `hook(page, url)` after every successful load of a page on the chosen provider's
+        own origin, in this browser and the ones made after a provider change (issue 5 fills
+        the login form from here). Registering imports nothing heavy."""
+        self._page_hooks.append(hook)
+        if self._browser is not None:
+            self._browser.add_provider_page_hook(hook)
+
+    def activate(self) -> None:
+        """The tab became current: show the webmail, creating the browser on first use."""
+        self._active = True
+        self._unload_timer.stop()
+        provider = self.provider()
+        if provider is None:
+            self._show_placeholder()
+            if not self._asked:
+                self.choose_provider()
+            return
+        if self._browser is None:
+            self._create_browser(provider)
+        else:
+            self._browser.set_discarded(False)
+        assert self._browser is not None
+        self._stack.setCurrentWidget(self._browser)
+        self._browser.setFocus()
+
+    def deactivated(self) -> None:
+        """The tab was hidden: after the unload setting's minutes, free the page's memory."""
+        self._active = False
+        minutes = self._settings.get(keys.WEBMAIL_UNLOAD_MINUTES)
+        if minutes > 0 and self._browser is not None:
+            self._unload_timer.start(minutes * 60_000)
+
+    def reload_provider(self) -> None:
+        """The chosen provider changed: throw the old browser away and show the new one."""
+        self._destroy_browser()
+        self._set_title("")
+        if self._active:
+            self.activate()
+        else:
+            self._show_placeholder()
+
+    def choose_provider(self) -> None:
+        """Show "Choose your webmail" (non-blocking). Accepting it stores the choice."""
+        self._asked = True
+        if self._dialog is not None:
+            self._dialog.raise_()
+            self._dialog.activateWindow()
+            return
+        providers = [p for p in self.available_providers().values()]
+        self._dialog = ChooseWebmailDialog(
+            providers,
+            current_id=self._settings.get(keys.WEBMAIL_PROVIDER),
+            custom_url=self._settings.get(keys.WEBMAIL_CUSTOM_URL),
+            language=self._language(),
+            parent=self,
+        )
+        self._dialog.finished.connect(self._on_dialog_finished)
+        self._dialog.open()
+
+    def shutdown(self) -> None:
+        """Before QApplication quits: pages go before their profile, so cookies reach the disk."""
+        self._unload_timer.stop()
+        if self._dialog is not None:
+            self._dialog.finished.disconnect(self._on_dialog_finished)
+            self._dialog.reject()
+            self._dialog.deleteLater()
+            self._dialog = None
+        self._destroy_browser()
+
+    # Internals ---------------------------------------------------------------------------------
+    def _language(self) -> str:
+        chosen = self._settings.get(keys.LANGUAGE)
+        if chosen != "system":
+            return chosen
+        return "nl" if QLocale().language() == QLocale.Language.Dutch else "en"
+
+    def _on_dialog_finished(self, result: int) -> None:
+        dialog, self._dialog = self._dialog, None
+        if dialog is None:
+            return
+        dialog.deleteLater()
+        if result != QDialog.DialogCode.Accepted:
+            self._show_placeholder()
+            return
+        chosen = dialog.chosen_id()
+        if chosen == CUSTOM_ID:
+            self._settings.set(keys.WEBMAIL_CUSTOM_URL, dialog.custom_url())
+        previous = self._settings.get(keys.WEBMAIL_PROVIDER)
+        self._settings.set(keys.WEBMAIL_PROVIDER, chosen)
+        if previous == chosen and self._active:
+            self.activate()  # no change signal, but the user still wants their webmail now
+
+    def _on_setting_changed(self, name: str) -> None:
+        if name == keys.WEBMAIL_PROVIDER.name or (
+                name == keys.WEBMAIL_CUSTOM_URL.name
+                and self._settings.get(keys.WEBMAIL_PROVIDER) == CUSTOM_ID):
+            self.reload_provider()
+
+    def _show_placeholder(self) -> None:
+        if self._settings.get(keys.WEBMAIL_PROVIDER):
+            self._placeholder_text.setText(self.tr("Webmail opens here."))
+        else:
+            self._placeholder_text.setText(self.tr("You have not chosen a webmail yet."))
+        self._stack.setCurrentWidget(self._placeholder)
+
+    def _create_browser(self, provider: Provider) -> None:
+        from .browser import WebmailBrowser  # the first QtWebEngine import, on purpose
+
+        log.info("Opening webmail %s", provider.id)
+        browser = WebmailBrowser(provider, self._settings, self._paths, self)
+        for hook in self._page_hooks:
+            browser.add_provider_page_hook(hook)
+        browser.title_changed.connect(self._set_title)
+        browser.status_message.connect(self.status_message)
+        browser.web_notification.connect(self.web_notification)
+        self._stack.addWidget(browser)
+        self._browser = browser
+        self.browser_created.emit()
+
+    def _destroy_browser(self) -> None:
+        browser, self._browser = self._browser, None
+        if browser is None or not shiboken6.isValid(browser):
+            return
+        self._stack.removeWidget(browser)
+        browser.shutdown()
+        shiboken6.delete(browser)
+
+    def _unload(self) -> None:
+        if self._browser is not None and not self._active:
+            log.info("Unloading the hidden webmail page to free memory")
+            self._browser.set_discarded(True)
+
+    def _set_title(self, title: str) -> None:
+        self._title = title
+        self.title_changed.emit(title)
+        if _PLACEHOLDER_TITLE.match(title):
+            # While a page loads Chromium shows its address as the title; that says nothing
+            # about unread mail, and a 3 → 0 → 3 flicker would wake the tray.
+            return
+        if self._browser is not None and self._browser.page.local_page_shown:
+            return  # "not reachable" is no news about the mailbox: keep the last count
+        count = unread_count(title)
+        if count != self._unread:
+            self._unread = count
+            self.unread_changed.emit(count)
