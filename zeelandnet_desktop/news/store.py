@@ -1,96 +1,31 @@
-"""The news database: SQLite in the profile's data folder, the one truth for articles.
+"""The news store: articles, read state, feed states and the breaking-news memory, over the
+news database (db.py, where the threading and durability rules live).
 
-Threads: one dedicated writer thread owns the only write connection, so writes never contend
-for SQLite's lock and a slow write never runs on the GUI thread. Write methods (`save_feed`,
-`set_read`, `prune`) enqueue the work and return a `concurrent.futures.Future` at once; call
-`.result()` to wait (CLI, tests) or `add_done_callback` (the Qt service, which then hops back
-to the GUI thread with a queued signal). Writes run in submission order.
-Reads (`articles`, `unread_counts`, `article`, `feed_states`) run on the calling thread with a
-per-thread read connection; WAL lets them run while the writer writes. A read issued right after a
-write sees that write only once its future is done.
-
-Durability: WAL with synchronous=NORMAL; each fetched feed is one transaction, so a killed
-process loses at most the feed being written, never earlier articles. A file that SQLite
-cannot read is moved aside as `news.sqlite3.corrupt-<timestamp>` and a fresh database is built;
-`recovered_from_corruption` then tells the UI to say so.
+Write methods (`save_feed`, `set_read`, `prune`, ...) return a `concurrent.futures.Future` at
+once; call `.result()` to wait (CLI, tests) or hand it to the task runner. Writes run in
+submission order. Reads (`articles`, `unread_counts`, `article`, `feed_states`) run on the
+calling thread; a read issued right after a write sees that write only once its future is done.
 """
 
 from __future__ import annotations
 
 import logging
-import queue
 import sqlite3
-import threading
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import Future
+from concurrent.futures import Executor, Future
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, TypeVar
 
+from .db import Database, StoreClosedError
 from .model import INTERNAL, PROBLEM_KINDS, Article, FeedProblem, FeedState
+from .schema import SCHEMA_VERSION
 from .textkeys import fold, link_key, title_key
+
+__all__ = ["SCHEMA_VERSION", "NewsStore", "StoreClosedError"]
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
-
-# Each entry moves the schema from version i to i+1; never edit a released entry, append one.
-MIGRATIONS: tuple[str, ...] = (
-    """
-    CREATE TABLE feeds (
-        url TEXT PRIMARY KEY,          -- the catalogue's URL (the key article ids are scoped by)
-        fetch_url TEXT,                -- where a permanent redirect moved it
-        etag TEXT,
-        last_modified TEXT,
-        last_success REAL,
-        error_kind TEXT,
-        error_detail TEXT,
-        next_allowed REAL,
-        title TEXT
-    );
-    CREATE TABLE articles (
-        id TEXT PRIMARY KEY,
-        feed_url TEXT NOT NULL,
-        category TEXT NOT NULL,
-        source TEXT NOT NULL,
-        title TEXT NOT NULL,
-        link TEXT NOT NULL,
-        published REAL NOT NULL,
-        first_seen REAL NOT NULL,
-        dated INTEGER NOT NULL,        -- 0: published is first_seen because the feed had no date
-        summary_html TEXT NOT NULL,
-        summary_text TEXT NOT NULL,
-        lead TEXT NOT NULL,
-        places TEXT NOT NULL,          -- '/'-joined, as in the dateline
-        agencies TEXT NOT NULL,
-        image_url TEXT,
-        link_key TEXT NOT NULL,
-        title_key TEXT NOT NULL,
-        search_text TEXT NOT NULL      -- folded title + summary for accent-insensitive search
-    );
-    CREATE INDEX articles_by_category ON articles (category, published DESC);
-    CREATE INDEX articles_by_time ON articles (published DESC);
-    CREATE INDEX articles_by_link ON articles (link_key);
-    -- Apart from articles so a re-fetch (which rewrites the article row) keeps the read state.
-    CREATE TABLE read_state (article_id TEXT PRIMARY KEY, read_at REAL NOT NULL);
-    """,
-    # Covering indexes for the listing's first pass (keys only): the GUI thread's article list
-    # then never reads the wide article rows it is about to drop.
-    """
-    DROP INDEX articles_by_category;
-    DROP INDEX articles_by_time;
-    CREATE INDEX articles_by_category ON articles
-        (category, published DESC, id, link_key, title_key);
-    CREATE INDEX articles_by_time ON articles (published DESC, id, category, link_key, title_key);
-    """,
-    # Breaking-news notifications (news/breaking.py): what was already considered, so an
-    # article is never announced twice, also after a restart; and when notifications were
-    # shown, for the hourly cap across restarts.
-    """
-    CREATE TABLE breaking_seen (key TEXT PRIMARY KEY, seen_at REAL NOT NULL);
-    CREATE TABLE breaking_sent (sent_at REAL NOT NULL);
-    """,
-)
-SCHEMA_VERSION = len(MIGRATIONS)
 
 _ARTICLE_COLUMNS = (
     "a.id, a.feed_url, a.category, a.source, a.title, a.link, a.published, a.first_seen, "
@@ -98,10 +33,6 @@ _ARTICLE_COLUMNS = (
 )
 _CHUNK = 500  # ids per IN (...) query, well below SQLite's parameter limit
 _FROM = "FROM articles a LEFT JOIN read_state r ON r.article_id = a.id"
-
-
-class StoreClosedError(RuntimeError):
-    pass
 
 
 def _ts(value: datetime | None) -> float | None:
@@ -141,124 +72,23 @@ def _article(row: Sequence[Any], read: bool) -> Article:
     return article
 
 
-def _connect(path: Path) -> sqlite3.Connection:
-    # isolation_level=None: we issue BEGIN/COMMIT ourselves, so a transaction is exactly one job.
-    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=10)
-    try:
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA synchronous=NORMAL")
-    except BaseException:
-        conn.close()  # an open handle would stop Windows from moving a corrupt file aside
-        raise
-    return conn
-
-
 class NewsStore:
     """See the module docstring for the threading and durability rules."""
 
-    def __init__(self, path: Path) -> None:
-        self.path = Path(path)
-        self.recovered_from_corruption = False
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._open_or_rebuild()
-        self._queue: queue.Queue[tuple[Callable[[sqlite3.Connection], Any], Future[Any]] | None]
-        self._queue = queue.Queue()
-        self._closed = False
-        self._readers_lock = threading.Lock()
-        self._readers: list[sqlite3.Connection] = []
-        self._local = threading.local()
-        self._writer = threading.Thread(target=self._write_loop, name="news-store-writer")
-        self._writer.daemon = True  # a forgotten close() must not keep the process alive
-        self._writer.start()
+    def __init__(self, path: Path, writer: Executor | None = None) -> None:
+        """`writer`: the serial executor writes run on (see db.Database)."""
+        self._db = Database(path, writer)
+        self.path = self._db.path
 
-    # -- opening, migrating, recovering --------------------------------------------------------
-    def _open_or_rebuild(self) -> None:
-        try:
-            self._prepare()
-        except sqlite3.DatabaseError as error:
-            aside = self._move_aside("corrupt")
-            log.warning("News database unreadable (%s); moved to %s, starting fresh", error, aside)
-            self.recovered_from_corruption = True
-            self._prepare()
-
-    def _prepare(self) -> None:
-        conn = _connect(self.path)
-        try:
-            check = conn.execute("PRAGMA quick_check").fetchall()
-            if check != [("ok",)]:
-                raise sqlite3.DatabaseError(f"quick_check: {check[:1]}")
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-            if version > SCHEMA_VERSION:
-                raise sqlite3.DatabaseError(f"schema version {version} is newer than this app")
-            for number in range(version, SCHEMA_VERSION):
-                conn.execute("BEGIN IMMEDIATE")
-                try:
-                    for statement in _statements(MIGRATIONS[number]):
-                        conn.execute(statement)
-                    conn.execute(f"PRAGMA user_version = {number + 1}")
-                    conn.execute("COMMIT")
-                except BaseException:
-                    conn.execute("ROLLBACK")
-                    raise
-        finally:
-            conn.close()
-
-    def _move_aside(self, why: str) -> Path:
-        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-        target = self.path.with_name(f"{self.path.name}.{why}-{stamp}")
-        for suffix in ("", "-wal", "-shm"):
-            source = Path(f"{self.path}{suffix}")
-            if source.exists():
-                source.replace(Path(f"{target}{suffix}"))
-        return target
-
-    # -- the writer thread -----------------------------------------------------------------------
-    def _write_loop(self) -> None:
-        conn = _connect(self.path)
-        try:
-            while True:
-                job = self._queue.get()
-                if job is None:
-                    return
-                work, future = job
-                if not future.set_running_or_notify_cancel():
-                    continue
-                try:
-                    conn.execute("BEGIN IMMEDIATE")
-                    try:
-                        result = work(conn)
-                        conn.execute("COMMIT")
-                    except BaseException:
-                        conn.execute("ROLLBACK")
-                        raise
-                except BaseException as error:
-                    log.exception("News store write failed")
-                    future.set_exception(error)
-                else:
-                    future.set_result(result)
-        finally:
-            conn.close()
+    @property
+    def recovered_from_corruption(self) -> bool:
+        return self._db.recovered_from_corruption
 
     def _submit(self, work: Callable[[sqlite3.Connection], T]) -> Future[T]:
-        future: Future[T] = Future()
-        if self._closed:
-            future.set_exception(StoreClosedError("the news store is closed"))
-            return future
-        self._queue.put((work, future))
-        return future
+        return self._db.write(work)
 
-    # -- reads -------------------------------------------------------------------------------
     def _reader(self) -> sqlite3.Connection:
-        if self._closed:
-            raise StoreClosedError("the news store is closed")
-        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
-        if conn is None:
-            conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
-            conn.execute("PRAGMA query_only=1")
-            self._local.conn = conn
-            with self._readers_lock:
-                self._readers.append(conn)
-        return conn
+        return self._db.reader()
 
     def articles(
         self, category: str | None = None, limit: int | None = None, search: str | None = None
@@ -517,29 +347,15 @@ class NewsStore:
 
         return self._submit(work)
 
-    def close(self) -> None:
-        """Finish queued writes, stop the writer, close every connection. Idempotent."""
-        if self._closed:
-            return
-        self._closed = True
-        self._queue.put(None)
-        self._writer.join()
-        with self._readers_lock:
-            readers, self._readers = self._readers, []
-        for conn in readers:
-            conn.close()
+    def close(self, timeout: float | None = None) -> bool:
+        """Finish queued writes (up to `timeout` seconds) and close. Idempotent."""
+        return self._db.close(timeout)
 
     def __enter__(self) -> NewsStore:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-
-def _statements(script: str) -> list[str]:
-    """Split a migration into statements (sqlite3.executescript would commit on its own)."""
-    lines = [line.split("--", 1)[0] for line in script.splitlines()]
-    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
 
 
 def _feed_state(row: Sequence[Any]) -> FeedState:

@@ -330,7 +330,7 @@ def test_refresh_dedupes_two_real_feeds(server: LocalServer, store: NewsStore) -
 
 
 def test_an_older_schema_is_migrated_keeping_its_articles(tmp_path: Path) -> None:
-    from zeelandnet_desktop.news.store import MIGRATIONS, _statements
+    from zeelandnet_desktop.news.schema import MIGRATIONS, _statements
 
     path = tmp_path / "news.sqlite3"
     conn = sqlite3.connect(path)

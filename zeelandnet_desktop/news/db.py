@@ -1,0 +1,171 @@
+"""The news database file: opening, migrating, setting aside what cannot be read, and the
+connections the store uses.
+
+Writes go through one write connection, one job at a time, on an executor the caller gives
+(the app's task runner lends a serial lane; the command line a one-thread pool): writes never
+contend for SQLite's lock, never run on the GUI thread, and run in submission order. Each write
+job is one transaction. Reads use a read-only connection per calling thread; WAL lets them run
+while a write is in progress.
+
+Durability: WAL with synchronous=NORMAL, so a killed process loses at most the transaction being
+written. A file SQLite cannot read is moved aside as `news.sqlite3.corrupt-<timestamp>` and a
+fresh database is built; `recovered_from_corruption` tells the caller to say so.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+import threading
+from collections.abc import Callable
+from concurrent.futures import Executor, Future, ThreadPoolExecutor
+from datetime import datetime
+from pathlib import Path
+from typing import TypeVar
+
+from .schema import migrate
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+
+WriteJob = Callable[[sqlite3.Connection], T]
+
+
+class StoreClosedError(RuntimeError):
+    pass
+
+
+def connect(path: Path) -> sqlite3.Connection:
+    # isolation_level=None: we issue BEGIN/COMMIT ourselves, so a transaction is exactly one job.
+    # check_same_thread=False: the write connection is used by whichever thread of the serial
+    # executor runs the job, never by two at once.
+    conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=10)
+    try:
+        conn.execute("PRAGMA journal_mode=WAL")
+        conn.execute("PRAGMA synchronous=NORMAL")
+    except BaseException:
+        conn.close()  # an open handle would stop Windows from moving a corrupt file aside
+        raise
+    return conn
+
+
+class Database:
+    """One SQLite file: `write(job)` returns a Future, `reader()` a connection for this thread."""
+
+    def __init__(self, path: Path, writer: Executor | None = None) -> None:
+        """`writer` must run one job at a time (a serial lane); None makes a private one."""
+        self.path = Path(path)
+        self.recovered_from_corruption = False
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self._open_or_rebuild()
+        self._own_writer = writer is None
+        self._writer: Executor = writer or ThreadPoolExecutor(1, thread_name_prefix="news-db")
+        self._write_conn: sqlite3.Connection | None = None
+        self._closed = False
+        self._readers_lock = threading.Lock()
+        self._readers: list[sqlite3.Connection] = []
+        self._local = threading.local()
+
+    @property
+    def closed(self) -> bool:
+        return self._closed
+
+    # -- opening, migrating, recovering --------------------------------------------------------
+    def _open_or_rebuild(self) -> None:
+        try:
+            self._prepare()
+        except sqlite3.DatabaseError as error:
+            aside = self._move_aside("corrupt")
+            log.warning("News database unreadable (%s); moved to %s, starting fresh", error, aside)
+            self.recovered_from_corruption = True
+            self._prepare()
+
+    def _prepare(self) -> None:
+        conn = connect(self.path)
+        try:
+            check = conn.execute("PRAGMA quick_check").fetchall()
+            if check != [("ok",)]:
+                raise sqlite3.DatabaseError(f"quick_check: {check[:1]}")
+            migrate(conn)
+        finally:
+            conn.close()
+
+    def _move_aside(self, why: str) -> Path:
+        stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+        target = self.path.with_name(f"{self.path.name}.{why}-{stamp}")
+        for suffix in ("", "-wal", "-shm"):
+            source = Path(f"{self.path}{suffix}")
+            if source.exists():
+                source.replace(Path(f"{target}{suffix}"))
+        return target
+
+    # -- writes --------------------------------------------------------------------------------
+    def write(self, job: WriteJob[T]) -> Future[T]:
+        """Run `job(conn)` in its own transaction on the writer; a failure rolls it back and is
+        the Future's exception (the next job runs as usual)."""
+        if self._closed:
+            future: Future[T] = Future()
+            future.set_exception(StoreClosedError("the news store is closed"))
+            return future
+        return self._writer.submit(self._run, job)
+
+    def _run(self, job: WriteJob[T]) -> T:
+        if self._write_conn is None:
+            self._write_conn = connect(self.path)
+        conn = self._write_conn
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                result = job(conn)
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+        except BaseException:
+            log.exception("News store write failed")
+            raise
+        return result
+
+    # -- reads ---------------------------------------------------------------------------------
+    def reader(self) -> sqlite3.Connection:
+        if self._closed:
+            raise StoreClosedError("the news store is closed")
+        conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            conn.execute("PRAGMA query_only=1")
+            self._local.conn = conn
+            with self._readers_lock:
+                self._readers.append(conn)
+        return conn
+
+    # -- closing -------------------------------------------------------------------------------
+    def close(self, timeout: float | None = None) -> bool:
+        """Let queued writes finish (up to `timeout` seconds), then close every connection.
+
+        False when the writes did not finish in time: the process may then end with a write in
+        flight, which SQLite rolls back on the next open; nothing committed is lost. Idempotent.
+        """
+        if self._closed:
+            return True
+        self._closed = True
+        finished = True
+        try:
+            self._writer.submit(self._close_writer).result(timeout)
+        except TimeoutError:
+            finished = False
+            log.warning("News store: writes still running at shut-down; left to SQLite")
+        except RuntimeError:  # the executor was shut down before us: no writer left to close
+            pass
+        if self._own_writer:
+            self._writer.shutdown(wait=False)
+        with self._readers_lock:
+            readers, self._readers = self._readers, []
+        for conn in readers:
+            conn.close()
+        return finished
+
+    def _close_writer(self) -> None:
+        if self._write_conn is not None:
+            self._write_conn.close()
+            self._write_conn = None
