@@ -89,6 +89,7 @@ def child(kind: str, url: str, profile: str) -> None:
     keep: list[object] = []
     if kind == "tab":
         from zeelandnet_desktop import settings as keys
+        from zeelandnet_desktop.services.webmail import WebmailService
         from zeelandnet_desktop.settings import Settings
         from zeelandnet_desktop.system import paths as app_paths
         from zeelandnet_desktop.ui.webmail.tab import WebmailTab
@@ -98,7 +99,7 @@ def child(kind: str, url: str, profile: str) -> None:
             "id": "bench", "name": "Bench", "start_url": url, "allowed_hosts": ["127.0.0.1"]}]}))
         settings = Settings(paths.settings_file)
         settings.set(keys.WEBMAIL_PROVIDER, "bench")
-        tab = WebmailTab(settings, paths)
+        tab = WebmailTab(settings, WebmailService(settings, paths))
         tab.resize(1000, 700)
         tab.show()
         app.processEvents()

@@ -5,29 +5,24 @@ Arguments first and cheaply; Qt is imported only once we know a window is wanted
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Sequence
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from . import options as cli
+    from . import options
 
-    args = cli.parse_args(argv)
-    if args.command == "headlines":
-        return _headlines(args)
-    from . import startup as app
+    launch = options.parse(argv)
+    if launch.headlines is not None:
+        from . import i18n
+        from .cli import headlines
+        from .system import paths
 
-    return app.run(args)
+        app_paths = paths.resolve(launch.profile_dir)
+        return headlines.run(launch.headlines, app_paths, i18n.cli_language(app_paths))
+    from . import startup
 
-
-def _headlines(args: argparse.Namespace) -> int:
-    from . import i18n
-    from .cli import headlines
-    from .system import paths
-
-    app_paths = paths.resolve(getattr(args, "profile_dir", None))
-    return headlines.run(args, app_paths, i18n.cli_language(app_paths))
+    return startup.run(launch)
 
 
 if __name__ == "__main__":

@@ -1,4 +1,6 @@
-"""Which language the UI speaks, and the translators that make it so.
+"""Which language the app speaks, and the translators that make it so: the one rule for the
+window and the command line alike — the user's setting, else the system's language when the app
+speaks it, else Dutch.
 
 Source strings are English; Dutch comes from resources/translations/zeelandnet_desktop_nl.qm,
 built from the .ts file by `make` (tools/build_translations.py). Qt's own strings (dialog buttons)
@@ -27,21 +29,23 @@ def current_language() -> str:
     return _current
 
 
-def system_language() -> str:
+def system_language() -> str | None:
+    """The first of the system's preferred languages that the app speaks, or None."""
     from PySide6.QtCore import QLocale
 
     for name in QLocale.system().uiLanguages():
-        if name.lower().startswith("nl"):
-            return "nl"
-        if name.lower().startswith("en"):
-            return "en"
-    # Our users are Dutch; anything that is neither gets English, the source language.
-    return "en"
+        code = name.lower()[:2]
+        if code in LANGUAGES:
+            return code
+    return None
 
 
 def resolve_language(preference: str) -> str:
-    """The setting (system / nl / en) as the language to use."""
-    return preference if preference in LANGUAGES else system_language()
+    """The setting (system / nl / en) as the language to use: Dutch when the system speaks a
+    language the app does not."""
+    if preference in LANGUAGES:
+        return preference
+    return system_language() or "nl"
 
 
 def cli_language(paths: AppPaths) -> str:

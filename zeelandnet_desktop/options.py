@@ -1,4 +1,4 @@
-"""Command line: the GUI's options and the subcommands that need no window.
+"""Command line: argparse in, one frozen LaunchOptions out (no Namespace passed around).
 
 Imports nothing from Qt: `--help`, `--version` and bad arguments answer instantly.
 """
@@ -7,11 +7,40 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from . import APP_ID, __version__
 
 SUBCOMMANDS = ("headlines",)
+# Developer switches (`--debug-flag NAME[=VALUE]`), for benchmarks and diagnosis:
+#   startup-report=SECONDS  print when the window is shown and the resident memory SECONDS
+#                           later, then quit (bench/startup.py)
+DEBUG_FLAGS = ("startup-report",)
+
+
+@dataclass(frozen=True)
+class HeadlinesOptions:
+    category: str | None = None
+    limit: int = 20
+    json: bool = False
+    offline: bool = False
+    feeds: str | None = None
+
+
+@dataclass(frozen=True)
+class LaunchOptions:
+    profile_dir: str | None = None
+    tab: str | None = None  # "news", "webmail" or None (the last one used)
+    minimized: bool = False
+    feeds: str | None = None  # a catalogue file instead of the shipped one
+    verbose: bool = False
+    debug_flags: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    headlines: HeadlinesOptions | None = None  # set: run the headlines command, no window
+
+    def debug_flag(self, name: str) -> str | None:
+        return self.debug_flags.get(name)
 
 
 def _add_profile_dir(parser: argparse.ArgumentParser, *, default: object = None) -> None:
@@ -21,6 +50,13 @@ def _add_profile_dir(parser: argparse.ArgumentParser, *, default: object = None)
         default=default,
         help="keep everything the app writes (settings, cache, web profile, logs) under DIR",
     )
+
+
+def _debug_flag(text: str) -> tuple[str, str]:
+    name, _, value = text.partition("=")
+    if name not in DEBUG_FLAGS:
+        raise argparse.ArgumentTypeError(f"unknown debug flag {name!r}")
+    return name, value
 
 
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
@@ -42,6 +78,8 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--feeds", metavar="FILE",
                         help="use this catalogue (feeds.json format) instead of the shipped one")
     parser.add_argument("--verbose", action="store_true", help="log debug messages")
+    parser.add_argument("--debug-flag", metavar="NAME[=VALUE]", type=_debug_flag,
+                        action="append", default=[], help=argparse.SUPPRESS)
     subcommands = parser.add_subparsers(dest="command", metavar="COMMAND")
     headlines = subcommands.add_parser(
         "headlines", help="print the latest headlines (no window)",
@@ -57,5 +95,19 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     return parser
 
 
-def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
-    return build_parser(argv).parse_args(argv)
+def parse(argv: Sequence[str] | None = None) -> LaunchOptions:
+    """The options of this launch; exits with argparse's usage message on bad arguments."""
+    args = build_parser(argv).parse_args(argv)
+    headlines = None
+    if args.command == "headlines":
+        headlines = HeadlinesOptions(category=args.category, limit=args.limit, json=args.json,
+                                     offline=args.offline, feeds=args.feeds)
+    return LaunchOptions(
+        profile_dir=getattr(args, "profile_dir", None),
+        tab=args.tab,
+        minimized=args.minimized,
+        feeds=args.feeds if headlines is None else None,
+        verbose=args.verbose,
+        debug_flags=MappingProxyType(dict(args.debug_flag)),
+        headlines=headlines,
+    )

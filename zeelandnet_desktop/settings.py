@@ -6,6 +6,7 @@ keyring (mail/credentials.py) and to the web profile.
 
 from __future__ import annotations
 
+import json
 import logging
 import time
 from collections.abc import Callable
@@ -13,6 +14,8 @@ from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QByteArray, QObject, QSettings, Signal
+
+from .news.breaking import is_clock
 
 log = logging.getLogger(__name__)
 
@@ -97,6 +100,23 @@ class Key(Generic[T]):
         return value
 
 
+class MapKey(Key[str]):
+    """A JSON object stored as text, one entry per name (a provider id): read with
+    Settings.get_map, change with set_map_entry / pop_map_entry."""
+
+    __slots__ = ()
+
+    def __init__(self, name: str) -> None:
+        super().__init__(name, str, "{}", check=_is_json_object)
+
+
+def _is_json_object(text: str) -> bool:
+    try:
+        return isinstance(json.loads(text), dict)
+    except ValueError:
+        return False
+
+
 # The key table. Later features add their keys here so every preference is in one place.
 LANGUAGE: Key[str] = Key("ui/language", str, "system", choices=("system", "nl", "en"))
 LAST_TAB: Key[str] = Key("ui/last_tab", str, "news", choices=("news", "webmail"))
@@ -114,35 +134,29 @@ LAST_NEWS_CATEGORY: Key[str] = Key("news/last_category", str, "")
 WEBMAIL_PROVIDER: Key[str] = Key("webmail/provider", str, "")
 WEBMAIL_CUSTOM_URL: Key[str] = Key("webmail/custom_url", str, "")  # for provider "custom"
 WEBMAIL_DOWNLOAD_DIR: Key[str] = Key("webmail/download_dir", str, "")  # "" = system Downloads
-# JSON objects keyed by provider id, so a new provider needs no new key:
+# JSON objects keyed by provider id (MapKey), so a new provider needs no new key:
 # zoom {"zeelandnet": 1.25}; notifications {"zeelandnet": "granted" | "denied"}.
-WEBMAIL_ZOOM: Key[str] = Key("webmail/zoom", str, "{}")
-WEBMAIL_NOTIFICATIONS: Key[str] = Key("webmail/notifications", str, "{}")
+WEBMAIL_ZOOM: MapKey = MapKey("webmail/zoom")
+WEBMAIL_NOTIFICATIONS: MapKey = MapKey("webmail/notifications")
 WEBMAIL_UNLOAD_MINUTES: Key[int] = Key("webmail/unload_after_minutes", int, 0,
                                        minimum=0, maximum=24 * 60)  # 0 = never unload
 # Webmail sign-in (issue 5). Addresses only: passwords live in the OS keyring
 # (mail/credentials.py). JSON keyed by provider id: accounts {"zeelandnet": "jan@zeelandnet.nl"};
 # never-save {"zeelandnet": ["piet@zeelandnet.nl"]} ("Nooit voor dit adres").
-WEBMAIL_ACCOUNTS: Key[str] = Key("webmail/accounts", str, "{}")
-WEBMAIL_NEVER_SAVE: Key[str] = Key("webmail/never_save", str, "{}")
+WEBMAIL_ACCOUNTS: MapKey = MapKey("webmail/accounts")
+WEBMAIL_NEVER_SAVE: MapKey = MapKey("webmail/never_save")
 # Automatic sign-in: off until a password is saved, then on.
 WEBMAIL_AUTO_LOGIN: Key[bool] = Key("webmail/auto_login", bool, False)
 
 # Tray and notifications
-def _is_clock(text: str) -> bool:  # "HH:MM"; the full parser lives in news/breaking.py
-    hours, _, minutes = text.partition(":")
-    return (hours.isdigit() and minutes.isdigit() and len(minutes) == 2
-            and int(hours) < 24 and int(minutes) < 60)
-
-
 NOTIFY_BREAKING: Key[bool] = Key("tray/notify_breaking", bool, True)
 # The user's changes to the catalogue's per-category `notify` flags (see breaking.py).
 NOTIFY_CATEGORIES_ON: Key[list[str]] = Key("tray/notify_categories_on", list, [])
 NOTIFY_CATEGORIES_OFF: Key[list[str]] = Key("tray/notify_categories_off", list, [])
 NOTIFY_PER_HOUR: Key[int] = Key("tray/notifications_per_hour", int, 6, minimum=1, maximum=60)
 QUIET_HOURS: Key[bool] = Key("tray/quiet_hours", bool, True)
-QUIET_START: Key[str] = Key("tray/quiet_start", str, "23:00", check=_is_clock)
-QUIET_END: Key[str] = Key("tray/quiet_end", str, "07:00", check=_is_clock)
+QUIET_START: Key[str] = Key("tray/quiet_start", str, "23:00", check=is_clock)
+QUIET_END: Key[str] = Key("tray/quiet_end", str, "07:00", check=is_clock)
 PAUSED_UNTIL: Key[int] = Key("tray/paused_until", int, 0, minimum=0)  # Unix time; 0 = not paused
 NOTIFY_MAIL: Key[bool] = Key("tray/notify_mail", bool, True)
 START_AT_LOGIN: Key[bool] = Key("tray/start_at_login", bool, False)
@@ -199,6 +213,23 @@ class Settings(QObject):
         stored: Any = QByteArray(value) if isinstance(value, bytes) else value
         self._qsettings.setValue(key.name, stored)
         self.changed.emit(key.name)
+
+    def get_map(self, key: MapKey) -> dict[str, Any]:
+        """The JSON object (a broken value was logged and reads as empty)."""
+        value: dict[str, Any] = json.loads(self.get(key))
+        return value
+
+    def set_map_entry(self, key: MapKey, name: str, value: Any) -> None:
+        entries = self.get_map(key)
+        entries[name] = value
+        self.set(key, json.dumps(entries, sort_keys=True))
+
+    def pop_map_entry(self, key: MapKey, name: str) -> Any:
+        entries = self.get_map(key)
+        value = entries.pop(name, None)
+        if value is not None:
+            self.set(key, json.dumps(entries, sort_keys=True))
+        return value
 
     def reset(self, key: Key[Any]) -> None:
         if self._qsettings.contains(key.name):

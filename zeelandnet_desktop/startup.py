@@ -1,23 +1,24 @@
-"""Start-up and shut-down: the order in which things are built, shown and torn down.
+"""Start-up and shut-down: the order in which the process claims its profile, builds, shows and
+tears down, and exits.
 
-The window shows first; everything else (network, QtWebEngine) comes after the first paint.
+1. logging; 2. the single-instance claim (a lock before anything else is opened, or the hand-over
+to the running instance); 3. the display check; 4. QApplication; 5. the Shell, shown; 6. the event
+loop; 7. a bounded shut-down; 8. exit. The window shows first; network and QtWebEngine come after
+the first paint.
 """
 
 from __future__ import annotations
 
-import argparse
 import contextlib
 import logging
-import os
 import sys
-import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import APP_NAME, __version__
-from .system import early_checks
+from . import APP_NAME, __version__, i18n
+from .options import LaunchOptions
+from .system import early_checks, single_instance
 from .system import paths as app_paths
-from .system import single_instance as ipc
 from .system.log import install_excepthook, install_qt_message_handler, setup_logging
 
 if TYPE_CHECKING:
@@ -27,21 +28,28 @@ log = logging.getLogger(__name__)
 _keep_alive: list[object] = []  # the signal wake-up sockets live as long as the process
 
 
-def run(args: argparse.Namespace) -> int:
+def run(options: LaunchOptions) -> int:
     """The GUI: returns the process exit code."""
-    paths = app_paths.resolve(args.profile_dir).ensure()
-    setup_logging(paths.log_file, verbose=args.verbose)
+    paths = app_paths.resolve(options.profile_dir).ensure()
+    setup_logging(paths.log_file, verbose=options.verbose)
     log.info("Starting %s %s (profile: %s)", APP_NAME, __version__,
              paths.profile_dir or "default")
     app_paths.set_application_names()
 
-    if ipc.hand_over(paths.instance_key(), args.tab):
-        log.info("Another instance is running; handed over (tab=%s)", args.tab)
+    try:
+        lock = single_instance.claim(paths.instance_key(), options.tab)
+    except single_instance.InstanceBusyError:
+        print(early_checks.instance_busy_message(i18n.cli_language(paths)), file=sys.stderr)
+        log.warning("Another instance holds the profile and does not answer")
+        return 1
+    if lock is None:
+        log.info("Another instance is running; handed over (tab=%s)", options.tab)
         return 0
 
     problem = early_checks.display_problem()
     if problem:
-        print(early_checks.no_display_message(problem), file=sys.stderr)
+        print(early_checks.no_display_message(problem, i18n.cli_language(paths)),
+              file=sys.stderr)
         log.info("No display: %s", problem)  # the file only: stderr has its one clear line
         return 2
     early_checks.disable_webengine_sandbox_if_root()
@@ -60,13 +68,14 @@ def run(args: argparse.Namespace) -> int:
     install_excepthook(paths.log_file, _show_error_dialog)
     _quit_on_termination_signals(qt_app)
 
-    from .shell import Application
+    from .shell import Shell
 
-    application = Application(qt_app, paths, args)
-    application.start()
+    shell = Shell(qt_app, paths, options)
+    shell.start()
     code = qt_app.exec()
-    application.shut_down()
+    shell.shut_down()
     log.info("Stopped (exit code %d)", code)
+    lock.release()
     return int(code)
 
 
@@ -101,6 +110,7 @@ def _quit_on_termination_signals(qt_app: QCoreApplication) -> None:
 
 def _quit_for_signal(qt_app: QCoreApplication, signum: int) -> None:
     log.info("Quitting on signal %d", signum)
+    qt_app.setProperty("quitBySignal", True)  # the shell stays silent: the session is ending
     qt_app.quit()
 
 
@@ -119,35 +129,3 @@ def _show_error_dialog(summary: str, log_file: Path) -> None:
     )
     box.setDetailedText(summary)
     box.exec()
-
-
-def bench_hooks_wanted() -> bool:
-    """bench/startup.py sets ZND_BENCH_REPORT=<seconds> to learn when the window is shown and
-    how much memory the process holds that many seconds later; the app then quits."""
-    return bool(os.environ.get("ZND_BENCH_REPORT"))
-
-
-def bench_report_shown(qt_app: QCoreApplication) -> None:
-    from PySide6.QtCore import QTimer
-
-    # Wall-clock time: the benchmark compares it with the time it started the process.
-    print(f"ZND_SHOWN {time.time():.6f}", flush=True)
-    delay_ms = int(float(os.environ.get("ZND_BENCH_REPORT") or 0) * 1000)
-
-    def report_memory() -> None:
-        print(f"ZND_RSS_KB {resident_kb()}", flush=True)
-        qt_app.quit()
-
-    QTimer.singleShot(delay_ms, report_memory)
-
-
-def resident_kb() -> int:
-    """Resident memory of this process (Linux), 0 where /proc is missing."""
-    try:
-        with open("/proc/self/status", encoding="ascii") as status:
-            for line in status:
-                if line.startswith("VmRSS:"):
-                    return int(line.split()[1])
-    except OSError:
-        pass
-    return 0

@@ -94,18 +94,14 @@ def test_a_crashed_instance_leaves_no_lock_behind(profile_dir: Path) -> None:
 
 def test_start_up_does_not_load_qtwebengine(profile_dir: Path) -> None:
     script = f"""
-import argparse, sys
+import sys
+from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QApplication
-from zeelandnet_desktop.system import paths
-from zeelandnet_desktop.shell import Application
+from tests.support.shell import start_shell
 QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
 qt_app = QApplication([])
-p = paths.resolve({str(profile_dir)!r}).ensure()
-args = argparse.Namespace(profile_dir=str(p.profile_dir), tab="news", minimized=False,
-                          verbose=False, command=None)
-application = Application(qt_app, p, args)
-application.start()
+application = start_shell(qt_app, Path({str(profile_dir)!r}), tab="news")
 def report():
     print("shown", application.window.isVisible())
     print("webengine", any(name.startswith("PySide6.QtWebEngine") for name in sys.modules))

@@ -1,8 +1,7 @@
-"""An in-process Application on an isolated profile, torn down cleanly after each test."""
+"""An in-process Shell on an isolated profile, torn down cleanly after each test."""
 
 from __future__ import annotations
 
-import argparse
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -12,29 +11,22 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from tests.support.shell import start_shell
 from zeelandnet_desktop import i18n
-from zeelandnet_desktop.shell import Application
-from zeelandnet_desktop.system import paths as app_paths
+from zeelandnet_desktop.shell import Shell
 
-AppFactory = Callable[..., Application]
+AppFactory = Callable[..., Shell]
 
 
 @pytest.fixture
 def make_app(qapp: QApplication, qtbot: QtBot, profile_dir: Path) -> Iterator[AppFactory]:
-    """make_app(tab=None, profile=profile_dir, feeds=None): a started Application whose window
+    """make_app(tab=None, profile=profile_dir, feeds=None): a started Shell whose window
     is shown. `feeds` is a catalogue file (--feeds); without one the app has no feeds at all."""
-    started: list[Application] = []
+    started: list[Shell] = []
 
     def make(tab: str | None = None, profile: Path | None = None,
-             feeds: Path | None = None) -> Application:
-        paths = app_paths.resolve(profile or profile_dir).ensure()
-        if feeds is None:  # never the real feeds in a test: an empty catalogue by default
-            feeds = paths.config.parent / "no-feeds.json"
-            feeds.write_text('{"version": 1, "categories": []}', encoding="utf-8")
-        args = argparse.Namespace(profile_dir=str(paths.profile_dir), tab=tab, minimized=False,
-                                  verbose=False, command=None, feeds=str(feeds))
-        application = Application(qapp, paths, args)
-        application.start()
+             feeds: Path | None = None) -> Shell:
+        application = start_shell(qapp, profile or profile_dir, tab=tab, feeds=feeds)
         qtbot.waitExposed(application.window)
         # Shortcuts only reach an active window, as on a real desktop. (On the webmail tab the
         # one-time "choose your webmail" dialog may be the active one.)
@@ -49,7 +41,7 @@ def make_app(qapp: QApplication, qtbot: QtBot, profile_dir: Path) -> Iterator[Ap
     i18n.install_translators(qapp, "en")
 
 
-def stop_app(application: Application) -> None:
+def stop_app(application: Shell) -> None:
     """What quitting does, without ending the test's QApplication. Safe to call twice."""
     if getattr(application, "_test_stopped", False):
         return

@@ -19,7 +19,6 @@ from tests.support.localserver import LocalServer
 from zeelandnet_desktop import settings as keys
 from zeelandnet_desktop.mail.credentials import SERVICE_NAME, Account, CredentialStore
 from zeelandnet_desktop.services.credentials import CredentialResult, CredentialService
-from zeelandnet_desktop.ui.webmail.signin import WebmailLogin
 
 QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
 
@@ -96,7 +95,7 @@ def test_captured_password_lands_in_the_secret_service(
     env.choose_fake()
     service = CredentialService(CredentialStore(secret_service))
     tab = env.make_tab()
-    login = WebmailLogin(env.settings, service, tab, env.paths, form_timeout_ms=1500)
+    login = env.make_signin(service, tab, form_timeout_ms=1500)
     try:
         with qtbot.waitSignal(login.form_found, timeout=20_000):
             tab.activate()

@@ -121,7 +121,7 @@ def test_settings_dialog_writes_what_the_user_chose(make_app: AppFactory, qtbot:
     from zeelandnet_desktop.ui.settings.dialog import GeneralPage, SettingsDialog
 
     application = make_app()
-    dialog = SettingsDialog(application.settings, application.window)
+    dialog = SettingsDialog(application.settings, parent=application.window)
     qtbot.addWidget(dialog)
     page = dialog.pages.widget(0)
     assert isinstance(page, GeneralPage)

@@ -15,7 +15,7 @@ from tests.gui.test_main_window import set_language
 from tests.support.feedgen import Item, serve_feed, write_catalogue
 from tests.support.localserver import LocalServer, Response
 from zeelandnet_desktop import settings as keys
-from zeelandnet_desktop.shell import Application
+from zeelandnet_desktop.shell import Shell
 
 BINNENLAND = [
     Item("Kabinet presenteert plannen voor Zeeuwse dijken",
@@ -46,13 +46,13 @@ def news_feeds(server: LocalServer, tmp_path: Path) -> Path:
 
 
 def started(make_app: AppFactory, qtbot: QtBot, feeds: Path, profile: Path | None = None,
-            rounds: int = 1) -> Application:
+            rounds: int = 1) -> Shell:
     application = make_app(feeds=feeds, profile=profile)
     wait_for_rounds(application, qtbot, rounds)
     return application
 
 
-def wait_for_rounds(application: Application, qtbot: QtBot, rounds: int = 1) -> None:
+def wait_for_rounds(application: Shell, qtbot: QtBot, rounds: int = 1) -> None:
     done: list[object] = []
     application.news.refresh_finished.connect(done.append)
     if application.news.last_report is not None and not application.news.is_refreshing:
@@ -60,13 +60,13 @@ def wait_for_rounds(application: Application, qtbot: QtBot, rounds: int = 1) -> 
     qtbot.waitUntil(lambda: len(done) >= rounds, timeout=20_000)
 
 
-def category_texts(application: Application) -> list[str]:
-    categories = application.news_tab.categories
+def category_texts(application: Shell) -> list[str]:
+    categories = application.news_feature.tab.categories
     return [categories.item(i).text() for i in range(categories.count())]
 
 
-def list_titles(application: Application) -> list[str]:
-    model = application.news_tab.model
+def list_titles(application: Shell) -> list[str]:
+    model = application.news_feature.tab.model
     return [model.article_at(i).title for i in range(model.rowCount())]  # type: ignore[union-attr]
 
 
@@ -86,7 +86,7 @@ def test_selecting_shows_the_article_and_marks_it_read(
 ) -> None:
     set_language(profile_dir, "nl")
     application = started(make_app, qtbot, news_feeds)
-    tab = application.news_tab
+    tab = application.news_feature.tab
     tab.categories.setCurrentRow(1)
     tab.select_row(0)
     text = tab.view.toPlainText()
@@ -102,7 +102,7 @@ def test_read_more_opens_the_system_browser(
     make_app: AppFactory, qtbot: QtBot, news_feeds: Path, system_browser: UrlCatcher
 ) -> None:
     application = started(make_app, qtbot, news_feeds)
-    tab = application.news_tab
+    tab = application.news_feature.tab
     tab.list.setFocus()
     tab.select_row(0)
     qtbot.keyClick(tab.list, Qt.Key.Key_Return)
@@ -114,7 +114,7 @@ def test_search_is_case_and_accent_insensitive(
     make_app: AppFactory, qtbot: QtBot, news_feeds: Path
 ) -> None:
     application = started(make_app, qtbot, news_feeds)
-    tab = application.news_tab
+    tab = application.news_feature.tab
     tab.list.setFocus()
     qtbot.keyClick(tab.list, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     assert tab.search.hasFocus()
@@ -134,7 +134,7 @@ def test_keyboard_j_k_and_m(make_app: AppFactory, qtbot: QtBot, news_feeds: Path
                             profile_dir: Path) -> None:
     set_language(profile_dir, "nl")
     application = started(make_app, qtbot, news_feeds)
-    tab = application.news_tab
+    tab = application.news_feature.tab
     tab.search.setFocus()  # typing a j in the search box searches, it does not move
     qtbot.keyClick(tab.search, Qt.Key.Key_J)
     assert tab.search.text() == "j" and tab.current_article() is None
@@ -158,13 +158,13 @@ def test_read_state_survives_a_restart(make_app: AppFactory, qtbot: QtBot, news_
                                        profile_dir: Path, server: LocalServer) -> None:
     set_language(profile_dir, "nl")
     first = started(make_app, qtbot, news_feeds)
-    first.news_tab.select_row(0)
-    first.news_tab.select_row(1)
+    first.news_feature.tab.select_row(0)
+    first.news_feature.tab.select_row(1)
     stop_app(first)
     server.route("/binnenland.xml", Response(304))  # nothing new on the second start
     second = started(make_app, qtbot, news_feeds)
     assert category_texts(second) == ["Binnenland (1)", "Buitenland (2)"]
-    read = [a.read for a in second.news_tab.model.articles()]
+    read = [a.read for a in second.news_feature.tab.model.articles()]
     assert read == [True, True, False]
 
 
@@ -174,14 +174,14 @@ def test_relative_times_move_on_without_refetching(
 ) -> None:
     set_language(profile_dir, "nl")
     application = started(make_app, qtbot, news_feeds)
-    model = application.news_tab.model
+    model = application.news_feature.tab.model
     newest = model.article_at(0)
     assert newest is not None
     assert model.meta_text(newest).endswith("5 minuten geleden")
     requests_before = len(server.requests)
     later = datetime.now(timezone.utc) + timedelta(minutes=55)
     assert model.meta_text(newest, now=later) == "NU.nl Binnenland · 1 uur geleden"
-    application.news_tab._tick.timeout.emit()  # the minute tick: redraw, no fetch
+    application.news_feature.tab._tick.timeout.emit()  # the minute tick: redraw, no fetch
     assert len(server.requests) == requests_before
 
 
@@ -191,7 +191,7 @@ def test_offline_keeps_the_cached_news_and_shows_a_banner(
 ) -> None:
     set_language(profile_dir, "nl")
     application = started(make_app, qtbot, news_feeds)
-    tab = application.news_tab
+    tab = application.news_feature.tab
     assert not tab.banner.isVisible()
     server.stop()  # the network goes away: connections are refused
     application.news.refresh(force=True)
@@ -217,7 +217,7 @@ def test_first_run_without_network_shows_words_not_a_blank_pane(
     feeds = write_catalogue(tmp_path / "dead.json",
                             [("zeeland", "Zeeland", "Zeeland", [("Omroep Zeeland", url)])])
     application = started(make_app, qtbot, feeds)
-    tab = application.news_tab
+    tab = application.news_feature.tab
     assert tab.list_stack.currentWidget() is tab.empty
     assert tab.empty.text().startswith("Nog geen nieuws: er is geen verbinding.")
     assert tab.banner.isVisible()
@@ -249,7 +249,7 @@ def test_article_view_runs_no_script_and_keeps_links_outside(
     feeds = write_catalogue(tmp_path / "f.json", [("binnenland", "Binnenland", "Netherlands",
                                                    [("Evil", url)])])
     application = started(make_app, qtbot, feeds)
-    tab = application.news_tab
+    tab = application.news_feature.tab
     tab.select_row(0)
     article = tab.current_article()
     assert article is not None
@@ -302,7 +302,7 @@ def test_pictures_load_only_when_the_user_allows_them(
     settings.set(keys.REMOTE_IMAGES, allowed)
     settings.sync()
     application = started(make_app, qtbot, feeds)
-    tab = application.news_tab
+    tab = application.news_feature.tab
     tab.select_row(0)
     article = tab.current_article()
     assert article is not None and article.image_url == server.url("/foto.png")

@@ -13,7 +13,7 @@ from zeelandnet_desktop.ui.webmail.settings_page import WebmailSettingsPage
 def test_webmail_page_changes_the_provider(make_app: AppFactory, qtbot: QtBot) -> None:
     application = make_app()
     page = WebmailSettingsPage(application.settings,
-                               application.webmail_tab.available_providers())
+                               application.webmail_feature.tab.available_providers())
     qtbot.addWidget(page)
     names = [page.provider.itemText(i) for i in range(page.provider.count())]
     assert "ZeelandNet webmail" in names and "DELTA webmail" in names
@@ -30,7 +30,7 @@ def test_webmail_page_refuses_an_address_that_is_not_https(
     application = make_app()
     application.settings.set(keys.WEBMAIL_PROVIDER, "zeelandnet")
     page = WebmailSettingsPage(application.settings,
-                               application.webmail_tab.available_providers())
+                               application.webmail_feature.tab.available_providers())
     qtbot.addWidget(page)
     page.provider.setCurrentIndex(page.provider.findData(CUSTOM_ID))
     assert page.custom_url.isEnabled()

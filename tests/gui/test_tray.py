@@ -3,7 +3,6 @@ Xvfb, status-notifier-watcher and dunst on a private bus), and without any tray 
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import subprocess
@@ -21,10 +20,10 @@ from tests.gui.conftest import AppFactory, settings_pages_shown_by, stop_app
 from tests.support.app_process import app_env, start_app, stop, wait_for_log
 from tests.support.feedgen import Item, serve_feed
 from tests.support.localserver import LocalServer
+from tests.support.shell import start_shell
 from zeelandnet_desktop import settings as keys
 from zeelandnet_desktop.settings import Settings
-from zeelandnet_desktop.shell import Application
-from zeelandnet_desktop.system import paths as app_paths
+from zeelandnet_desktop.shell import Shell
 from zeelandnet_desktop.ui.tray.settings_page import TraySettingsPage
 
 FEED_PATH = "/net-binnen.xml"
@@ -119,7 +118,7 @@ def dunst() -> Iterator[Dunst]:
     dunstctl("close-all")
 
 
-def with_barrier(application: Application, qtbot: QtBot, dunst: Dunst,
+def with_barrier(application: Shell, qtbot: QtBot, dunst: Dunst,
                  before: int) -> list[tuple[str, str]]:
     """Everything the app sent until now: a last message on the app's own bus connection
     arrives after any it sent earlier, so once it is in, nothing earlier is still on its way."""
@@ -130,12 +129,12 @@ def with_barrier(application: Application, qtbot: QtBot, dunst: Dunst,
     return received[:-1]
 
 
-def one_round(application: Application, qtbot: QtBot) -> None:
+def one_round(application: Shell, qtbot: QtBot) -> None:
     with qtbot.waitSignal(application.news.refresh_finished, timeout=20_000):
         application.news.refresh(force=True)
 
 
-def first_round(application: Application, qtbot: QtBot) -> None:
+def first_round(application: Shell, qtbot: QtBot) -> None:
     if application.news.last_report is None or application.news.is_refreshing:
         qtbot.waitSignal(application.news.refresh_finished, timeout=20_000).wait()
 
@@ -154,20 +153,13 @@ def watcher_items() -> list[str]:
     return list(items)
 
 
-def start_minimized(qapp: QApplication, profile_dir: Path) -> Application:
-    paths = app_paths.resolve(profile_dir).ensure()
-    feeds = paths.config.parent / "no-feeds.json"
-    feeds.write_text('{"version": 1, "categories": []}', encoding="utf-8")
-    args = argparse.Namespace(profile_dir=str(profile_dir), tab=None, minimized=True,
-                              verbose=False, command=None, feeds=str(feeds))
-    application = Application(qapp, paths, args)
-    application.start()
-    return application
+def start_minimized(qapp: QApplication, profile_dir: Path) -> Shell:
+    return start_shell(qapp, profile_dir, minimized=True)
 
 
-def after_first_paint(application: Application, qtbot: QtBot) -> None:
+def after_first_paint(application: Shell, qtbot: QtBot) -> None:
     # Its last step builds the webmail tab; stopping the app before would leave it pending.
-    qtbot.waitUntil(lambda: application._webmail_tab is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: application.webmail_feature._tab is not None, timeout=10_000)
 
 
 # --- the desktop pass -------------------------------------------------------------------------
@@ -220,7 +212,7 @@ def test_breaking_article_gives_exactly_one_notification_then_none(
     hub.tray.icon.messageClicked.emit()
     qtbot.waitUntil(application.window.isVisible)
     assert application.window.current_tab() == "news"
-    article = application.news_tab.current_article()
+    article = application.news_feature.tab.current_article()
     assert article is not None and article.title == BREAKING.title
     qtbot.waitUntil(lambda: not hub.tray.has_indicator)
 
@@ -269,7 +261,7 @@ def test_new_mail_while_hidden_gives_one_notification(
     application = make_app()
     after_first_paint(application, qtbot)
     assert application.tray is not None
-    webmail = application.webmail_tab
+    webmail = application.webmail_feature.tab
     webmail.unread_changed.emit(2)  # what the page showed at start-up: not news
     webmail.unread_changed.emit(3)  # window shown: the tab title says it, no notification
     application.window.close()
@@ -376,7 +368,7 @@ def test_without_a_tray_closing_quits(make_app: AppFactory, qtbot: QtBot,
     # does not run): nothing keeps the app alive with its window out of reach.
     assert qapp.quitOnLastWindowClosed()
     application.window.close()
-    assert not application._quitting and application.window.isHidden()
+    assert not application.quitting and application.window.isHidden()
 
 
 def test_minimized_without_a_tray_starts_normally(qapp: QApplication, qtbot: QtBot,

@@ -31,7 +31,6 @@ from zeelandnet_desktop.services.credentials import CredentialResult, Credential
 from zeelandnet_desktop.settings import Settings
 from zeelandnet_desktop.system import paths as app_paths
 from zeelandnet_desktop.ui.webmail.login_dialog import LoginDialog, remember_label
-from zeelandnet_desktop.ui.webmail.signin import WebmailLogin
 from zeelandnet_desktop.ui.webmail.signin_page import CredentialsPage
 
 QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
@@ -83,8 +82,7 @@ class Kit:
         self.backend = backend
         self.service = CredentialService(CredentialStore(backend))
         self.tab = env.make_tab()
-        self.login = WebmailLogin(env.settings, self.service, self.tab, env.paths,
-                                  form_timeout_ms=form_timeout_ms)
+        self.login = env.make_signin(self.service, self.tab, form_timeout_ms=form_timeout_ms)
         self.kinds: list[str] = []
         self.login.form_found.connect(self.kinds.append)
 
@@ -396,9 +394,9 @@ def test_without_a_keyring_the_app_says_so_and_signs_in_without_remembering(
     settings.set(keys.LANGUAGE, "en")  # the words asserted below are the English source
     settings.sync()
     application = make_app(tab="webmail")
-    login = application.webmail_login
+    login = application.webmail_feature.login
     login.credentials.store.set_backend(fail.Keyring())  # pinned, whatever the machine has
-    tab = application.webmail_tab
+    tab = application.webmail_feature.tab
     qtbot.waitUntil(lambda: tab.title == LOGIN_TITLE, timeout=LONG)
 
     application.window.action_login.trigger()  # Webmail → Sign in…
@@ -469,6 +467,6 @@ def test_settings_dialog_has_the_sign_in_page(qtbot: QtBot, make_app: AppFactory
 
 
     application = make_app()
-    pages = settings_pages_shown_by(application.show_settings)
+    pages = settings_pages_shown_by(application.open_settings)
     assert pages == ["GeneralPage", "NewsSettingsPage", "TraySettingsPage",
                      "WebmailSettingsPage", "CredentialsPage"]

@@ -18,12 +18,17 @@ def app_env(**extra: str) -> dict[str, str]:
     return env
 
 
-def no_feeds(profile_dir: Path) -> list[str]:
-    """--feeds with an empty catalogue: a test never reaches for the real news sites."""
+def empty_catalogue(profile_dir: Path) -> Path:
+    """A catalogue without feeds: a test never reaches for the real news sites."""
     profile_dir.mkdir(parents=True, exist_ok=True)
     empty = profile_dir / "no-feeds.json"
     empty.write_text('{"version": 1, "categories": []}', encoding="utf-8")
-    return ["--feeds", str(empty)]
+    return empty
+
+
+def no_feeds(profile_dir: Path) -> list[str]:
+    """--feeds with an empty catalogue."""
+    return ["--feeds", str(empty_catalogue(profile_dir))]
 
 
 def start_app(profile_dir: Path, *args: str, env: dict[str, str] | None = None

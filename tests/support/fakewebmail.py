@@ -172,6 +172,7 @@ class WebmailEnv:
 
     def __init__(self, server: LocalServer, profile_dir: Path, downloads: Path) -> None:
         from zeelandnet_desktop import settings as keys
+        from zeelandnet_desktop.services.webmail import WebmailService
         from zeelandnet_desktop.settings import Settings
         from zeelandnet_desktop.system import paths as app_paths
 
@@ -179,6 +180,7 @@ class WebmailEnv:
         self.paths = app_paths.resolve(profile_dir).ensure()
         self.fake.write_provider_file(self.paths.config)
         self.settings = Settings(self.paths.settings_file)
+        self.webmail = WebmailService(self.settings, self.paths)
         self.downloads = downloads
         self.settings.set(keys.WEBMAIL_DOWNLOAD_DIR, str(downloads))
         self.tabs: list[object] = []
@@ -188,10 +190,20 @@ class WebmailEnv:
 
         self.settings.set(keys.WEBMAIL_PROVIDER, "fake")
 
+    def make_signin(self, credentials: object, tab: object, *,
+                    form_timeout_ms: int):  # type: ignore[no-untyped-def]
+        """The sign-in service and its page side, attached to `tab`."""
+        from zeelandnet_desktop.services.signin import SigninService
+        from zeelandnet_desktop.ui.webmail.signin import WebmailLogin
+
+        signin = SigninService(self.settings, credentials)  # type: ignore[arg-type]
+        return WebmailLogin(signin, self.webmail, tab,  # type: ignore[arg-type]
+                            form_timeout_ms=form_timeout_ms)
+
     def make_tab(self):  # type: ignore[no-untyped-def]
         from zeelandnet_desktop.ui.webmail.tab import WebmailTab
 
-        tab = WebmailTab(self.settings, self.paths)
+        tab = WebmailTab(self.settings, self.webmail)
         tab.resize(1000, 700)
         tab.show()
         self.tabs.append(tab)

@@ -27,6 +27,7 @@ def main(profile: str, timeout_ms: int = 20_000) -> int:
     from PySide6.QtCore import QCoreApplication, Qt, QTimer
     from PySide6.QtWidgets import QApplication
 
+    from zeelandnet_desktop.services.webmail import WebmailService
     from zeelandnet_desktop.settings import Settings
     from zeelandnet_desktop.system import paths as app_paths
     from zeelandnet_desktop.ui.webmail.tab import WebmailTab
@@ -35,7 +36,7 @@ def main(profile: str, timeout_ms: int = 20_000) -> int:
     app = QApplication([])
     paths = app_paths.resolve(profile).ensure()
     settings = Settings(paths.settings_file)
-    tab = WebmailTab(settings, paths)
+    tab = WebmailTab(settings, WebmailService(settings, paths))
     tab.resize(900, 600)
     tab.show()
     print(json.dumps({"webengine_before_activate": _modules_loaded()}), flush=True)

@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import os
 import sys
 from datetime import datetime, timezone
 from pathlib import Path
@@ -21,7 +20,8 @@ from ..news.catalogue import read_catalogue_file as _read_catalogue_file
 from ..news.model import Article, FeedProblem
 
 if TYPE_CHECKING:
-    from zeelandnet_desktop.system.paths import AppPaths
+    from ..options import HeadlinesOptions
+    from ..system.paths import AppPaths
 
 log = logging.getLogger(__name__)
 
@@ -97,7 +97,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(
-    args: argparse.Namespace,
+    args: HeadlinesOptions,
     paths: AppPaths,
     lang: str,
     stdout: TextIO | None = None,
@@ -185,29 +185,3 @@ def _print_lines(articles: list[Article], catalogue: Catalogue, lang: str, out: 
         name = names.get(article.category, article.category).ljust(width)
         when = relative_time(article.published, now, lang)
         out.write(f"{name}  {clock_time(article.published)}  {article.title}  ({when})\n")
-
-
-def _system_lang() -> str:
-    for variable in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(variable)
-        if value:
-            return "nl" if value.lower().startswith("nl") else "en"
-    return "nl"  # Dutch first
-
-
-def main(argv: list[str] | None = None) -> int:
-    """Stand-alone entry (python -m zeelandnet_desktop.cli.headlines); the app's own CLI calls
-    add_arguments() and run() instead."""
-    parser = argparse.ArgumentParser(prog="zeelandnet-desktop headlines")
-    parser.add_argument("--profile-dir", metavar="DIR", help="keep everything under DIR")
-    parser.add_argument("--lang", choices=("nl", "en"), help="language of the output")
-    add_arguments(parser)
-    args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    from ..system import paths
-
-    return run(args, paths.resolve(args.profile_dir), args.lang or _system_lang())
-
-
-if __name__ == "__main__":
-    sys.exit(main())

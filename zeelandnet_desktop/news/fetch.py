@@ -126,8 +126,25 @@ def parse_max_age(cache_control: str | None) -> timedelta | None:
     return min(timedelta(seconds=int(match.group(1))), MAX_WAIT)
 
 
-class _Cancelled(Exception):
-    pass
+class FetchCancelled(Exception):
+    """The caller cancelled the fetch (the app is quitting): nothing to report or store."""
+
+
+class _Until:
+    """When a fetch must stop: its total deadline, or the caller's cancel (checked between
+    network waits; each wait itself is bounded by the read time-out)."""
+
+    __slots__ = ("cancelled", "deadline")
+
+    def __init__(self, deadline: float, cancelled: Callable[[], bool] | None) -> None:
+        self.deadline = deadline
+        self.cancelled = cancelled
+
+    def check(self) -> None:
+        if self.cancelled is not None and self.cancelled():
+            raise FetchCancelled
+        if time.monotonic() > self.deadline:
+            raise _DeadlineError
 
 
 class Fetcher:
@@ -206,8 +223,11 @@ class Fetcher:
             session.close()
 
     # -- fetching ---------------------------------------------------------------------------
-    def fetch(self, url: str, state: FeedState | None = None) -> FetchResult:
-        """GET `url` (or state.fetch_url), conditional on state's ETag / Last-Modified."""
+    def fetch(self, url: str, state: FeedState | None = None,
+              cancelled: Callable[[], bool] | None = None) -> FetchResult:
+        """GET `url` (or state.fetch_url), conditional on state's ETag / Last-Modified.
+
+        Raises FetchCancelled once `cancelled()` is true; every other failure is a result."""
         target = (state.fetch_url if state and state.fetch_url else None) or url
         now = self._clock()
         blocked = self.host_blocked_until(target, now)
@@ -226,19 +246,21 @@ class Fetcher:
                 headers["If-None-Match"] = state.etag
             if state.last_modified:
                 headers["If-Modified-Since"] = state.last_modified
-        started = time.monotonic()
+        until = _Until(time.monotonic() + self.deadline, cancelled)
         try:
-            return self._fetch(url, target, headers, started + self.deadline)
+            return self._fetch(url, target, headers, until)
+        except FetchCancelled:
+            raise
         except Exception as error:  # every failure becomes words, never an exception upward
             problem = classify_exception(error, target)
             log.debug("Fetching %s: %s (%s)", target, problem, type(error).__name__)
             return FetchResult(url, target, None, problem=problem)
 
     def _fetch(
-        self, url: str, target: str, headers: dict[str, str], deadline: float
+        self, url: str, target: str, headers: dict[str, str], until: _Until
     ) -> FetchResult:
         with self._session() as session:
-            return self._fetch_with(session, url, target, headers, deadline)
+            return self._fetch_with(session, url, target, headers, until)
 
     def _fetch_with(
         self,
@@ -246,7 +268,7 @@ class Fetcher:
         url: str,
         target: str,
         headers: dict[str, str],
-        deadline: float,
+        until: _Until,
     ) -> FetchResult:
         current = target
         if not _http_url(current):
@@ -255,7 +277,9 @@ class Fetcher:
         permanent: str | None = None
         all_permanent = True
         for _hop in range(self.max_redirects + 1):
-            if time.monotonic() > deadline:
+            try:
+                until.check()
+            except _DeadlineError:
                 return FetchResult(url, current, None, problem=FeedProblem(TIMEOUT, "deadline"))
             response = session.get(
                 current, headers=headers, timeout=self.timeout, stream=True, allow_redirects=False
@@ -277,7 +301,7 @@ class Fetcher:
                         permanent = nxt
                     current = nxt
                     continue
-                return self._finish(url, current, response, permanent, deadline)
+                return self._finish(url, current, response, permanent, until)
             finally:
                 response.close()
         return self._loop(url, current, None)
@@ -294,7 +318,7 @@ class Fetcher:
         final: str,
         response: requests.Response,
         permanent: str | None,
-        deadline: float,
+        until: _Until,
     ) -> FetchResult:
         status = response.status_code
         headers = {k.lower(): v for k, v in response.headers.items()}
@@ -311,14 +335,15 @@ class Fetcher:
         if status == 304:
             return result()
         if status in (429, 503):
-            until = parse_retry_after(headers.get("retry-after"), now)
-            if until is None and status == 429:
-                until = now + DEFAULT_RATE_LIMIT_WAIT
-            if until is not None:
-                self.block_host(host_of(final), until)
-                log.info("Host %s asks us to wait until %s", host_of(final), until.isoformat())
+            wait_until = parse_retry_after(headers.get("retry-after"), now)
+            if wait_until is None and status == 429:
+                wait_until = now + DEFAULT_RATE_LIMIT_WAIT
+            if wait_until is not None:
+                self.block_host(host_of(final), wait_until)
+                log.info("Host %s asks us to wait until %s", host_of(final),
+                         wait_until.isoformat())
                 problem = FeedProblem(RATE_LIMITED, f"{status} {host_of(final)}")
-                return result(problem, wait=until)
+                return result(problem, wait=wait_until)
             return result(FeedProblem(HTTP, str(status)))
         if status >= 400 or status < 200:
             return result(FeedProblem(HTTP, str(status)))
@@ -326,12 +351,12 @@ class Fetcher:
         identity = headers.get("content-encoding", "identity").lower() in ("", "identity")
         if identity and declared.isdigit() and int(declared) > self.max_bytes:
             return result(FeedProblem(TOO_LARGE, f"{int(declared)} bytes"))
-        body = self._read_body(response, deadline)
+        body = self._read_body(response, until)
         if body is None:
             return result(FeedProblem(TOO_LARGE, f"> {self.max_bytes} bytes"))
         return result(body=body)
 
-    def _read_body(self, response: requests.Response, deadline: float,
+    def _read_body(self, response: requests.Response, until: _Until,
                    limit: int | None = None) -> bytes | None:
         """The decoded body, or None when it grows past `limit` (default max_bytes; stop reading
         right there: a 20 MB or gzip-bomb body must not become a 20 MB allocation)."""
@@ -340,8 +365,7 @@ class Fetcher:
         chunks: list[bytes] = []
         total = 0
         while True:
-            if time.monotonic() > deadline:
-                raise _DeadlineError
+            until.check()
             # read1 returns as soon as some bytes arrived, so the deadline is checked often even
             # when the server trickles; each wait is bounded by the read time-out.
             chunk = raw.read1(_CHUNK, decode_content=True)
@@ -353,7 +377,8 @@ class Fetcher:
             chunks.append(chunk)
 
 
-    def fetch_image(self, url: str, max_bytes: int = 3 * 1024 * 1024) -> bytes | None:
+    def fetch_image(self, url: str, max_bytes: int = 3 * 1024 * 1024,
+                    cancelled: Callable[[], bool] | None = None) -> bytes | None:
         """An article's picture (only fetched when the user allows remote images), with the
         same time-outs, deadline and size cap as a feed. None for anything that is not an image
         or fails: a missing picture is worth a log line, not a message."""
@@ -368,7 +393,10 @@ class Fetcher:
                     log.info("Picture not loaded (HTTP %s, %s): %s", response.status_code,
                              kind or "no type", host_of(url))
                     return None
-                body = self._read_body(response, time.monotonic() + self.deadline, max_bytes)
+                until = _Until(time.monotonic() + self.deadline, cancelled)
+                body = self._read_body(response, until, max_bytes)
+        except FetchCancelled:
+            return None
         except Exception as error:  # requests', urllib3's and our deadline error alike
             log.info("Picture not loaded (%s): %s", type(error).__name__, host_of(url))
             return None

@@ -1,7 +1,8 @@
 """One refresh: fetch every enabled feed in parallel, parse in the workers, write to the store.
 
-Callable from any non-GUI thread (the Qt service runs it on its pool, the CLI on the main
-thread). Nothing raises out of `refresh()`: each feed ends as an outcome, failures as FeedProblems.
+Callable from any non-GUI thread: the app's news service runs plan_round / refresh_feed /
+finish_round as jobs on its task runner, the command line runs refresh() with a pool of its
+own. Nothing raises out of them: each feed ends as an outcome, failures as FeedProblems.
 
 Politeness rules applied here:
 - a feed whose `next_allowed` lies ahead is skipped. That time comes from Cache-Control max-age
@@ -14,13 +15,13 @@ from __future__ import annotations
 
 import logging
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 
 from .catalogue import Catalogue, Category, FeedSource
-from .fetch import Fetcher, FetchResult, host_of
+from .fetch import FetchCancelled, Fetcher, FetchResult, host_of
 from .model import INTERNAL, OFFLINE, RATE_LIMITED, FeedProblem, FeedState
 from .parse import parse_feed
 from .store import NewsStore
@@ -96,6 +97,75 @@ class RefreshReport:
 ProgressCallback = Callable[[FeedOutcome, int, int], None]
 
 
+@dataclass(frozen=True)
+class FeedJob:
+    """One feed to fetch in a round, with what the store remembered about it."""
+
+    category: Category
+    feed: FeedSource
+    state: FeedState | None
+
+
+@dataclass(frozen=True)
+class RoundPlan:
+    started: datetime
+    now: datetime
+    skipped: tuple[FeedOutcome, ...]  # not fetched: asked to wait, or not due yet
+    jobs: tuple[FeedJob, ...]
+    order: Mapping[str, int]  # catalogue URL -> place in the catalogue, for the report
+
+    @property
+    def total(self) -> int:
+        return len(self.skipped) + len(self.jobs)
+
+
+def plan_round(
+    catalogue: Catalogue,
+    store: NewsStore,
+    fetcher: Fetcher,
+    *,
+    enabled_categories: Iterable[str] | None = None,
+    now: datetime | None = None,
+    force: bool = False,
+) -> RoundPlan:
+    """Which feeds a round fetches and which it skips (and why). Reads the store once."""
+    started = datetime.now(timezone.utc)
+    now = now or started
+    try:
+        states = store.feed_states()
+    except Exception:
+        log.exception("Could not read feed states; refreshing without them")
+        states = {}
+    _learn_host_blocks(fetcher, states.values(), now)
+    enabled = list(enabled_categories) if enabled_categories is not None else None
+    skipped: list[FeedOutcome] = []
+    jobs: list[FeedJob] = []
+    feeds = list(catalogue.feeds(enabled))
+    for category, feed in feeds:
+        state = states.get(feed.url)
+        outcome = _skip(category, feed, state, fetcher, now, force)
+        if outcome is not None:
+            skipped.append(outcome)
+        else:
+            jobs.append(FeedJob(category, feed, state))
+    order = {feed.url: i for i, (_c, feed) in enumerate(feeds)}
+    return RoundPlan(started, now, tuple(skipped), tuple(jobs), order)
+
+
+def finish_round(plan: RoundPlan, outcomes: Iterable[FeedOutcome]) -> RefreshReport:
+    """The round's report, outcomes in catalogue order, with one log line."""
+    ordered = sorted(outcomes, key=lambda o: plan.order.get(o.url, 0))
+    report = RefreshReport(plan.started, datetime.now(timezone.utc), tuple(ordered))
+    log.info(
+        "Refresh: %d feeds, %d new articles, %d problems, %.2f s",
+        len(ordered),
+        len(report.new_ids),
+        len(report.problems),
+        (report.finished - report.started).total_seconds(),
+    )
+    return report
+
+
 def refresh(
     catalogue: Catalogue,
     store: NewsStore,
@@ -107,56 +177,30 @@ def refresh(
     max_workers: int = 8,
     progress: ProgressCallback | None = None,
 ) -> RefreshReport:
-    """Refresh the enabled categories' feeds (all when None).
+    """A whole round on the calling thread with a pool of its own (the command line; the app's
+    news service runs the same steps as jobs on its task runner).
 
     `progress(outcome, done, total)` is called on the calling thread as each feed finishes.
     """
-    started = datetime.now(timezone.utc)
-    now = now or started
-    try:
-        states = store.feed_states()
-    except Exception:
-        log.exception("Could not read feed states; refreshing without them")
-        states = {}
-    _learn_host_blocks(fetcher, states.values(), now)
-
+    plan = plan_round(catalogue, store, fetcher, enabled_categories=enabled_categories,
+                      now=now, force=force)
     outcomes: list[FeedOutcome] = []
-    work: list[tuple[Category, FeedSource, FeedState | None]] = []
-    for category, feed in catalogue.feeds(enabled_categories):
-        state = states.get(feed.url)
-        skipped = _skip(category, feed, state, fetcher, now, force)
-        if skipped is not None:
-            outcomes.append(skipped)
-        else:
-            work.append((category, feed, state))
-    total = len(outcomes) + len(work)
     if progress is not None:
-        for done, outcome in enumerate(outcomes, 1):
-            _report(progress, outcome, done, total)
-    if work:
+        for done, outcome in enumerate(plan.skipped, 1):
+            _report(progress, outcome, done, plan.total)
+    outcomes.extend(plan.skipped)
+    if plan.jobs:
         with ThreadPoolExecutor(
-            max_workers=max(1, min(max_workers, len(work))), thread_name_prefix="news-fetch"
+            max_workers=max(1, min(max_workers, len(plan.jobs))), thread_name_prefix="news-fetch"
         ) as pool:
-            futures = [
-                pool.submit(_refresh_one, category, feed, state, fetcher, store, now)
-                for category, feed, state in work
-            ]
+            futures = [pool.submit(refresh_feed, job, fetcher, store, plan.now)
+                       for job in plan.jobs]
             for future in as_completed(futures):
-                outcome = future.result()  # _refresh_one never raises
+                outcome = future.result()  # refresh_feed never raises
                 outcomes.append(outcome)
                 if progress is not None:
-                    _report(progress, outcome, len(outcomes), total)
-    order = {feed.url: i for i, (_c, feed) in enumerate(catalogue.feeds(enabled_categories))}
-    outcomes.sort(key=lambda o: order.get(o.url, 0))
-    report = RefreshReport(started, datetime.now(timezone.utc), tuple(outcomes))
-    log.info(
-        "Refresh: %d feeds, %d new articles, %d problems, %.2f s",
-        len(outcomes),
-        len(report.new_ids),
-        len(report.problems),
-        (report.finished - report.started).total_seconds(),
-    )
-    return report
+                    _report(progress, outcome, len(outcomes), plan.total)
+    return finish_round(plan, outcomes)
 
 
 def _report(progress: ProgressCallback, outcome: FeedOutcome, done: int, total: int) -> None:
@@ -200,19 +244,25 @@ def _skip(
     return None
 
 
-def _refresh_one(
-    category: Category,
-    feed: FeedSource,
-    state: FeedState | None,
+def refresh_feed(
+    job: FeedJob,
     fetcher: Fetcher,
     store: NewsStore,
     now: datetime,
+    cancelled: Callable[[], bool] | None = None,
 ) -> FeedOutcome:
+    """Fetch, parse and store one feed. Never raises: every failure is an outcome. Once
+    `cancelled()` is true nothing more is stored and the feed counts as skipped."""
+    category, feed, state = job.category, job.feed, job.state
+
     def outcome(status: str, problem: FeedProblem | None = None, **extra: object) -> FeedOutcome:
         return FeedOutcome(feed.url, category.id, feed.name, status, problem, **extra)  # type: ignore[arg-type]
 
     try:
-        result = fetcher.fetch(feed.url, state)
+        try:
+            result = fetcher.fetch(feed.url, state, cancelled)
+        except FetchCancelled:
+            return outcome(SKIPPED)
         if result.skipped:
             return outcome(SKIPPED, result.problem, next_allowed=result.retry_after)
         base = _next_state(feed.url, state, result, now)
@@ -233,6 +283,8 @@ def _refresh_one(
                 source=feed.name,
                 now=now,
             )
+        if cancelled is not None and cancelled():
+            return outcome(SKIPPED)
         if parsed.problem is not None:
             # Keep the old validators: the next fetch must get the full body again, not a 304.
             log.info("Feed %s (%s): %s", feed.name, feed.url, parsed.problem)

@@ -53,7 +53,7 @@ class BreakingNewsService(QObject):
         self._clock = clock
         # A store without articles is a new profile (or one rebuilt after corruption): its
         # first successful round is the backlog, not news.
-        self._primed = news.store.article_count() > 0 and not news.recovered_from_corruption
+        self._primed = news.article_count() > 0 and not news.recovered_from_corruption
         self._unread_mail = -1  # unknown until the webmail page says
         news.refresh_finished.connect(self.on_round)
 
@@ -99,7 +99,7 @@ class BreakingNewsService(QObject):
         switched_on: list[str] = self._settings.get(keys.NOTIFY_CATEGORIES_ON)
         switched_off: list[str] = self._settings.get(keys.NOTIFY_CATEGORIES_OFF)
         return breaking.notify_categories(
-            ((c.id, c.notify) for c in self._news.catalogue.categories), switched_on, switched_off)
+            ((c.id, c.notify) for c in self._news.categories()), switched_on, switched_off)
 
     # --- news -----------------------------------------------------------------------------
 
@@ -115,21 +115,21 @@ class BreakingNewsService(QObject):
             return
         if not report.new_ids or not self._settings.get(keys.NOTIFY_BREAKING):
             return
-        store = self._news.store
-        articles: list[Article] = store.articles_by_id(report.new_ids)
+        news = self._news
+        articles: list[Article] = news.articles_by_id(report.new_ids)
         situation = breaking.Situation(
             now=now,
             local_time=now.astimezone().time(),
             notify_categories=self.notify_categories(),
-            seen=store.breaking_seen(k for a in articles for k in breaking.keys_of(a)),
+            seen=news.breaking_seen(k for a in articles for k in breaking.keys_of(a)),
             paused_until=self.paused_until(),
             quiet_hours=self._quiet_hours(),
-            sent_last_hour=store.breaking_sent_since(now - timedelta(hours=1)),
+            sent_last_hour=news.breaking_sent_since(now - timedelta(hours=1)),
             hourly_limit=self._settings.get(keys.NOTIFY_PER_HOUR),
             news_on_screen=self._news_on_screen(),
         )
         decision = breaking.decide(articles, situation, many=self._many)
-        store.remember_breaking(decision.remember, now, sent=decision.notification is not None)
+        news.remember_breaking(decision.remember, now, sent=decision.notification is not None)
         log.info("Breaking news: %d new articles, %s", len(articles), decision.reason)
         if decision.notification is not None:
             self.breaking_news.emit(decision.notification)

@@ -1,25 +1,22 @@
 """Keyring calls off the GUI thread, answered on it.
 
 A Secret Service may block on an unlock prompt for as long as the user looks at it, and a dead
-D-Bus may hang until a time-out, so every call runs on one daemon worker thread (daemon: a prompt
-nobody answers must not keep the app from quitting). One thread, because keyring backends are not
-all safe to use from several at once. Results come back as a queued signal and are handed to the
-caller's callback on the GUI thread.
+D-Bus may hang until a time-out, so every call is a job in the task runner's "keyring" lane: one
+at a time (keyring backends are not all safe to use from several threads), on a daemon thread (a
+prompt nobody answers must not keep the app from quitting). The result comes back on the GUI
+thread and goes to the caller's callback.
 """
 
 from __future__ import annotations
 
 import logging
-import queue
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
 
-import shiboken6
 from PySide6.QtCore import QObject, Signal
 
 from ..mail.credentials import Account, CredentialError, CredentialStore, Problem, Secret
+from .tasks import CancelToken, TaskRunner
 
 log = logging.getLogger(__name__)
 
@@ -46,17 +43,15 @@ class CredentialService(QObject):
     finished = Signal(object)  # every CredentialResult, after its callback
     problem_changed = Signal(object)  # Problem | None
 
-    _done = Signal(object, object)  # callback, result — from the worker thread (queued)
-
-    def __init__(self, store: CredentialStore | None = None,
+    def __init__(self, store: CredentialStore | None = None, tasks: TaskRunner | None = None,
                  parent: QObject | None = None) -> None:
+        """`tasks`: the app's runner (a private one when None, for use on its own)."""
         super().__init__(parent)
         self.store = store if store is not None else CredentialStore()
-        self._queue: queue.Queue[tuple[str, Account, str, Callback | None] | None] = queue.Queue()
-        self._thread: threading.Thread | None = None
+        self._tasks = tasks if tasks is not None else TaskRunner(self)
         self._pending = 0
+        self._stopped = False
         self.problem: Problem | None = None
-        self._done.connect(self._deliver)
 
     @property
     def busy(self) -> bool:
@@ -73,33 +68,21 @@ class CredentialService(QObject):
 
     def shut_down(self) -> None:
         """Stop taking work. A call stuck in a prompt is left behind on its daemon thread."""
-        if self._thread is not None:
-            self._queue.put(None)
-            self._thread = None
+        self._stopped = True
 
     # Internals ---------------------------------------------------------------------------------
     def _submit(self, operation: str, account: Account, password: str,
                 callback: Callback | None) -> None:
-        if self._thread is None:
-            self._thread = threading.Thread(target=self._work, name="keyring", daemon=True)
-            self._thread.start()
+        if self._stopped:
+            return
         self._pending += 1
-        self._queue.put((operation, account, password, callback))
 
-    def _work(self) -> None:
-        while True:
-            job = self._queue.get()
-            if job is None:
-                return
-            operation, account, password, callback = job
-            result = self._run(operation, account, password)
-            del password, job  # the worker keeps no copy between jobs
-            try:
-                if not shiboken6.isValid(self):
-                    return
-                self._done.emit(callback, result)
-            except RuntimeError:  # the service was deleted while we worked
-                return
+        def work(_token: CancelToken) -> CredentialResult:
+            return self._run(operation, account, password)
+
+        # The password lives in this closure only until the job has run and is dropped.
+        self._tasks.run(work, lane="keyring", name=f"keyring-{operation}",
+                        on_done=lambda result: self._deliver(callback, result))
 
     def _run(self, operation: str, account: Account, password: str) -> CredentialResult:
         try:
@@ -116,7 +99,7 @@ class CredentialService(QObject):
             error = CredentialError(Problem.FAILED, operation, type(exc).__name__)
             return CredentialResult(operation, account, error=error)
 
-    def _deliver(self, callback: Any, result: CredentialResult) -> None:
+    def _deliver(self, callback: Callback | None, result: CredentialResult) -> None:
         self._pending -= 1
         problem = result.error.problem if result.error is not None else None
         if problem != self.problem:

@@ -1,15 +1,16 @@
-"""The news service: runs refresh rounds off the GUI thread and tells the GUI what changed.
+"""The news service: refresh rounds as jobs on the task runner, and the questions the views ask.
 
-Data flows once: fetch → parse → store (news core, on worker threads) → a queued signal here →
-the view re-reads the store. The GUI thread only reads the store (a few milliseconds) and never
-touches the network.
+Data flows once: fetch → parse → store (news core, in runner jobs) → a result back on the GUI
+thread → a signal → the view asks this service again. The GUI thread only reads the store (a few
+milliseconds) and never touches the network. Views never see the store or the catalogue.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
-from concurrent.futures import Future, ThreadPoolExecutor
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,19 +18,31 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from .. import settings as keys
-from ..news.catalogue import USER_FILE_NAME, Catalogue, CatalogueError, load_catalogue
+from ..news.catalogue import (
+    USER_FILE_NAME,
+    Catalogue,
+    CatalogueError,
+    Category,
+    add_user_feed,
+    load_catalogue,
+    read_user_data,
+    remove_user_feed,
+)
+from ..news.model import Article
 from ..news.store import NewsStore
 from ..settings import Settings
 from ..system.paths import AppPaths
+from .tasks import CancelToken, TaskRunner
 
 if TYPE_CHECKING:
     from ..news.fetch import Fetcher
-    from ..news.refresh import FeedOutcome, RefreshReport
+    from ..news.refresh import FeedJob, FeedOutcome, RefreshReport, RoundPlan
 
 log = logging.getLogger(__name__)
 
 PRUNE_EVERY = timedelta(hours=6)
 IMAGE_MAX_BYTES = 3 * 1024 * 1024
+STORE_CLOSE_SECONDS = 0.4  # at quit: queued writes are milliseconds; never wait longer
 
 
 class NewsService(QObject):
@@ -37,76 +50,124 @@ class NewsService(QObject):
 
     refresh_started = Signal()
     refresh_progress = Signal(int, int)  # feeds done, feeds in this round
-    refresh_finished = Signal(object)  # RefreshReport
-    articles_changed = Signal()  # the store holds new or changed articles: re-read it
+    refresh_finished = Signal(object)  # RefreshReport, or None when the round itself failed
+    articles_changed = Signal()  # the store holds new or changed articles: ask again
     catalogue_changed = Signal()
     image_ready = Signal(str, bytes)  # url, image data (only when remote images are allowed)
 
-    # Internal: worker threads emit these; Qt queues them to the GUI thread.
-    _round_done = Signal(object)
-    _round_progress = Signal(int, int)
-
-    def __init__(self, settings: Settings, paths: AppPaths, parent: QObject | None = None, *,
-                 defaults: Path | None = None) -> None:
+    def __init__(self, settings: Settings, paths: AppPaths, tasks: TaskRunner,
+                 parent: QObject | None = None, *, defaults: Path | None = None) -> None:
         """`defaults`: a catalogue file used instead of the shipped one (--feeds)."""
         super().__init__(parent)
         self._settings = settings
         self._paths = paths
+        self._tasks = tasks
         self._defaults = defaults
-        self.store = NewsStore(paths.database_file)
-        self.catalogue: Catalogue = self._load_catalogue()
-        self._pool: ThreadPoolExecutor | None = None
+        self._store = NewsStore(paths.database_file, writer=tasks.executor("news-store"))
+        self._catalogue: Catalogue = self._load_catalogue()
         self._fetcher: Fetcher | None = None
         self._fetcher_lock = threading.Lock()
-        self._running = False
+        self._round: _Round | None = None
         self._shut_down = False
         self._again_forced: bool | None = None  # a request that came in during a round
         self._last_prune: datetime | None = None
         self.last_report: RefreshReport | None = None
         self._timer = QTimer(self)
         self._timer.timeout.connect(lambda: self.refresh(force=False))
-        self._round_done.connect(self._on_round_done)
-        self._round_progress.connect(self.refresh_progress)
         settings.changed.connect(self._on_setting_changed)
 
-    @property
-    def user_catalogue_file(self) -> Path:
-        return self._paths.config / USER_FILE_NAME
+    # --- questions ------------------------------------------------------------------------
 
     @property
     def recovered_from_corruption(self) -> bool:
-        return self.store.recovered_from_corruption
+        return self._store.recovered_from_corruption
 
     @property
     def is_refreshing(self) -> bool:
-        return self._running
+        return self._round is not None
+
+    @property
+    def is_shut_down(self) -> bool:
+        return self._shut_down
+
+    def categories(self) -> tuple[Category, ...]:
+        """Every category of the catalogue, in its order (enabled or not)."""
+        return self._catalogue.categories
+
+    def category(self, category_id: str) -> Category | None:
+        return self._catalogue.category(category_id)
 
     def enabled_categories(self) -> list[str]:
         disabled_list: list[str] = self._settings.get(keys.DISABLED_CATEGORIES)
         disabled = set(disabled_list)
-        return [c.id for c in self.catalogue.categories if c.id not in disabled]
+        return [c.id for c in self._catalogue.categories if c.id not in disabled]
 
-    # --- life cycle -------------------------------------------------------------------------
+    def articles(self, category: str | None = None, *, search: str | None = None,
+                 limit: int | None = None) -> list[Article]:
+        return self._store.articles(category, limit=limit, search=search)
+
+    def articles_by_id(self, ids: Iterable[str]) -> list[Article]:
+        return self._store.articles_by_id(ids)
+
+    def unread_counts(self) -> dict[str, int]:
+        return self._store.unread_counts()
+
+    def article_count(self) -> int:
+        return self._store.article_count()
+
+    # Breaking-news memory (services/breaking.py decides; the store remembers).
+    def breaking_seen(self, keys_: Iterable[str]) -> frozenset[str]:
+        return self._store.breaking_seen(keys_)
+
+    def breaking_sent_since(self, since: datetime) -> int:
+        return self._store.breaking_sent_since(since)
+
+    def remember_breaking(self, keys_: Iterable[str], now: datetime, *, sent: bool) -> None:
+        self._store.remember_breaking(keys_, now, sent=sent)
+
+    # --- the user's own feeds -------------------------------------------------------------
+
+    @property
+    def _user_file(self) -> Path:
+        return self._paths.config / USER_FILE_NAME
+
+    def user_feeds(self) -> list[tuple[str, str]]:
+        """(category id, address) of each feed the user added."""
+        found: list[tuple[str, str]] = []
+        for entry in read_user_data(self._user_file).get("categories", []):
+            if not isinstance(entry, dict):
+                continue
+            for feed in entry.get("feeds", []):
+                if isinstance(feed, dict) and isinstance(feed.get("url"), str):
+                    found.append((str(entry.get("id")), feed["url"]))
+        return found
+
+    def add_user_feed(self, category_id: str, url: str) -> None:
+        """Raises CatalogueError for an address that is not http(s), OSError when the file
+        cannot be written."""
+        add_user_feed(self._user_file, category_id, url)
+        self.reload_catalogue()
+
+    def remove_user_feed(self, category_id: str, url: str) -> None:
+        remove_user_feed(self._user_file, category_id, url)
+        self.reload_catalogue()
+
+    # --- life cycle -----------------------------------------------------------------------
 
     def start(self) -> None:
         """After the window is shown: the first refresh, then every N minutes."""
         self._restart_timer()
         self.refresh(force=False)
 
-    @property
-    def is_shut_down(self) -> bool:
-        return self._shut_down
-
     def shut_down(self) -> None:
+        """Stop the timer and the round; let queued writes finish (bounded) and close."""
         self._shut_down = True
         self._timer.stop()
-        if self._pool is not None:
-            # Workers finish their current feed (bounded by the fetcher's deadline); each feed
-            # is its own transaction, so stopping now never loses stored articles.
-            self._pool.shutdown(wait=True, cancel_futures=True)
+        if self._round is not None:
+            self._round.token.cancel()
+        self._store.close(STORE_CLOSE_SECONDS)
         if self._fetcher is not None:
             self._fetcher.close()
-        self.store.close()
 
     def _restart_timer(self) -> None:
         self._timer.start(self._settings.get(keys.REFRESH_MINUTES) * 60_000)
@@ -119,36 +180,42 @@ class NewsService(QObject):
 
     def _load_catalogue(self) -> Catalogue:
         try:
-            return load_catalogue(self.user_catalogue_file, self._defaults)
+            return load_catalogue(self._user_file, self._defaults)
         except CatalogueError as error:
             if self._defaults is None:
                 raise  # the shipped catalogue is broken: a packaging bug, not user input
             log.warning("Cannot use the feeds file %s (%s); using the shipped feeds",
                         self._defaults, error)
             self._defaults = None
-            return load_catalogue(self.user_catalogue_file)
+            return load_catalogue(self._user_file)
 
     def reload_catalogue(self) -> None:
-        self.catalogue = self._load_catalogue()
+        self._catalogue = self._load_catalogue()
         self.catalogue_changed.emit()
 
-    # --- refreshing -------------------------------------------------------------------------
+    # --- refreshing -----------------------------------------------------------------------
 
     def refresh(self, force: bool = True) -> None:
         """Fetch what is due (force=True: everything but hosts that asked us to wait)."""
-        if self._running:
+        if self._shut_down:
+            return
+        if self._round is not None:
             self._again_forced = force or bool(self._again_forced)
             return
-        self._running = True
+        round_ = _Round(self._tasks.root.child())
+        self._round = round_
         self.refresh_started.emit()
-        enabled = self.enabled_categories()
-        catalogue = self.catalogue
-        self._executor().submit(self._run_round, catalogue, enabled, force)
+        catalogue, enabled = self._catalogue, self.enabled_categories()
 
-    def _executor(self) -> ThreadPoolExecutor:
-        if self._pool is None:
-            self._pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="news-service")
-        return self._pool
+        def plan(_token: CancelToken) -> RoundPlan:
+            from ..news.refresh import plan_round
+
+            return plan_round(catalogue, self._store, self._get_fetcher(),
+                              enabled_categories=enabled, force=force)
+
+        self._tasks.run(plan, token=round_.token, name="news-plan",
+                        on_done=lambda p: self._start_feeds(round_, p),
+                        on_error=lambda error: self._round_failed(round_, error))
 
     def _get_fetcher(self) -> Fetcher:
         with self._fetcher_lock:
@@ -158,38 +225,50 @@ class NewsService(QObject):
                 self._fetcher = Fetcher()
             return self._fetcher
 
-    def _run_round(self, catalogue: Catalogue, enabled: list[str], force: bool) -> None:
-        # On a worker thread. Nothing may escape: the GUI waits for _round_done.
-        report: RefreshReport | None = None
-        try:
-            from ..news.refresh import refresh
+    def _start_feeds(self, round_: _Round, plan: RoundPlan) -> None:
+        from ..news.refresh import refresh_feed
 
-            def progress(_outcome: FeedOutcome, done: int, total: int) -> None:
-                self._round_progress.emit(done, total)
+        round_.plan = plan
+        round_.outcomes.extend(plan.skipped)
+        self.refresh_progress.emit(len(round_.outcomes), plan.total)
+        fetcher, store = self._get_fetcher(), self._store
 
-            report = refresh(catalogue, self.store, self._get_fetcher(),
-                             enabled_categories=enabled, force=force, progress=progress)
-            self._prune_if_due()
-        except Exception:
-            log.exception("Refresh round failed")
-        finally:
-            from ..system.memory import give_back_free_memory
+        def feed_work(job: FeedJob) -> Callable[[CancelToken], FeedOutcome]:
+            return lambda token: refresh_feed(job, fetcher, store, plan.now, token)
 
-            give_back_free_memory()  # the parsing garbage of this round
-        self._round_done.emit(report)
+        for job in plan.jobs:
+            self._tasks.run(
+                feed_work(job), lane="news-fetch", token=round_.token.child(), name="news-feed",
+                on_done=lambda outcome: self._feed_done(round_, outcome),
+                on_error=lambda error: self._round_failed(round_, error))
+        if not plan.jobs:
+            self._finish(round_)
 
-    def _prune_if_due(self) -> None:
-        now = datetime.now(timezone.utc)
-        if self._last_prune is not None and now - self._last_prune < PRUNE_EVERY:
+    def _feed_done(self, round_: _Round, outcome: FeedOutcome) -> None:
+        if round_ is not self._round or round_.plan is None:
             return
-        self._last_prune = now
-        days = self._settings.get(keys.PRUNE_DAYS)
-        removed = self.store.prune(timedelta(days=days), now).result()
-        if removed:
-            log.info("Pruned %d articles older than %d days", removed, days)
+        round_.outcomes.append(outcome)
+        self.refresh_progress.emit(len(round_.outcomes), round_.plan.total)
+        if len(round_.outcomes) == round_.plan.total:
+            self._finish(round_)
 
-    def _on_round_done(self, report: RefreshReport | None) -> None:
-        self._running = False
+    def _finish(self, round_: _Round) -> None:
+        from ..news.refresh import finish_round
+
+        assert round_.plan is not None
+        report = finish_round(round_.plan, round_.outcomes)
+        self._tasks.run(self._after_round, name="news-after-round")
+        self._end_round(round_, report)
+
+    def _round_failed(self, round_: _Round, error: BaseException) -> None:
+        # refresh_feed never raises, so this is a bug or a store that cannot be read.
+        log.error("Refresh round failed", exc_info=error)
+        self._end_round(round_, None)
+
+    def _end_round(self, round_: _Round, report: RefreshReport | None) -> None:
+        if round_ is not self._round:
+            return
+        self._round = None
         if self._shut_down:  # a round that ended while quitting: nobody is listening any more
             return
         if report is not None:
@@ -200,21 +279,52 @@ class NewsService(QObject):
             force, self._again_forced = self._again_forced, None
             self.refresh(force=force)
 
-    # --- read state -------------------------------------------------------------------------
+    def _after_round(self, token: CancelToken) -> None:
+        """Off the GUI thread: prune now and then, and hand the round's garbage back."""
+        from ..system.memory import give_back_free_memory
+
+        try:
+            token.check()
+            self._prune_if_due()
+        finally:
+            give_back_free_memory()
+
+    def _prune_if_due(self) -> None:
+        now = datetime.now(timezone.utc)
+        if self._last_prune is not None and now - self._last_prune < PRUNE_EVERY:
+            return
+        self._last_prune = now
+        days = self._settings.get(keys.PRUNE_DAYS)
+        removed = self._store.prune(timedelta(days=days), now).result()
+        if removed:
+            log.info("Pruned %d articles older than %d days", removed, days)
+
+    # --- read state -----------------------------------------------------------------------
 
     def set_read(self, ids: list[str], read: bool = True) -> Future[None]:
         """Mark articles (un)read in the store. The view has already updated itself; a failed
         write is logged by the store."""
-        return self.store.set_read(ids, read)
+        return self._store.set_read(ids, read)
 
-    # --- pictures (only when the user allowed remote images) --------------------------------
+    # --- pictures (only when the user allowed remote images) ------------------------------
 
     def fetch_image(self, url: str) -> None:
-        if not self._settings.get(keys.REMOTE_IMAGES):
+        if not self._settings.get(keys.REMOTE_IMAGES) or self._shut_down:
             return
-        self._executor().submit(self._fetch_image, url)
 
-    def _fetch_image(self, url: str) -> None:
-        data = self._get_fetcher().fetch_image(url, IMAGE_MAX_BYTES)
-        if data:
-            self.image_ready.emit(url, data)
+        def fetch(token: CancelToken) -> bytes | None:
+            return self._get_fetcher().fetch_image(url, IMAGE_MAX_BYTES, token)
+
+        self._tasks.run(fetch, lane="pictures", name="picture",
+                        on_done=lambda data: self.image_ready.emit(url, data) if data else None)
+
+
+class _Round:
+    """One refresh round in flight: its cancel token, its plan and the outcomes so far."""
+
+    __slots__ = ("outcomes", "plan", "token")
+
+    def __init__(self, token: CancelToken) -> None:
+        self.token = token
+        self.plan: RoundPlan | None = None
+        self.outcomes: list[FeedOutcome] = []

@@ -60,15 +60,20 @@ def _x_server_answers(display: str) -> bool:
             xcb.xcb_disconnect(connection)
 
 
-def no_display_message(reason: str) -> str:
-    dutch = os.environ.get("LANG", "").startswith("nl") or os.environ.get(
-        "LANGUAGE", ""
-    ).startswith("nl")
-    if dutch:
+def no_display_message(reason: str, language: str) -> str:
+    if language == "nl":
         return (f"zeelandnet-desktop: geen beeldscherm beschikbaar ({reason}); "
                 "start de app vanuit een grafische sessie.")
     return (f"zeelandnet-desktop: no display available ({reason}); "
             "start the app from a graphical session.")
+
+
+def instance_busy_message(language: str) -> str:
+    if language == "nl":
+        return ("zeelandnet-desktop: ZeelandNet Desktop draait al, maar reageert niet. "
+                "Sluit het af (of herstart de computer) en probeer het opnieuw.")
+    return ("zeelandnet-desktop: ZeelandNet Desktop is already running but does not respond. "
+            "Quit it (or restart the computer) and try again.")
 
 
 def running_as_root() -> bool:

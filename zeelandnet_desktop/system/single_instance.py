@@ -1,5 +1,10 @@
-"""Single instance: the first process listens on a per-user, per-profile local socket; a second
-launch hands over its wishes (which tab) as one line of JSON and exits.
+"""Single instance: the first process holds a per-user, per-profile lock and listens on a local
+socket; a second launch hands over its wishes (which tab) as one line of JSON and exits.
+
+The lock (an OS file lock, released by the OS when the process ends, even by a crash) is taken
+before anything else is opened, so two launches a few milliseconds apart cannot both become the
+first. The socket only carries the hand-over: it closes as soon as the app starts quitting (a
+launch then waits for the lock instead of handing over to a process that is going away).
 
 Protocol, version 1 (one line each way, UTF-8, at most MAX_LINE bytes):
   -> {"v": 1, "cmd": "activate", "tab": "news" | "webmail" | null}
@@ -32,6 +37,92 @@ ANSWER_TIMEOUT_MS = 600
 TABS = ("news", "webmail")
 
 
+class InstanceBusyError(RuntimeError):
+    """The profile's lock is held by a process that does not answer hand-overs."""
+
+
+class InstanceLock:
+    """An exclusive lock on `<key>.lock` in the user's runtime folder, held until release()
+    or the end of the process."""
+
+    def __init__(self, key: str) -> None:
+        self.path = _runtime_path(f"{key}.lock")
+        self._file: Any = None
+
+    @property
+    def held(self) -> bool:
+        return self._file is not None
+
+    def try_acquire(self) -> bool:
+        if self._file is not None:
+            return True
+        try:
+            handle = open(self.path, "a+b")  # noqa: SIM115 - held for the life of the process
+        except OSError as exc:
+            # No place for a lock (a read-only runtime folder): run, but say why in the log.
+            log.warning("Single instance is off: no lock file (%s)", exc.strerror)
+            self._file = _NO_LOCK
+            return True
+        try:
+            _lock(handle)
+        except OSError:
+            handle.close()
+            return False
+        self._file = handle
+        return True
+
+    def release(self) -> None:
+        handle, self._file = self._file, None
+        if handle is not None and handle is not _NO_LOCK:
+            handle.close()  # closing the descriptor drops the lock
+
+
+_NO_LOCK = object()
+
+
+def _lock(handle: Any) -> None:
+    """Take the lock without waiting, or raise OSError."""
+    if sys.platform == "win32":
+        import msvcrt
+
+        handle.seek(0)
+        msvcrt.locking(handle.fileno(), msvcrt.LK_NBLCK, 1)
+    else:
+        import fcntl
+
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
+def _runtime_path(name: str) -> str:
+    folder = os.environ.get("XDG_RUNTIME_DIR") or os.environ.get("TMPDIR") or "/tmp"
+    if sys.platform == "win32":
+        folder = os.environ.get("LOCALAPPDATA") or os.environ.get("TEMP") or folder
+    return os.path.join(folder, name)
+
+
+def claim(key: str, tab: str | None, *, wait_seconds: float = 10.0) -> InstanceLock | None:
+    """Become the instance for this profile, or hand `tab` to the one that is.
+
+    Returns the held lock (start the app), or None when a running instance took the hand-over
+    (this process can exit). A launch that finds the lock held while the other instance is still
+    starting (no socket yet) or quitting (socket closed) tries both again until one works.
+    """
+    import time
+
+    lock = InstanceLock(key)
+    deadline = time.monotonic() + wait_seconds
+    while True:
+        if lock.try_acquire():
+            return lock
+        if hand_over(key, tab):
+            return None
+        if time.monotonic() > deadline:
+            # Something holds the lock and answers nothing (a hung instance). A second window
+            # on the same profile would write the same files: say so instead.
+            raise InstanceBusyError(lock.path)
+        time.sleep(0.05)
+
+
 def encode(message: dict[str, Any]) -> bytes:
     return json.dumps(message, separators=(",", ":")).encode() + b"\n"
 
@@ -45,8 +136,7 @@ def server_name(key: str) -> str:
     Python socket can reach it without loading QtNetwork), a named pipe on Windows."""
     if sys.platform == "win32":
         return key
-    folder = os.environ.get("XDG_RUNTIME_DIR") or os.environ.get("TMPDIR") or "/tmp"
-    return os.path.join(folder, f"{key}.sock")
+    return _runtime_path(f"{key}.sock")
 
 
 def hand_over(key: str, tab: str | None) -> bool:
@@ -176,7 +266,7 @@ class _UnixTransport:
         import socket
 
         if os.path.exists(path):
-            # Nobody answered hand_over(), so a socket file left by a crashed instance is stale.
+            # We hold the instance lock, so a socket file left here is from a crashed instance.
             log.info("Removing a stale single-instance socket")
             with contextlib.suppress(OSError):
                 os.unlink(path)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QVBoxLayout, QWidget
 
 from .. import APP_NAME
 from .. import settings as keys
@@ -14,7 +14,8 @@ TAB_NAMES = ("news", "webmail")
 
 
 class MainWindow(QMainWindow):
-    """Holds the tabs; features plug in through the widgets and actions given to it.
+    """Holds the tabs; features put their widget into a tab (set_tab_content) and connect to
+    the actions.
 
     The window never does I/O itself: it reads settings and emits signals.
     """
@@ -22,13 +23,12 @@ class MainWindow(QMainWindow):
     tab_activated = Signal(str)  # "news" or "webmail", each time a tab comes to the front
     refresh_requested = Signal()
     settings_requested = Signal()
-    login_requested = Signal()  # Webmail → Sign in… (issue 5)
+    login_requested = Signal()  # Webmail → Sign in…
     about_requested = Signal()
     quit_requested = Signal()
     closing = Signal()
 
-    def __init__(self, settings: Settings, news: QWidget, webmail: QWidget,
-                 icon: QIcon | None = None) -> None:
+    def __init__(self, settings: Settings, icon: QIcon | None = None) -> None:
         super().__init__()
         self.setObjectName("MainWindow")
         self._settings = settings
@@ -40,10 +40,13 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("tabs")
         self.tabs.setDocumentMode(True)
-        self.news_widget = news
-        self.webmail_widget = webmail
-        self.tabs.addTab(news, "")
-        self.tabs.addTab(webmail, "")
+        self._hosts: dict[str, QWidget] = {}
+        for name in TAB_NAMES:
+            host = QWidget(self.tabs)
+            host.setObjectName(f"{name}Host")
+            QVBoxLayout(host).setContentsMargins(0, 0, 0, 0)
+            self._hosts[name] = host
+            self.tabs.addTab(host, "")
         self.setCentralWidget(self.tabs)
         self.statusBar().setObjectName("statusbar")
         self.news_status = QLabel(self)
@@ -145,6 +148,15 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     # --- tabs and titles ------------------------------------------------------------------
+
+    def set_tab_content(self, name: str, widget: QWidget) -> None:
+        """Put a feature's widget into its tab (once)."""
+        host = self._hosts[name]
+        layout = host.layout()
+        assert layout is not None
+        widget.setParent(host)
+        layout.addWidget(widget)
+
 
     def _update_tab_titles(self) -> None:
         self.tabs.setTabText(0, self.tr("News"))

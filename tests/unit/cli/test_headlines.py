@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import argparse
 import io
 import json
+import os
 import re
 import socket
 import subprocess
@@ -17,6 +17,7 @@ import pytest
 
 from tests.support.localserver import LocalServer
 from tests.unit.news.conftest import feed_response
+from zeelandnet_desktop import options
 from zeelandnet_desktop.cli import headlines
 from zeelandnet_desktop.system import paths
 
@@ -67,11 +68,11 @@ def served(server: LocalServer) -> LocalServer:
 
 
 def run(profile_dir: Path, *argv: str, lang: str = "nl") -> tuple[int, str, str]:
-    parser = argparse.ArgumentParser()
-    headlines.add_arguments(parser)
-    args = parser.parse_args(list(argv))
+    launch = options.parse(["headlines", *argv])
+    assert launch.headlines is not None
     out, err = io.StringIO(), io.StringIO()
-    code = headlines.run(args, paths.resolve(profile_dir), lang, stdout=out, stderr=err)
+    code = headlines.run(launch.headlines, paths.resolve(profile_dir), lang, stdout=out,
+                         stderr=err)
     return code, out.getvalue(), err.getvalue()
 
 
@@ -178,16 +179,16 @@ def test_bad_arguments_exit_2(
 
 def test_bad_limit_is_an_argparse_error() -> None:
     with pytest.raises(SystemExit) as exit_info:
-        headlines.main(["--limit", "0"])
+        options.parse(["headlines", "--limit", "0"])
     assert exit_info.value.code == 2
 
 
 CHILD = textwrap.dedent(
     """
     import runpy, sys
-    sys.argv = ["headlines", *sys.argv[1:]]
+    sys.argv = ["zeelandnet-desktop", *sys.argv[1:]]
     try:
-        runpy.run_module("zeelandnet_desktop.cli.headlines", run_name="__main__")
+        runpy.run_module("zeelandnet_desktop", run_name="__main__")
     except SystemExit as done:
         code = done.code
     print("QtWidgets loaded:", "PySide6.QtWidgets" in sys.modules, file=sys.stderr)
@@ -200,10 +201,10 @@ def test_stand_alone_run_without_qtwidgets(
     tmp_path: Path, profile_dir: Path, served: LocalServer
 ) -> None:
     feeds = feeds_file(tmp_path, served)
-    argv = ["--profile-dir", str(profile_dir), "--feeds", str(feeds), "--lang", "nl"]
+    argv = ["headlines", "--profile-dir", str(profile_dir), "--feeds", str(feeds)]
     done = subprocess.run(
         [sys.executable, "-c", CHILD, *argv, "--category", "zeeland"],
-        cwd=ROOT,
+        cwd=ROOT, env={**os.environ, "LANGUAGE": "nl"},
         capture_output=True,
         text=True,
         timeout=60,

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from ... import i18n
 from ... import settings as keys
-from ...news.catalogue import CatalogueError, add_user_feed, read_user_data, remove_user_feed
+from ...news.catalogue import CatalogueError
 from ...services.news import NewsService
 from ...settings import Settings
 
@@ -46,7 +46,7 @@ class NewsSettingsPage(QWidget):
         self.categories.setObjectName("categoryChoices")
         disabled_list: list[str] = settings.get(keys.DISABLED_CATEGORIES)
         disabled = set(disabled_list)
-        for category in service.catalogue.categories:
+        for category in service.categories():
             item = QListWidgetItem(category.name(language))
             item.setData(ID_ROLE, category.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
@@ -66,7 +66,7 @@ class NewsSettingsPage(QWidget):
         self.url.setPlaceholderText("https://…")
         self.category = QComboBox(feeds_box)
         self.category.setObjectName("feedCategory")
-        for category in service.catalogue.categories:
+        for category in service.categories():
             self.category.addItem(category.name(language), category.id)
         self.add_button = QPushButton(self.tr("Add"), feeds_box)
         self.add_button.setObjectName("addFeed")
@@ -94,25 +94,20 @@ class NewsSettingsPage(QWidget):
 
     def _list_user_feeds(self) -> None:
         self.user_feeds.clear()
-        data = read_user_data(self._service.user_catalogue_file)
-        for entry in data.get("categories", []):
-            if not isinstance(entry, dict):
-                continue
-            for feed in entry.get("feeds", []):
-                if isinstance(feed, dict) and isinstance(feed.get("url"), str):
-                    category = self._service.catalogue.category(str(entry.get("id")))
-                    label = category.name(i18n.current_language()) if category else entry.get("id")
-                    item = QListWidgetItem(f"{feed['url']}  ({label})")
-                    item.setData(ID_ROLE, entry.get("id"))
-                    item.setData(URL_ROLE, feed["url"])
-                    self.user_feeds.addItem(item)
+        for category_id, url in self._service.user_feeds():
+            category = self._service.category(category_id)
+            label = category.name(i18n.current_language()) if category else category_id
+            item = QListWidgetItem(f"{url}  ({label})")
+            item.setData(ID_ROLE, category_id)
+            item.setData(URL_ROLE, url)
+            self.user_feeds.addItem(item)
         self.remove_button.setEnabled(self.user_feeds.count() > 0)
 
     def _add(self) -> None:
         url = self.url.text().strip()
         category_id = str(self.category.currentData())
         try:
-            add_user_feed(self._service.user_catalogue_file, category_id, url)
+            self._service.add_user_feed(category_id, url)
         except CatalogueError:
             self.message.setText(self.tr("That is not a web address (it starts with https://)."))
             return
@@ -122,16 +117,18 @@ class NewsSettingsPage(QWidget):
             return
         self.url.clear()
         self.message.setText(self.tr("Added. It is fetched with the next refresh."))
-        self._service.reload_catalogue()
         self._list_user_feeds()
 
     def _remove_selected(self) -> None:
         item = self.user_feeds.currentItem()
         if item is None:
             return
-        remove_user_feed(self._service.user_catalogue_file, str(item.data(ID_ROLE)),
-                         str(item.data(URL_ROLE)))
-        self._service.reload_catalogue()
+        try:
+            self._service.remove_user_feed(str(item.data(ID_ROLE)), str(item.data(URL_ROLE)))
+        except OSError as error:
+            log.warning("Could not save the feed list: %s", error)
+            self.message.setText(self.tr("The feed list could not be saved."))
+            return
         self._list_user_feeds()
 
     def apply(self) -> None:

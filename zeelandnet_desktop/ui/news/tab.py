@@ -154,6 +154,11 @@ class NewsTab(QWidget):
             self._show_banner(self.tr("The saved news could not be read and was set aside; "
                                       "the news is fetched again."), retry=False)
 
+    def stop(self) -> None:
+        """The app is quitting: no more timers, no more reads."""
+        self._tick.stop()
+        self._search_timer.stop()
+
     # --- keyboard ---------------------------------------------------------------------------
 
     def _shortcuts(self) -> None:
@@ -230,11 +235,11 @@ class NewsTab(QWidget):
         if self._service.is_shut_down:
             return
         wanted = self.current_category() or self._settings.get(keys.LAST_NEWS_CATEGORY)
-        counts = self._service.store.unread_counts()
+        counts = self._service.unread_counts()
         language = i18n.current_language()
         self.categories.blockSignals(True)
         self.categories.clear()
-        for category in self._service.catalogue.categories:
+        for category in self._service.categories():
             if category.id not in self._service.enabled_categories():
                 continue
             item = QListWidgetItem()
@@ -265,7 +270,7 @@ class NewsTab(QWidget):
         keep = self._shown_id
         scroll = self.list.verticalScrollBar().value()
         query = self.search.text().strip() or None
-        articles = self._service.store.articles(category, search=query) if category else []
+        articles = self._service.articles(category, search=query) if category else []
         self.model.set_articles(articles)
         self.list.verticalScrollBar().setValue(scroll)
         row = self.model.row_of(keep) if keep else -1
@@ -284,7 +289,7 @@ class NewsTab(QWidget):
         query = self.search.text().strip()
         if query:
             text = self.tr("Nothing found for “%1”.").replace("%1", query)
-        elif self._service.store.article_count() == 0:
+        elif self._service.article_count() == 0:
             if self._service.is_refreshing:
                 text = self.tr("Fetching the news…")
             elif self._offline:
@@ -317,7 +322,7 @@ class NewsTab(QWidget):
             item = self.categories.item(row)
             if item.data(CATEGORY_ROLE) != category_id:
                 continue
-            category = self._service.catalogue.category(category_id)
+            category = self._service.category(category_id)
             name = category.name(i18n.current_language()) if category else category_id
             self._label_category(item, name, max(0, int(item.data(UNREAD_ROLE) or 0) + delta))
 

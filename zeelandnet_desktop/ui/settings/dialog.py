@@ -1,8 +1,8 @@
-"""Bestand → Instellingen…: pages of preferences. Features add their own page."""
+"""Bestand → Instellingen…: the general page, then the pages the features registered."""
 
 from __future__ import annotations
 
-from typing import Protocol
+from collections.abc import Sequence
 
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -18,12 +18,7 @@ from PySide6.QtWidgets import (
 
 from ... import settings as keys
 from ...settings import Settings
-
-
-class SettingsPage(Protocol):
-    """A page: a widget that writes its values to the settings when the dialog is accepted."""
-
-    def apply(self) -> None: ...
+from .registry import PageFactory, SettingsPage
 
 
 class GeneralPage(QWidget):
@@ -75,13 +70,17 @@ class GeneralPage(QWidget):
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: Settings, pages: Sequence[PageFactory] = (),
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("SettingsDialog")
         self.setWindowTitle(self.tr("Settings"))
         self.pages = QTabWidget(self)
         self._pages: list[SettingsPage] = []
         self.add_page(GeneralPage(settings, self), self.tr("General"))
+        for factory in pages:
+            page = factory(self)
+            self.add_page(page, page.windowTitle())
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )

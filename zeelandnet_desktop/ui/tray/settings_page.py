@@ -51,8 +51,8 @@ class TraySettingsPage(QWidget):
         switched_on: list[str] = settings.get(keys.NOTIFY_CATEGORIES_ON)
         switched_off: list[str] = settings.get(keys.NOTIFY_CATEGORIES_OFF)
         wanted = breaking.notify_categories(
-            ((c.id, c.notify) for c in service.catalogue.categories), switched_on, switched_off)
-        for category in service.catalogue.categories:
+            ((c.id, c.notify) for c in service.categories()), switched_on, switched_off)
+        for category in service.categories():
             item = QListWidgetItem(category.name(language))
             item.setData(ID_ROLE, category.id)
             item.setData(DEFAULT_ROLE, category.notify)

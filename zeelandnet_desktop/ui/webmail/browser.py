@@ -8,9 +8,9 @@ first opens webmail (DESIGN.md: start-up is cheap).
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Callable
+from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import Qt, QUrl, Signal
@@ -35,28 +35,12 @@ from PySide6.QtWidgets import (
 from ... import settings as keys
 from ...mail.providers import Provider, is_provider_origin
 from ...settings import Settings
-from ...system.paths import AppPaths
 from .downloads_bar import DownloadsBar
 from .page import ProviderPageHook, WebmailPage, create_profile, describe_url
 
 log = logging.getLogger(__name__)
 
 ZOOM_STEPS = (0.5, 0.67, 0.75, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0)
-
-
-def _json_map(settings: Settings, key: keys.Key[str]) -> dict[str, object]:
-    try:
-        value = json.loads(settings.get(key))
-    except ValueError:
-        log.warning("Setting %s is not valid JSON; starting it over", key.name)
-        return {}
-    return value if isinstance(value, dict) else {}
-
-
-def _set_json_map_entry(settings: Settings, key: keys.Key[str], name: str, value: object) -> None:
-    mapping = _json_map(settings, key)
-    mapping[name] = value
-    settings.set(key, json.dumps(mapping, sort_keys=True))
 
 
 class WebmailBrowser(QWidget):
@@ -67,8 +51,9 @@ class WebmailBrowser(QWidget):
     web_notification = Signal(str, str)  # title, body — the tray issue shows it
     load_finished = Signal(bool)
 
-    def __init__(self, provider: Provider, settings: Settings, paths: AppPaths,
+    def __init__(self, provider: Provider, settings: Settings, storage: Path,
                  parent: QWidget | None = None, *, load_home: bool = True) -> None:
+        """`storage`: the folder of the provider's persistent web profile."""
         super().__init__(parent)
         self.provider = provider
         self._settings = settings
@@ -76,7 +61,7 @@ class WebmailBrowser(QWidget):
         self._popups: list[QWebEngineView] = []
         self._asking_permission = False
 
-        self.profile: QWebEngineProfile = create_profile(provider, paths)
+        self.profile: QWebEngineProfile = create_profile(provider, storage)
         self.profile.setNotificationPresenter(self._present_notification)
         self.profile.downloadRequested.connect(self._on_download_requested)
         self.view = QWebEngineView(self)
@@ -243,7 +228,7 @@ class WebmailBrowser(QWidget):
 
     # Zoom --------------------------------------------------------------------------------------
     def _saved_zoom(self) -> float:
-        raw = _json_map(self._settings, keys.WEBMAIL_ZOOM).get(self.provider.id, 1.0)
+        raw = self._settings.get_map(keys.WEBMAIL_ZOOM).get(self.provider.id, 1.0)
         zoom = float(raw) if isinstance(raw, int | float) else 1.0
         return min(max(zoom, ZOOM_STEPS[0]), ZOOM_STEPS[-1])
 
@@ -254,7 +239,7 @@ class WebmailBrowser(QWidget):
 
     def set_zoom(self, factor: float) -> None:
         factor = min(max(factor, ZOOM_STEPS[0]), ZOOM_STEPS[-1])
-        _set_json_map_entry(self._settings, keys.WEBMAIL_ZOOM, self.provider.id, round(factor, 2))
+        self._settings.set_map_entry(keys.WEBMAIL_ZOOM, self.provider.id, round(factor, 2))
         self._apply_zoom()
 
     def zoom_in(self) -> None:
@@ -303,7 +288,7 @@ class WebmailBrowser(QWidget):
 
     # Notifications -----------------------------------------------------------------------------
     def _notification_choice(self) -> str:
-        value = _json_map(self._settings, keys.WEBMAIL_NOTIFICATIONS).get(self.provider.id)
+        value = self._settings.get_map(keys.WEBMAIL_NOTIFICATIONS).get(self.provider.id)
         return value if value in ("granted", "denied") else ""
 
     def _on_permission_requested(self, permission: QWebEnginePermission) -> None:
@@ -334,8 +319,8 @@ class WebmailBrowser(QWidget):
         def answered(button: int) -> None:
             self._asking_permission = False
             granted = button == QMessageBox.StandardButton.Yes
-            _set_json_map_entry(self._settings, keys.WEBMAIL_NOTIFICATIONS, self.provider.id,
-                                "granted" if granted else "denied")
+            self._settings.set_map_entry(keys.WEBMAIL_NOTIFICATIONS, self.provider.id,
+                                         "granted" if granted else "denied")
             if permission.isValid():
                 if granted:
                     permission.grant()

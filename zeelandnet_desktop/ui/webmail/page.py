@@ -11,6 +11,7 @@ import logging
 import re
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -25,7 +26,6 @@ from PySide6.QtWebEngineCore import (
 )
 
 from ...mail.providers import Navigation, Provider, is_provider_origin, navigation_decision
-from ...system.paths import AppPaths
 
 log = logging.getLogger(__name__)
 
@@ -43,14 +43,12 @@ def describe_url(url: QUrl) -> str:
 
 # --- profile -----------------------------------------------------------------------------------
 
-def create_profile(provider: Provider, paths: AppPaths) -> QWebEngineProfile:
+def create_profile(provider: Provider, storage: Path) -> QWebEngineProfile:
     """A named, on-disk profile for one provider, so its login survives a restart.
 
     One per provider keeps one provider's cookies away from the other's. The caller owns it and
     must delete it after every page that uses it (see WebmailBrowser.shutdown).
     """
-    storage = paths.web / provider.id
-    storage.mkdir(parents=True, exist_ok=True)
     builder = QWebEngineProfileBuilder()
     builder.setPersistentStoragePath(str(storage))
     builder.setCachePath(str(storage / "cache"))

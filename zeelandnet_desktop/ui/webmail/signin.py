@@ -1,5 +1,6 @@
-"""Signing in to webmail: the saved password filled in and submitted, a typed one offered to the
-keyring, a wrong one asked for again, and everything forgotten on request.
+"""The page side of webmail sign-in: the login-form helper injected into the provider's page,
+the bridge it answers through, the sign-in dialog and "Remember password?". What to do when is
+decided by services/signin.py and its pure rule (mail/signin.py).
 
 Only ever on the provider's own origin (mail.login_form.may_fill): checked here before anything
 is injected, again right before credentials are handed over, and once more by the script itself
@@ -12,31 +13,29 @@ exists by then), never at start-up.
 
 from __future__ import annotations
 
-import json
 import logging
 import secrets
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QUrl, Signal, Slot
 from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
 
-from ... import settings as keys
 from ...mail.credentials import Account, Problem, Secret
 from ...mail.login_form import (
     FORM_TIMEOUT_MS,
-    MAX_ATTEMPTS,
     fill_call,
     install_script,
     may_fill,
     origin_of,
     start_call,
 )
-from ...mail.providers import Provider, load_providers
+from ...mail.providers import Provider
+from ...mail.signin import RememberChoice
 from ...services.credentials import CredentialResult, CredentialService
-from ...settings import Settings
-from ...system.paths import AppPaths
+from ...services.signin import SigninService
+from ...services.webmail import WebmailService
 from .login_dialog import LoginDialog, problem_text
 
 if TYPE_CHECKING:
@@ -64,14 +63,6 @@ def keyring_name(platform: str | None = None) -> str:
     return QCoreApplication.translate("WebmailLogin", "the keyring")
 
 
-def _json_map(settings: Settings, key: keys.Key[str]) -> dict[str, Any]:
-    try:
-        value = json.loads(settings.get(key))
-    except ValueError:
-        return {}
-    return value if isinstance(value, dict) else {}
-
-
 class LoginBridge(QObject):
     """What the page script may tell Python; each message carries the document's token."""
 
@@ -92,8 +83,11 @@ class LoginBridge(QObject):
         self.captured.emit(token, username, password)
 
 
+
 class WebmailLogin(QObject):
-    """Attached to the webmail tab by the Application. See the module doc."""
+    """The page side of sign-in, attached to the webmail tab. Decisions are the sign-in
+    service's (and its pure rule's); this watches the page, fills it when told, and shows the
+    dialog and the "Remember password?" question."""
 
     status_message = Signal(str)
     show_webmail_requested = Signal()  # the dialog was accepted: bring the webmail tab forward
@@ -103,33 +97,36 @@ class WebmailLogin(QObject):
     no_form_seen = Signal()  # the provider's page showed no login form within the time-out
     fill_done = Signal(str)  # what the fill script answered ("submitted", "no-form", …)
     signed_in = Signal()  # a page without a login form followed our submission
-    gave_up = Signal()  # MAX_ATTEMPTS submissions came back to the login form
+    gave_up = Signal()  # our submissions kept coming back to the login form
 
-    def __init__(self, settings: Settings, credentials: CredentialService, tab: WebmailTab,
-                 paths: AppPaths, parent: QObject | None = None, *,
+    def __init__(self, signin: SigninService, webmail: WebmailService, tab: WebmailTab,
+                 parent: QObject | None = None, *,
                  form_timeout_ms: int = FORM_TIMEOUT_MS) -> None:
         super().__init__(parent)
-        self._settings = settings
-        self._credentials = credentials
+        self._signin = signin
+        self._webmail = webmail
         self._tab = tab
-        self._paths = paths
         self._form_timeout_ms = form_timeout_ms
         self._channel_library: str | None = None
         self._dialog: LoginDialog | None = None
         self._prompt: QMessageBox | None = None
-        self._offered: set[tuple[str, str]] = set()  # (provider, address) asked this run
         self._login_action: QAction | None = None
-        # The one page we watch (the browser's main page) and its sign-in state.
+        # The one page we watch (the browser's main page) and its document's token.
         self._page: WebmailPage | None = None
         self._channel: QWebChannel | None = None
         self._bridge: LoginBridge | None = None
         self._token = ""
         self._origin = ""
-        self._armed = False  # may submit by itself: a new browser, or the user asked
-        self._attempts = 0  # our submissions since the last success
-        self._submitted_by_us = False
-        self._pending: Secret | None = None  # typed into our dialog; used once, never stored
-        self._captured: Secret | None = None  # typed into the page; offered once it worked
+        signin.fill_requested.connect(self._fill)
+        signin.credentials_wanted.connect(self._on_credentials_wanted)
+        signin.remember_wanted.connect(self._ask_to_remember)
+        signin.look_again.connect(self._look_again)
+        signin.go_home.connect(self._go_home)
+        signin.signed_in.connect(self.signed_in)
+        signin.gave_up.connect(self.gave_up)
+        signin.problem.connect(lambda problem: self.status_message.emit(problem_text(problem)))
+        signin.password_saved.connect(lambda: self.status_message.emit(
+            self.tr("Your password is kept in %1.").replace("%1", keyring_name())))
         tab.add_provider_page_hook(self._on_provider_page)
         tab.browser_created.connect(self._on_browser_created)
         if tab.browser is not None:
@@ -146,19 +143,17 @@ class WebmailLogin(QObject):
 
     @property
     def credentials(self) -> CredentialService:
-        return self._credentials
+        return self._signin.credentials
 
     @property
     def attempts(self) -> int:
-        return self._attempts
+        return self._signin.attempts
 
     def accounts(self) -> dict[str, str]:
-        """provider id → the address last used there (no passwords)."""
-        return {k: v for k, v in _json_map(self._settings, keys.WEBMAIL_ACCOUNTS).items()
-                if isinstance(v, str) and v}
+        return self._signin.accounts()
 
     def providers(self) -> dict[str, Provider]:
-        found = load_providers(self._paths.config / "providers.json")
+        found = self._webmail.providers()
         current = self._tab.provider()
         if current is not None:
             found.setdefault(current.id, current)
@@ -175,8 +170,8 @@ class WebmailLogin(QObject):
             self._dialog.raise_()
             self._dialog.activateWindow()
             return
-        address = self.accounts().get(provider.id, "")
-        known_problem = self._credentials.problem
+        address = self._signin.address(provider.id)
+        known_problem = self.credentials.problem
         dialog = LoginDialog(provider.name, address, message=message,
                              problem=known_problem if known_problem is Problem.NO_KEYRING
                              else None, parent=self._tab.window())
@@ -186,8 +181,8 @@ class WebmailLogin(QObject):
         # waiting for it; the dialog takes the answer whenever it comes.
         # After a failed sign-in the saved password is the suspect: the field starts empty.
         offer = not message
-        self._credentials.load(Account(provider.id, address),
-                               lambda result: self._on_dialog_loaded(dialog, result, offer))
+        self._signin.load_saved(Account(provider.id, address),
+                                lambda result: self._on_dialog_loaded(dialog, result, offer))
         dialog.finished.connect(lambda code: self._on_dialog_finished(dialog, provider, code))
         dialog.open()
         self.dialog_shown.emit(dialog)
@@ -197,26 +192,14 @@ class WebmailLogin(QObject):
             self._dialog.reject()
         if self._prompt is not None:
             self._prompt.reject()
-        self._pending = self._captured = None
-        self._credentials.shut_down()
+        self._signin.shut_down()
 
     def forget(self, provider_id: str, cookies: bool,
                done: Callable[[CredentialResult], None] | None = None) -> None:
         """Remove the saved password and address for `provider_id`, and its cookies if asked."""
-        address = self.accounts().get(provider_id, "")
-        for key in (keys.WEBMAIL_ACCOUNTS, keys.WEBMAIL_NEVER_SAVE):
-            entries = _json_map(self._settings, key)
-            if entries.pop(provider_id, None) is not None:
-                self._settings.set(key, json.dumps(entries, sort_keys=True))
-        self._pending = self._captured = None
-        self._armed = False
-        self._offered = {entry for entry in self._offered if entry[0] != provider_id}
         if cookies:
             self.forget_cookies(provider_id)
-        if address:
-            self._credentials.delete(Account(provider_id, address), done)
-        elif done is not None:
-            done(CredentialResult("delete", Account(provider_id, "")))
+        self._signin.forget(provider_id, done)
 
     def forget_cookies(self, provider_id: str) -> None:
         """Sign out on this computer: the provider's cookies go, in the open profile or on disk."""
@@ -226,12 +209,7 @@ class WebmailLogin(QObject):
             browser.reload()
         else:
             # Not open, so no Chromium holds the file: removing it is the whole job.
-            folder = self._paths.web / provider_id
-            for name in ("Cookies", "Cookies-journal"):
-                try:
-                    (folder / name).unlink(missing_ok=True)
-                except OSError as exc:
-                    log.warning("Could not remove the %s cookies: %s", provider_id, exc.strerror)
+            self._webmail.remove_cookie_files(provider_id)
         log.info("Removed the webmail cookies of %s", provider_id)
 
     # The page ----------------------------------------------------------------------------------
@@ -275,7 +253,7 @@ class WebmailLogin(QObject):
         return self._channel_library
 
     def _adopt(self, page: WebmailPage) -> None:
-        """A new browser page: a bridge for it, fresh state (a dialog's sign-in stays pending)."""
+        """A new browser page: a bridge for it, and the rule starts over for it."""
         from PySide6.QtWebChannel import QWebChannel
 
         self._page = page
@@ -288,10 +266,7 @@ class WebmailLogin(QObject):
         # The application world only: page scripts never see the bridge.
         page.setWebChannel(self._channel, _APPLICATION_WORLD)
         page.destroyed.connect(self._on_page_destroyed)
-        self._armed = self._pending is not None or self._settings.get(keys.WEBMAIL_AUTO_LOGIN)
-        self._attempts = 0
-        self._submitted_by_us = False
-        self._captured = None
+        self._signin.page_adopted(page.provider.id)
 
     def _on_page_destroyed(self, *_args: object) -> None:
         self._page = self._channel = self._bridge = None
@@ -311,48 +286,30 @@ class WebmailLogin(QObject):
             return
         log.info("Webmail login form found (%s)", kind)
         self.form_found.emit(kind)
-        if self._captured is not None:
-            self._captured = None  # the user's own sign-in came back: nothing to remember
-            return
-        if self._submitted_by_us:
-            self._submitted_by_us = False
-            if self._attempts >= MAX_ATTEMPTS:
-                self._give_up()
-                return
-            log.info("Webmail sign-in came back to the login form; trying once more")
-        if self._pending is not None:
-            self._fill(self._pending)
-            return
-        if not (self._armed and self._settings.get(keys.WEBMAIL_AUTO_LOGIN)):
-            return
-        assert self._page is not None
-        address = self.accounts().get(self._page.provider.id)
-        if not address:
-            return
-        self._credentials.load(Account(self._page.provider.id, address),
-                               lambda result: self._on_saved_password(token, result))
+        self._signin.form_found(kind)
 
-    def _on_saved_password(self, token: str, result: CredentialResult) -> None:
+    def _on_no_form(self, token: str) -> None:
         if not self._page_ok(token):
             return
-        if result.error is not None:
-            self.status_message.emit(problem_text(result.error.problem))
-            return
-        if result.secret is None:
-            log.info("No saved webmail password; waiting for the user")
-            return
-        self._fill(result.secret)
+        self.no_form_seen.emit()
+        self._signin.no_form()
+
+    def _on_captured(self, token: str, username: str, password: str) -> None:
+        if self._page_ok(token):
+            self._signin.captured(username, password)
 
     def _fill(self, secret: Secret) -> None:
         page = self._page
-        assert page is not None
+        if page is None or not shiboken6.isValid(page):
+            self._signin.fill_answered("no-page")
+            return
         url = page.url().toString()
         # Checked again right before the password leaves Python: the keyring answer may come
         # after a navigation.
-        if not may_fill(url, page.provider) or origin_of(url) != self._origin:
+        if (page.local_page_shown or not may_fill(url, page.provider)
+                or origin_of(url) != self._origin):
+            self._signin.fill_answered("wrong-origin")
             return
-        self._attempts += 1
-        self._submitted_by_us = True
         script = fill_call(self._token, secret.account.address, secret.password, self._origin,
                            submit=True)
         page.runJavaScript(script, _APPLICATION_WORLD, self._on_fill_result)
@@ -361,65 +318,32 @@ class WebmailLogin(QObject):
         answer = str(answer)
         if answer != "submitted":
             log.info("Webmail form not submitted: %s", answer)
-            self._submitted_by_us = False
-            self._attempts = max(0, self._attempts - 1)
+        self._signin.fill_answered(answer)
         self.fill_done.emit(answer)
 
-    def _on_no_form(self, token: str) -> None:
-        if not self._page_ok(token):
-            return
-        self.no_form_seen.emit()
-        if self._submitted_by_us:
-            log.info("Signed in to webmail")
-            self._submitted_by_us = False
-            self._attempts = 0
-            self._armed = False  # after a later sign-out, fill only when asked again
-            self._pending = None
-            self.signed_in.emit()
-        self._pending = None  # signed in (or already was): the dialog's password is done with
-        captured, self._captured = self._captured, None
-        if captured is not None:
-            self._offer_to_remember(captured)
+    def _look_again(self) -> None:
+        self.show_webmail_requested.emit()
+        self._tab.activate()
+        browser = self._tab.browser
+        if browser is not None and self._page is browser.page and not browser.page.local_page_shown:
+            self._on_provider_page(browser.page, browser.page.url())
 
-    def _give_up(self) -> None:
-        assert self._page is not None
-        name = self._page.provider.name
-        log.info("Webmail sign-in failed %d times; asking the user", self._attempts)
-        self._armed = False
-        self._attempts = 0
-        self._pending = None
-        self.gave_up.emit()
-        self.sign_in(self.tr("Signing in to %1 did not work. Check your e-mail address and "
-                             "password.").replace("%1", name))
+    def _go_home(self) -> None:
+        self.show_webmail_requested.emit()
+        self._tab.activate()
+        browser = self._tab.browser
+        if browser is not None and browser.page.local_page_shown:
+            browser.home()
 
-    # Capture: "Remember password?" -------------------------------------------------------------
-    def _on_captured(self, token: str, username: str, password: str) -> None:
-        if not self._page_ok(token) or self._submitted_by_us or not password:
-            return
-        assert self._page is not None
-        self._captured = Secret(Account(self._page.provider.id, username.strip()), password)
+    def _on_credentials_wanted(self, failed: bool) -> None:
+        provider = self._tab.provider()
+        name = provider.name if provider is not None else ""
+        message = self.tr("Signing in to %1 did not work. Check your e-mail address and "
+                          "password.").replace("%1", name) if failed else ""
+        self.sign_in(message)
 
-    def _never_list(self, provider_id: str) -> list[str]:
-        value = _json_map(self._settings, keys.WEBMAIL_NEVER_SAVE).get(provider_id, [])
-        return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
-
-    def _offer_to_remember(self, secret: Secret) -> None:
-        account = secret.account
-        key = (account.provider_id, account.address.lower())
-        if (key in self._offered or not account.address
-                or account.address.lower() in self._never_list(account.provider_id)
-                or self._credentials.problem is Problem.NO_KEYRING):
-            return
-        self._offered.add(key)
-        # Already saved, and the same? Then there is nothing to ask.
-        self._credentials.load(account, lambda result: self._ask_to_remember(secret, result))
-
-    def _ask_to_remember(self, secret: Secret, result: CredentialResult) -> None:
-        if result.error is not None and result.error.problem is Problem.NO_KEYRING:
-            return
-        if result.secret is not None and result.secret.password == secret.password:
-            self._remember_address(secret.account)
-            return
+    # "Remember password?" ----------------------------------------------------------------------
+    def _ask_to_remember(self, secret: Secret) -> None:
         parent: QWidget = self._tab.window()
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Remember password?"),
                           self.tr("Remember the password for %1?")
@@ -440,38 +364,14 @@ class WebmailLogin(QObject):
             clicked = box.clickedButton()
             self._prompt = None
             box.deleteLater()
-            if clicked is yes:
-                self._save(secret)
-            elif clicked is never:
-                entries = _json_map(self._settings, keys.WEBMAIL_NEVER_SAVE)
-                addresses = self._never_list(secret.account.provider_id)
-                addresses.append(secret.account.address.lower())
-                entries[secret.account.provider_id] = sorted(set(addresses))
-                self._settings.set(keys.WEBMAIL_NEVER_SAVE, json.dumps(entries, sort_keys=True))
+            choice = (RememberChoice.YES if clicked is yes else
+                      RememberChoice.NEVER if clicked is never else RememberChoice.NO)
+            self._signin.remember_answered(secret, choice)
 
         box.finished.connect(answered)
         self._prompt = box
         box.open()  # not exec(): the inbox stays usable while the question waits
         self.prompt_shown.emit(box)
-
-    # Saving ------------------------------------------------------------------------------------
-    def _remember_address(self, account: Account) -> None:
-        entries = _json_map(self._settings, keys.WEBMAIL_ACCOUNTS)
-        if entries.get(account.provider_id) != account.address:
-            entries[account.provider_id] = account.address
-            self._settings.set(keys.WEBMAIL_ACCOUNTS, json.dumps(entries, sort_keys=True))
-
-    def _save(self, secret: Secret) -> None:
-        self._remember_address(secret.account)
-        self._credentials.save(secret.account, secret.password, self._on_saved)
-
-    def _on_saved(self, result: CredentialResult) -> None:
-        if result.error is not None:
-            self.status_message.emit(problem_text(result.error.problem))
-            return
-        self._settings.set(keys.WEBMAIL_AUTO_LOGIN, True)  # on once a password is saved
-        self.status_message.emit(self.tr("Your password is kept in %1.")
-                                 .replace("%1", keyring_name()))
 
     # The dialog --------------------------------------------------------------------------------
     def _on_dialog_loaded(self, dialog: LoginDialog, result: CredentialResult,
@@ -491,23 +391,10 @@ class WebmailLogin(QObject):
         dialog.deleteLater()
         if code != QDialog.DialogCode.Accepted:
             return
-        account = Account(provider.id, dialog.address())
-        password = dialog.password()
-        self._remember_address(account)
-        if dialog.remember():
-            self._credentials.save(account, password, self._on_saved)
-        elif dialog.property("hadSavedPassword"):
-            self._credentials.delete(account)  # "not remembered" means not kept either
-        self._pending = Secret(account, password)
-        self._armed = True
-        self._attempts = 0
-        self._submitted_by_us = False
-        self._captured = None
-        self.show_webmail_requested.emit()
-        self._tab.activate()
+        secret = Secret(Account(provider.id, dialog.address()), dialog.password())
         browser = self._tab.browser
-        if browser is not None and self._page is browser.page and not browser.page.local_page_shown:
-            # Already on a provider page: look for the form again now.
-            self._on_provider_page(browser.page, browser.page.url())
-        elif browser is not None and browser.page.local_page_shown:
-            browser.home()
+        on_page = (browser is not None and self._page is browser.page
+                   and not browser.page.local_page_shown)
+        self._signin.dialog_accepted(secret, remember=dialog.remember(),
+                                     had_saved=bool(dialog.property("hadSavedPassword")),
+                                     on_provider_page=on_page)

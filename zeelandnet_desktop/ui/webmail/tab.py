@@ -11,21 +11,14 @@ import re
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import QLocale, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QStackedLayout, QVBoxLayout, QWidget
 
+from ... import i18n
 from ... import settings as keys
-from ...mail.providers import (
-    CUSTOM_ID,
-    USER_FILE_NAME,
-    Provider,
-    ProviderError,
-    custom_provider,
-    load_providers,
-    unread_count,
-)
+from ...mail.providers import Provider, unread_count
+from ...services.webmail import WebmailService
 from ...settings import Settings
-from ...system.paths import AppPaths
 from .choose_dialog import ChooseWebmailDialog
 
 if TYPE_CHECKING:
@@ -49,11 +42,12 @@ class WebmailTab(QWidget):
     web_notification = Signal(str, str)  # title, body of the provider's HTML5 notification
     browser_created = Signal()  # the embedded browser exists (tests, issue 5's hooks)
 
-    def __init__(self, settings: Settings, paths: AppPaths, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: Settings, webmail: WebmailService,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("webmailTab")
         self._settings = settings
-        self._paths = paths
+        self._webmail = webmail
         self._browser: WebmailBrowser | None = None
         self._dialog: ChooseWebmailDialog | None = None
         self._asked = False  # the dialog comes by itself once per run; after that, the button
@@ -82,7 +76,7 @@ class WebmailTab(QWidget):
         self._stack.addWidget(self._placeholder)
         self._show_placeholder()
 
-        settings.changed.connect(self._on_setting_changed)
+        webmail.provider_changed.connect(self.reload_provider)
 
     # Public API --------------------------------------------------------------------------------
     @property
@@ -103,22 +97,10 @@ class WebmailTab(QWidget):
 
     def provider(self) -> Provider | None:
         """The chosen provider, or None while none is chosen (or the choice no longer exists)."""
-        chosen = self._settings.get(keys.WEBMAIL_PROVIDER)
-        if not chosen:
-            return None
-        if chosen == CUSTOM_ID:
-            try:
-                return custom_provider(self._settings.get(keys.WEBMAIL_CUSTOM_URL))
-            except ProviderError as exc:
-                log.warning("The custom webmail address is not usable (%s); asking again", exc)
-                return None
-        found = self.available_providers().get(chosen)
-        if found is None:
-            log.warning("Webmail provider %r is not known (any more); asking again", chosen)
-        return found
+        return self._webmail.provider()
 
     def available_providers(self) -> dict[str, Provider]:
-        return load_providers(self._paths.config / USER_FILE_NAME)
+        return self._webmail.providers()
 
     def add_provider_page_hook(self, hook: ProviderPageHook) -> None:
         """Call `hook(page, url)` after every successful load of a page on the chosen provider's
@@ -174,7 +156,7 @@ class WebmailTab(QWidget):
             providers,
             current_id=self._settings.get(keys.WEBMAIL_PROVIDER),
             custom_url=self._settings.get(keys.WEBMAIL_CUSTOM_URL),
-            language=self._language(),
+            language=i18n.current_language(),
             parent=self,
         )
         self._dialog.finished.connect(self._on_dialog_finished)
@@ -191,12 +173,6 @@ class WebmailTab(QWidget):
         self._destroy_browser()
 
     # Internals ---------------------------------------------------------------------------------
-    def _language(self) -> str:
-        chosen = self._settings.get(keys.LANGUAGE)
-        if chosen != "system":
-            return chosen
-        return "nl" if QLocale().language() == QLocale.Language.Dutch else "en"
-
     def _on_dialog_finished(self, result: int) -> None:
         dialog, self._dialog = self._dialog, None
         if dialog is None:
@@ -206,18 +182,10 @@ class WebmailTab(QWidget):
             self._show_placeholder()
             return
         chosen = dialog.chosen_id()
-        if chosen == CUSTOM_ID:
-            self._settings.set(keys.WEBMAIL_CUSTOM_URL, dialog.custom_url())
         previous = self._settings.get(keys.WEBMAIL_PROVIDER)
-        self._settings.set(keys.WEBMAIL_PROVIDER, chosen)
+        self._webmail.choose(chosen, dialog.custom_url())
         if previous == chosen and self._active:
             self.activate()  # no change signal, but the user still wants their webmail now
-
-    def _on_setting_changed(self, name: str) -> None:
-        if name == keys.WEBMAIL_PROVIDER.name or (
-                name == keys.WEBMAIL_CUSTOM_URL.name
-                and self._settings.get(keys.WEBMAIL_PROVIDER) == CUSTOM_ID):
-            self.reload_provider()
 
     def _show_placeholder(self) -> None:
         if self._settings.get(keys.WEBMAIL_PROVIDER):
@@ -230,7 +198,8 @@ class WebmailTab(QWidget):
         from .browser import WebmailBrowser  # the first QtWebEngine import, on purpose
 
         log.info("Opening webmail %s", provider.id)
-        browser = WebmailBrowser(provider, self._settings, self._paths, self)
+        browser = WebmailBrowser(provider, self._settings, self._webmail.web_storage(provider.id),
+                                 self)
         for hook in self._page_hooks:
             browser.add_provider_page_hook(hook)
         browser.title_changed.connect(self._set_title)

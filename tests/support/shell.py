@@ -1,0 +1,24 @@
+"""An in-process Shell on an isolated profile, for tests that drive the widgets."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication
+
+from tests.support.app_process import empty_catalogue
+from zeelandnet_desktop.options import LaunchOptions
+from zeelandnet_desktop.shell import Shell
+from zeelandnet_desktop.system import paths as app_paths
+
+
+def start_shell(qapp: QApplication, profile_dir: Path, *, tab: str | None = None,
+                minimized: bool = False, feeds: Path | None = None) -> Shell:
+    """A started Shell (window shown unless minimized into a tray). `feeds`: a catalogue
+    file (--feeds); without one the app has no feeds at all."""
+    paths = app_paths.resolve(profile_dir).ensure()
+    options = LaunchOptions(profile_dir=str(paths.profile_dir), tab=tab, minimized=minimized,
+                            feeds=str(feeds or empty_catalogue(profile_dir)))
+    shell = Shell(qapp, paths, options)
+    shell.start()
+    return shell
