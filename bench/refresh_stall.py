@@ -4,7 +4,7 @@
 
 The news service refreshes 20 local feeds × 50 items into a fresh profile while the news tab is
 on screen; a 10 ms QTimer on the GUI thread records the worst gap between its ticks, from the
-start of the round until the tab has re-read the store. Target (issue 3): ≤ 50 ms.
+start of the round until the tab has re-read the store. Target: ≤ 50 ms.
 Also printed: the same timer's worst gap while idle, as a baseline from the same run.
 Not a test: run by hand.
 """

@@ -7,7 +7,7 @@ Both sides run in fresh processes, alternating, against the same local fake logi
   loadFinished, against import + QWebEngineView + load() of the same page;
 - memory: PSS (/proc/<pid>/smaps_rollup) of the process and all its QtWebEngine children once
   the page has loaded and settled.
-Targets (issue 4): time ratio <= 1.2, memory ratio <= 1.15.
+Targets: time ratio <= 1.2, memory ratio <= 1.15.
 """
 
 from __future__ import annotations

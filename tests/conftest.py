@@ -42,6 +42,15 @@ def server() -> Iterator[LocalServer]:
         srv.stop()
 
 
+@pytest.fixture
+def screenshots(tmp_path: Path) -> Path:
+    """Where a test saves the screenshots a person looks at: the test's own folder, or
+    ZND_SCREENSHOT_DIR when set (to collect them from a whole run)."""
+    folder = Path(os.environ.get("ZND_SCREENSHOT_DIR") or tmp_path / "screenshots")
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Desktop tests need the desktop session (set up by tools/desktop_session.py).
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 import logging
 from typing import TYPE_CHECKING
 
-from .system.paths import AppPaths, resource_path
+from .assets import resource_path
+from .system.paths import AppPaths
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QCoreApplication, QTranslator

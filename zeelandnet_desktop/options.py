@@ -6,7 +6,6 @@ Imports nothing from Qt: `--help`, `--version` and bad arguments answer instantl
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
@@ -59,9 +58,7 @@ def _debug_flag(text: str) -> tuple[str, str]:
     return name, value
 
 
-def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
-    """The full parser. The headlines options are only loaded when that subcommand is used, so
-    starting the window pays nothing for the command-line tools."""
+def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=APP_ID,
         description="ZeelandNet Desktop: news by category and your webmail in one window.",
@@ -87,17 +84,27 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     )
     # SUPPRESS keeps a --profile-dir given before the subcommand from being overwritten.
     _add_profile_dir(headlines, default=argparse.SUPPRESS)
-    words = sys.argv[1:] if argv is None else list(argv)
-    if "headlines" in words:
-        from .cli import headlines as headlines_command
-
-        headlines_command.add_arguments(headlines)
+    headlines.add_argument("--category", metavar="ID",
+                           help="only this category (e.g. buitenland)")
+    headlines.add_argument("--limit", metavar="N", type=_positive, default=20, help="at most N")
+    headlines.add_argument("--json", action="store_true", help="one JSON array instead of lines")
+    headlines.add_argument("--offline", action="store_true",
+                           help="read the cache, fetch nothing")
+    headlines.add_argument("--feeds", metavar="FILE",
+                           help="a catalogue in the feeds.json format")
     return parser
+
+
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return number
 
 
 def parse(argv: Sequence[str] | None = None) -> LaunchOptions:
     """The options of this launch; exits with argparse's usage message on bad arguments."""
-    args = build_parser(argv).parse_args(argv)
+    args = build_parser().parse_args(argv)
     headlines = None
     if args.command == "headlines":
         headlines = HeadlinesOptions(category=args.category, limit=args.limit, json=args.json,

@@ -140,7 +140,7 @@ WEBMAIL_ZOOM: MapKey = MapKey("webmail/zoom")
 WEBMAIL_NOTIFICATIONS: MapKey = MapKey("webmail/notifications")
 WEBMAIL_UNLOAD_MINUTES: Key[int] = Key("webmail/unload_after_minutes", int, 0,
                                        minimum=0, maximum=24 * 60)  # 0 = never unload
-# Webmail sign-in (issue 5). Addresses only: passwords live in the OS keyring
+# Webmail sign-in. Addresses only: passwords live in the OS keyring
 # (mail/credentials.py). JSON keyed by provider id: accounts {"zeelandnet": "jan@zeelandnet.nl"};
 # never-save {"zeelandnet": ["piet@zeelandnet.nl"]} ("Nooit voor dit adres").
 WEBMAIL_ACCOUNTS: MapKey = MapKey("webmail/accounts")

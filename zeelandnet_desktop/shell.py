@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QApplication
 
 from . import i18n
 from . import settings as keys
+from .assets import resource_path
 from .options import LaunchOptions
 from .services.credentials import CredentialService
 from .services.news import NewsService
@@ -26,7 +27,7 @@ from .services.tasks import TaskRunner
 from .services.webmail import WebmailService
 from .settings import Settings
 from .system import single_instance
-from .system.paths import AppPaths, resource_path
+from .system.paths import AppPaths
 from .ui.main_window import MainWindow
 from .ui.news.feature import NewsFeature
 from .ui.settings.registry import SettingsPages
@@ -38,7 +39,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-TASKS_QUIT_SECONDS = 0.3  # after the store closed: what is left is network waits, abandoned
+TASKS_QUIT_SECONDS = 0.15  # after the store closed: what is left is network waits, abandoned
 
 
 class Shell(QObject):

@@ -1,4 +1,4 @@
-// Webmail login-form helper (issue 5). Injected by ui/webmail_login.py into the top frame of a
+// Webmail login-form helper. Injected by ui/webmail/signin.py into the top frame of a
 // page on the provider's own origin only, in QtWebEngine's ApplicationWorld: the page's scripts
 // share the DOM but cannot see these functions or call the bridge.
 //

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import shutil
-import socket
 import ssl
 import subprocess
 from collections.abc import Iterator
@@ -18,7 +17,7 @@ from pytestqt.qtbot import QtBot
 
 from tests.gui.conftest import UrlCatcher
 from tests.support.fakewebmail import PDF_BYTES, WebmailEnv
-from tests.support.localserver import LocalServer
+from tests.support.localserver import LocalServer, closed_port_url
 from zeelandnet_desktop import settings as keys
 
 QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
@@ -154,11 +153,8 @@ def test_open_folder_and_failed_downloads(qtbot: QtBot, env: WebmailEnv,
 
 def test_unreachable_provider_shows_a_friendly_page(
         qtbot: QtBot, env: WebmailEnv, system_browser: UrlCatcher) -> None:
-    with socket.socket() as probe:  # a port that nobody listens on
-        probe.bind(("127.0.0.1", 0))
-        closed_port = probe.getsockname()[1]
     entry = env.fake.provider_entry()
-    entry["start_url"] = f"http://127.0.0.1:{closed_port}/"
+    entry["start_url"] = unreachable = closed_port_url()
     (env.paths.config / "providers.json").write_text(json.dumps({"providers": [entry]}))
     tab = env.make_tab()
     tab.activate()
@@ -173,11 +169,11 @@ def test_unreachable_provider_shows_a_friendly_page(
     href: list[str] = []
     tab.browser.page.runJavaScript("document.getElementById('retry').href", 0, href.append)
     qtbot.waitUntil(lambda: bool(href), timeout=5_000)
-    assert href[0] == f"http://127.0.0.1:{closed_port}/"
+    assert href[0] == unreachable
     assert tab.unread == 0  # and it stays what it was: the local page says nothing of mail
     # "Open in browser" offers the provider, not our local page.
     tab.browser.open_external_action.trigger()
-    assert system_browser.urls == [f"http://127.0.0.1:{closed_port}/"]
+    assert system_browser.urls == [unreachable]
     # Try again: the provider is still away, so the same friendly page comes back.
     with qtbot.waitSignal(tab.browser.load_finished, timeout=10_000):
         click(qtbot, tab, "retry")

@@ -1,4 +1,4 @@
-"""Webmail sign-in (issue 5) against the fake webmail on a real local server: the saved password
+"""Webmail sign-in against the fake webmail on a real local server: the saved password
 filled and submitted (Roundcube, and OX whose form appears by script), never on another origin or
 in a frame of one, a wrong password tried once more and then asked for, capture → "Remember
 password?" → stored, forget, and the no-keyring path. The keyring is an in-memory double of the
@@ -183,7 +183,7 @@ def test_remember_is_worded_for_the_os(qapp: object) -> None:
     assert remember_label("win32") == "Remember in Credential Manager"
 
 
-def test_dialog_needs_address_and_password(qtbot: QtBot) -> None:
+def test_dialog_needs_address_and_password(qtbot: QtBot, screenshots: Path) -> None:
     dialog = LoginDialog("Fake webmail", USER)
     qtbot.addWidget(dialog)
     ok = dialog.button_box.button(QDialogButtonBox.StandardButton.Ok)
@@ -198,7 +198,7 @@ def test_dialog_needs_address_and_password(qtbot: QtBot) -> None:
     dialog.set_problem(Problem.LOCKED)
     assert not dialog.remember() and "locked" in dialog.keyring_note.text()
     dialog.show()
-    dialog.grab().save("/tmp/login-dialog.png")
+    dialog.grab().save(str(screenshots / "login-dialog.png"))
 
 
 # --- auto-fill and submit ------------------------------------------------------------------------
@@ -246,7 +246,8 @@ def test_automatic_sign_in_off_fills_nothing(qtbot: QtBot, env: WebmailEnv, kits
 
 
 def test_wrong_password_is_tried_once_more_then_the_user_corrects_it(
-        qtbot: QtBot, env: WebmailEnv, kits: list[Kit], server: LocalServer) -> None:
+        qtbot: QtBot, env: WebmailEnv, kits: list[Kit], server: LocalServer,
+        screenshots: Path) -> None:
     kit = make_kit(env, kits, saved="not-the-password", auto=True)
     with qtbot.waitSignal(kit.login.gave_up, timeout=LONG):
         kit.tab.activate()
@@ -256,7 +257,7 @@ def test_wrong_password_is_tried_once_more_then_the_user_corrects_it(
     assert "did not work" in dialog.message.text()
     qtbot.waitUntil(lambda: not kit.service.busy)  # the keyring has answered the dialog ...
     assert dialog.address() == USER and dialog.password() == ""  # ... and the suspect stays out
-    dialog.grab().save("/tmp/login-dialog-failed.png")
+    dialog.grab().save(str(screenshots / "login-dialog-failed.png"))
     qtbot.keyClicks(dialog.password_edit, PASSWORD)
     assert dialog.remember()
     with qtbot.waitSignal(kit.login.signed_in, timeout=LONG):
@@ -326,7 +327,8 @@ def type_into_page(qtbot: QtBot, kit: Kit) -> None:
     kit.tab.browser.page.runJavaScript(script, 0)
 
 
-def test_typed_password_is_offered_once_and_stored(qtbot: QtBot, env: WebmailEnv,
+def test_typed_password_is_offered_once_and_stored(qtbot: QtBot, screenshots: Path,
+                                                   env: WebmailEnv,
                                                    kits: list[Kit]) -> None:
     kit = make_kit(env, kits)
     with qtbot.waitSignal(kit.login.form_found, timeout=LONG):
@@ -338,7 +340,7 @@ def test_typed_password_is_offered_once_and_stored(qtbot: QtBot, env: WebmailEnv
     assert box.windowTitle() == "Remember password?"
     assert USER in box.text()
     assert [b.text() for b in box.buttons()].count("Never for this address") == 1
-    box.grab().save("/tmp/remember-prompt.png")
+    box.grab().save(str(screenshots / "remember-prompt.png"))
     box.findChild(object, "yes").click()  # type: ignore[arg-type]
     qtbot.waitUntil(lambda: kit.backend.entries.get((SERVICE_NAME, f"fake:{USER}")) == PASSWORD)
     assert env.settings.get(keys.WEBMAIL_ACCOUNTS) == '{"fake": "jan"}'
@@ -361,7 +363,8 @@ def test_never_for_this_address_is_remembered_and_saves_nothing(
 
 # --- forget --------------------------------------------------------------------------------------
 
-def test_forget_removes_the_password_and_signs_out(qtbot: QtBot, env: WebmailEnv,
+def test_forget_removes_the_password_and_signs_out(qtbot: QtBot, screenshots: Path,
+                                                   env: WebmailEnv,
                                                    kits: list[Kit]) -> None:
     kit = make_kit(env, kits, saved=PASSWORD, auto=True)
     with qtbot.waitSignal(kit.login.signed_in, timeout=LONG):
@@ -372,7 +375,7 @@ def test_forget_removes_the_password_and_signs_out(qtbot: QtBot, env: WebmailEnv
     assert page.auto_login.isChecked()
     page.cookies.setChecked(True)
     page.show()
-    page.grab().save("/tmp/credentials-page.png")
+    page.grab().save(str(screenshots / "credentials-page.png"))
     with qtbot.waitSignal(kit.tab.title_changed, timeout=LONG,
                           check_params_cb=lambda title: title == LOGIN_TITLE):
         page.forget_button.click()
@@ -385,7 +388,8 @@ def test_forget_removes_the_password_and_signs_out(qtbot: QtBot, env: WebmailEnv
 # --- no keyring, in the whole application ---------------------------------------------------------
 
 def test_without_a_keyring_the_app_says_so_and_signs_in_without_remembering(
-        qtbot: QtBot, make_app: AppFactory, server: LocalServer, profile_dir: Path) -> None:
+        qtbot: QtBot, make_app: AppFactory, server: LocalServer, profile_dir: Path,
+        screenshots: Path) -> None:
     fake = FakeWebmail(server, password=PASSWORD)
     paths = app_paths.resolve(profile_dir).ensure()
     fake.write_provider_file(paths.config)
@@ -406,7 +410,7 @@ def test_without_a_keyring_the_app_says_so_and_signs_in_without_remembering(
     assert "No keyring is available on this computer" in dialog.keyring_note.text()
     assert "You can still sign in" in dialog.keyring_note.text()
     assert not dialog.remember_box.isEnabled() and not dialog.remember()
-    dialog.grab().save("/tmp/login-dialog-no-keyring.png")
+    dialog.grab().save(str(screenshots / "login-dialog-no-keyring.png"))
     dialog.address_edit.setText(USER)
     dialog.password_edit.setText(PASSWORD)
     dialog.button_box.button(QDialogButtonBox.StandardButton.Ok).click()

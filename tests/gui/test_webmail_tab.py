@@ -164,7 +164,7 @@ def test_provider_change_reloads_the_tab(qtbot: QtBot, env: WebmailEnv) -> None:
         json.dumps({"providers": [first, second]}), encoding="utf-8")
     env.choose_fake()
     tab = env.make_tab()
-    seen: list[tuple[str, str]] = []  # issue 5's hook: (provider, path) of each provider page
+    seen: list[tuple[str, str]] = []  # the sign-in hook: (provider, path) of each provider page
     tab.add_provider_page_hook(lambda page, url: seen.append((page.provider.id, url.path())))
     tab.activate()
     qtbot.waitUntil(lambda: ("fake", "/") in seen, timeout=15_000)
@@ -173,7 +173,7 @@ def test_provider_change_reloads_the_tab(qtbot: QtBot, env: WebmailEnv) -> None:
     assert tab.browser.provider.id == "ox"
     qtbot.waitUntil(lambda: tab.title == "OX App Suite", timeout=15_000)
     qtbot.waitUntil(lambda: ("ox", "/ox") in seen, timeout=5_000)
-    # issue 5: the OX-like form is drawn by script after load; polling finds it
+    # The OX-like form is drawn by script after load; polling finds it
     found: list[object] = []
 
     def form_drawn() -> bool:

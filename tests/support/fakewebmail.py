@@ -8,7 +8,7 @@ Pages (all on the LocalServer given):
   /links     links elsewhere (same window, target=_blank), javascript:, file:, pop-up, download
   /compose   what the provider's own pop-up shows
   /download/report.pdf   Content-Disposition: attachment
-  /ox        an OX App Suite-like login whose form appears by script after 500 ms (issue 5)
+  /ox        an OX App Suite-like login whose form appears by script after 500 ms
   /notify    asks for notification permission and shows one when granted
 """
 

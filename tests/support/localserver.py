@@ -120,7 +120,10 @@ class LocalServer:
 
         self._httpd = _Server((host, 0), _Handler)
         self._httpd.daemon_threads = True
-        self._thread = threading.Thread(target=self._httpd.serve_forever, daemon=True)
+        # serve_forever polls for shutdown(); its default half second was most of the time a
+        # test spent stopping its server.
+        self._thread = threading.Thread(target=self._httpd.serve_forever, args=(0.02,),
+                                        daemon=True)
 
     @property
     def port(self) -> int:
@@ -157,6 +160,15 @@ class LocalServer:
             with contextlib.suppress(OSError):
                 connection.shutdown(socket.SHUT_RDWR)
         self._thread.join(timeout=5)
+
+
+def closed_port_url(path: str = "/") -> str:
+    """An address on this machine where nothing listens: connections are refused at once, as
+    when a site is down (the port is free right after it was taken and let go)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    return f"http://127.0.0.1:{port}{path}"
 
 
 def slow_body(total: int, chunk: int = 65536, pause: float = 0.0) -> Iterable[bytes]:

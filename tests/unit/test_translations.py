@@ -15,6 +15,6 @@ def test_every_source_string_has_a_dutch_translation() -> None:
 
 
 def test_the_compiled_translation_ships_in_resources() -> None:
-    from zeelandnet_desktop.system.paths import resource_path
+    from zeelandnet_desktop.assets import resource_path
 
     assert resource_path("translations", "zeelandnet_desktop_nl.qm").stat().st_size > 100

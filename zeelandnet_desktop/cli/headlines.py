@@ -7,7 +7,6 @@ cache; 1 when every attempted feed failed (reasons on stderr, in words); 2 on ba
 
 from __future__ import annotations
 
-import argparse
 import json
 import logging
 import sys
@@ -79,21 +78,6 @@ def _lang(lang: str) -> str:
 def problem_words(problem: FeedProblem, lang: str) -> str:
     template = PROBLEM_WORDS[_lang(lang)].get(problem.kind, problem.kind)
     return template.format(detail=problem.detail)
-
-
-def _positive(value: str) -> int:
-    number = int(value)
-    if number < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
-    return number
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--category", metavar="ID", help="only this category (e.g. buitenland)")
-    parser.add_argument("--limit", metavar="N", type=_positive, default=20, help="at most N")
-    parser.add_argument("--json", action="store_true", help="one JSON array instead of lines")
-    parser.add_argument("--offline", action="store_true", help="read the cache, fetch nothing")
-    parser.add_argument("--feeds", metavar="FILE", help="a catalogue in the feeds.json format")
 
 
 def run(

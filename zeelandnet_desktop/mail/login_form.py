@@ -12,7 +12,7 @@ import json
 from functools import lru_cache
 from urllib.parse import SplitResult
 
-from ..system.paths import resource_path
+from ..assets import resource_path
 from .providers import Provider, _split, is_provider_origin
 
 FORM_TIMEOUT_MS = 8000  # how long a page may take to draw its login form (OX: after its scripts)

@@ -1,7 +1,7 @@
 """Webmail providers as data, and the rules for where their web view may go.
 
 No Qt here: the navigation rule is a pure function so it can be tested table-driven and reused
-by the credential filler (issue 5), which must only ever fill the provider's own origin.
+by the credential filler, which must only ever fill the provider's own origin.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import SplitResult, urlsplit
 
-from ..system.paths import resource_path
+from ..assets import resource_path
 
 log = logging.getLogger(__name__)
 
@@ -240,7 +240,7 @@ def is_provider_origin(url: str, provider: Provider) -> bool:
     """True when `url` is a web page of the provider itself (https, or http on loopback).
 
     Stricter than navigation_allowed: about:blank and blob: do not count. The credential filler
-    (issue 5) must use this before it puts anything into a page.
+    must use this before it puts anything into a page.
     """
     parts = _split(url)
     if parts is None or parts.scheme.lower() not in ("http", "https"):

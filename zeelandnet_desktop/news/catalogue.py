@@ -85,7 +85,7 @@ class Catalogue:
 
 
 def default_catalogue_path() -> Path:
-    from zeelandnet_desktop.system.paths import resource_path
+    from zeelandnet_desktop.assets import resource_path
 
     return resource_path("feeds.json")
 

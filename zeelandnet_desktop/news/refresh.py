@@ -17,13 +17,14 @@ import logging
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor, as_completed
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 
 from .catalogue import Catalogue, Category, FeedSource
 from .fetch import FetchCancelled, Fetcher, FetchResult, host_of
-from .model import INTERNAL, OFFLINE, RATE_LIMITED, FeedProblem, FeedState
+from .model import INTERNAL, RATE_LIMITED, FeedProblem, FeedState
 from .parse import parse_feed
+from .report import NOT_MODIFIED, OK, PROBLEM, SKIPPED, FeedOutcome, RefreshReport
 from .store import NewsStore
 
 log = logging.getLogger(__name__)
@@ -33,66 +34,6 @@ log = logging.getLogger(__name__)
 # behind several of them for the GIL (measured: 100 ms stalls); one parser at a time keeps
 # the window responsive at no cost in wall time.
 _PARSING = threading.Lock()
-
-OK = "ok"
-NOT_MODIFIED = "not_modified"
-SKIPPED = "skipped"
-PROBLEM = "problem"
-
-
-@dataclass(frozen=True)
-class FeedOutcome:
-    url: str  # catalogue URL
-    category: str
-    name: str
-    status: str  # OK, NOT_MODIFIED, SKIPPED or PROBLEM
-    problem: FeedProblem | None = None  # set for PROBLEM (and SKIPPED by a rate limit)
-    new_ids: tuple[str, ...] = ()
-    entries: int = 0  # articles in the fetched document
-    bytes_received: int = 0  # decoded body bytes
-    next_allowed: datetime | None = None  # for SKIPPED: when the feed may be fetched again
-
-
-@dataclass(frozen=True)
-class RefreshReport:
-    started: datetime
-    finished: datetime
-    outcomes: tuple[FeedOutcome, ...] = field(default_factory=tuple)
-
-    @property
-    def new_ids(self) -> tuple[str, ...]:
-        return tuple(i for o in self.outcomes for i in o.new_ids)
-
-    @property
-    def attempted(self) -> tuple[FeedOutcome, ...]:
-        return tuple(o for o in self.outcomes if o.status != SKIPPED)
-
-    @property
-    def problems(self) -> tuple[FeedOutcome, ...]:
-        return tuple(o for o in self.outcomes if o.status == PROBLEM)
-
-    @property
-    def any_success(self) -> bool:
-        return any(o.status in (OK, NOT_MODIFIED) for o in self.outcomes)
-
-    @property
-    def all_failed(self) -> bool:
-        """Something was attempted and nothing worked (skipped feeds don't count)."""
-        attempted = self.attempted
-        return bool(attempted) and all(o.status == PROBLEM for o in attempted)
-
-    @property
-    def offline(self) -> bool:
-        """Every attempted feed failed for lack of a network: show the offline banner."""
-        attempted = self.attempted
-        return bool(attempted) and all(
-            o.problem is not None and o.problem.kind == OFFLINE for o in attempted
-        )
-
-    @property
-    def bytes_received(self) -> int:
-        return sum(o.bytes_received for o in self.outcomes)
-
 
 ProgressCallback = Callable[[FeedOutcome, int, int], None]
 

@@ -21,7 +21,7 @@ from ..news.model import Article
 from ..settings import Settings
 
 if TYPE_CHECKING:
-    from ..news.refresh import RefreshReport
+    from ..news.report import RefreshReport
     from .news import NewsService
 
 log = logging.getLogger(__name__)

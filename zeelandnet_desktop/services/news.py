@@ -36,7 +36,8 @@ from .tasks import CancelToken, TaskRunner
 
 if TYPE_CHECKING:
     from ..news.fetch import Fetcher
-    from ..news.refresh import FeedJob, FeedOutcome, RefreshReport, RoundPlan
+    from ..news.refresh import FeedJob, RoundPlan
+    from ..news.report import FeedOutcome, RefreshReport
 
 log = logging.getLogger(__name__)
 

@@ -6,11 +6,13 @@ themselves.
 from __future__ import annotations
 
 import logging
+from collections.abc import Container
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
 from .. import settings as keys
+from ..mail.downloads import unique_path
 from ..mail.providers import (
     CUSTOM_ID,
     USER_FILE_NAME,
@@ -73,6 +75,26 @@ class WebmailService(QObject):
                 (folder / name).unlink(missing_ok=True)
             except OSError as exc:
                 log.warning("Could not remove the %s cookies: %s", provider_id, exc.strerror)
+
+    def download_folder(self) -> Path:
+        chosen = self._settings.get(keys.WEBMAIL_DOWNLOAD_DIR)
+        if chosen:
+            return Path(chosen).expanduser()
+        from PySide6.QtCore import QStandardPaths
+
+        location = QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DownloadLocation)
+        return Path(location or Path.home() / "Downloads")
+
+    def place_download(self, suggested: str, taken: Container[Path]) -> tuple[Path, Path]:
+        """(folder, file) for an attachment: the folder made, a name that overwrites nothing
+        (`taken`: names of downloads still running). OSError names the folder."""
+        folder = self.download_folder()
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise OSError(exc.errno, exc.strerror, str(folder)) from None
+        return folder, unique_path(folder, suggested, taken)
 
     def _on_setting_changed(self, name: str) -> None:
         if name == keys.WEBMAIL_PROVIDER.name or (

@@ -6,7 +6,6 @@ Only QtCore is imported here so the command-line tools can use the same folders 
 from __future__ import annotations
 
 import os
-import sys
 import zlib
 from pathlib import Path
 from typing import NamedTuple
@@ -100,16 +99,3 @@ def resolve(profile_dir: str | os.PathLike[str] | None = None) -> AppPaths:
         web=data / "web",
         profile_dir=None,
     )
-
-
-def resource_path(*parts: str) -> Path:
-    """A file shipped in resources/ (in the wheel, a source checkout or a PyInstaller bundle)."""
-    frozen_root = getattr(sys, "_MEIPASS", None)
-    if frozen_root:
-        return Path(frozen_root, "zeelandnet_desktop", "resources", *parts)
-    # resources/ is a package (zeelandnet_desktop.resources) mapped by the build; its __path__
-    # is right for wheels, editable installs and source checkouts, and cheaper to get than
-    # importlib.resources.files(), which start-up would pay for.
-    import zeelandnet_desktop.resources as package  # type: ignore[import-not-found]
-
-    return Path(next(iter(package.__path__))).joinpath(*parts)

@@ -168,14 +168,14 @@ def hand_over(key: str, tab: str | None) -> bool:
             if not chunk:
                 break
             answer.extend(chunk)
-        _log_answer(bytes(answer).split(b"\n", 1)[0])
     except OSError as exc:
-        log.warning("The running instance did not answer the hand-over: %s", exc)
+        log.info("The running instance did not answer the hand-over: %s", exc)
+        return False
     finally:
         client.close()
-    # A running instance that accepted the connection is alive even if its answer was odd:
-    # starting a second window on the same profile would be worse.
-    return True
+    # Only a clear yes counts: a process that accepted the connection but is quitting (or
+    # hung) did not take the wish, and claim() then waits for its lock instead.
+    return _accepted(bytes(answer).split(b"\n", 1)[0])
 
 
 def _hand_over_qt(name: str, tab: str | None) -> bool:
@@ -187,22 +187,30 @@ def _hand_over_qt(name: str, tab: str | None) -> bool:
         return False
     client.write(encode(activate_message(tab)))
     client.flush()
+    line = b""
     if client.waitForBytesWritten(ANSWER_TIMEOUT_MS):
         while not client.canReadLine() and client.waitForReadyRead(ANSWER_TIMEOUT_MS):
             pass
         if client.canReadLine():
-            _log_answer(bytes(client.readLine().data()))
+            line = bytes(client.readLine().data())
     client.disconnectFromServer()
-    return True
+    return _accepted(line)
 
 
-def _log_answer(line: bytes) -> None:
+def _accepted(line: bytes) -> bool:
+    if not line:
+        log.info("The running instance gave no answer to the hand-over")
+        return False
     try:
         reply = json.loads(line.decode())
-        if not reply.get("ok"):
-            log.warning("The running instance refused the hand-over: %s", reply.get("error"))
-    except (ValueError, AttributeError, UnicodeDecodeError):
+    except (ValueError, UnicodeDecodeError):
         log.warning("The running instance gave an unreadable answer")
+        return False
+    if not isinstance(reply, dict) or not reply.get("ok"):
+        log.info("The running instance refused the hand-over: %s",
+                 reply.get("error") if isinstance(reply, dict) else reply)
+        return False
+    return True
 
 
 def parse_request(line: bytes) -> tuple[dict[str, Any] | None, str | None]:

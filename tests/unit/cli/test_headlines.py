@@ -6,7 +6,6 @@ import io
 import json
 import os
 import re
-import socket
 import subprocess
 import sys
 import textwrap
@@ -15,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.localserver import LocalServer
+from tests.support.localserver import LocalServer, closed_port_url
 from tests.unit.news.conftest import feed_response
 from zeelandnet_desktop import options
 from zeelandnet_desktop.cli import headlines
@@ -26,11 +25,7 @@ ROOT = Path(__file__).resolve().parents[3]
 
 def feeds_file(tmp_path: Path, server: LocalServer, *, dead: bool = False) -> Path:
     def url(path: str) -> str:
-        if not dead:
-            return server.url(path)
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            return f"http://127.0.0.1:{probe.getsockname()[1]}{path}"
+        return closed_port_url(path) if dead else server.url(path)
 
     catalogue = {
         "version": 1,

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import gzip
-import socket
 import tracemalloc
 from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from tests.support.localserver import LocalServer, Request, Response, slow_body
+from tests.support.localserver import LocalServer, Request, Response, closed_port_url, slow_body
 from tests.unit.news.conftest import RSS, catalogue_of, feed_bytes, feed_response
 from zeelandnet_desktop import __version__
 from zeelandnet_desktop.news.catalogue import Catalogue
@@ -50,13 +49,6 @@ PRIMED = [
     "Noord-Korea vuurt opnieuw raketten af richting Japanse Zee",
     "Duizenden mensen geëvacueerd na bosbranden in Zuid-Europa",
 ]
-
-
-def closed_port_url() -> str:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    return f"http://127.0.0.1:{port}/rss"
 
 
 BAD_ANSWERS: dict[str, tuple[Callable[[LocalServer], Response], str, str]] = {
@@ -152,7 +144,7 @@ def test_entity_bomb_does_not_explode(
 
 def test_offline_is_recognised_and_cache_survives(store: NewsStore, fetcher: Fetcher) -> None:
     catalogue = catalogue_of(
-        ("buitenland", "NU.nl", closed_port_url()), ("sport", "NOS", closed_port_url())
+        ("buitenland", "NU.nl", closed_port_url("/rss")), ("sport", "NOS", closed_port_url("/rss"))
     )
     report = refresh(catalogue, store, fetcher)
     assert report.offline and report.all_failed
@@ -164,7 +156,7 @@ def test_not_everything_offline_is_not_offline(
 ) -> None:
     server.route(PATH, feed_response("nu_buitenland.xml"))
     catalogue = catalogue_of(
-        ("buitenland", "NU.nl", server.url(PATH)), ("sport", "NOS", closed_port_url())
+        ("buitenland", "NU.nl", server.url(PATH)), ("sport", "NOS", closed_port_url("/rss"))
     )
     report = refresh(catalogue, store, fetcher)
     assert report.any_success and not report.all_failed and not report.offline

@@ -90,3 +90,72 @@ def test_the_running_instance_answers_every_request_in_words(
     finally:
         server.close()
     assert not os.path.exists(path)
+
+
+# --- the claim: a lock before anything else --------------------------------------------------
+
+@pytest.fixture
+def runtime_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("XDG_RUNTIME_DIR", str(tmp_path))
+    return tmp_path
+
+
+def test_only_one_holder_of_the_lock_at_a_time(runtime_dir: Path) -> None:
+    first, second = ipc.InstanceLock("znd-test-lock"), ipc.InstanceLock("znd-test-lock")
+    assert first.try_acquire() and first.held
+    assert not second.try_acquire()
+    first.release()
+    assert second.try_acquire()
+    second.release()
+
+
+def test_a_held_lock_without_an_answering_instance_is_said_plainly(runtime_dir: Path) -> None:
+    holder = ipc.InstanceLock("znd-test-busy")
+    assert holder.try_acquire()
+    try:
+        with pytest.raises(ipc.InstanceBusyError):
+            ipc.claim("znd-test-busy", None, wait_seconds=0.3)
+    finally:
+        holder.release()
+    lock = ipc.claim("znd-test-busy", None, wait_seconds=0.3)
+    assert lock is not None and lock.held
+    lock.release()
+
+
+CLAIM_CHILD = """
+import sys, time
+from zeelandnet_desktop.system import single_instance
+start = float(sys.argv[2])
+while time.time() < start:  # both processes of a pair claim at the same moment
+    pass
+lock = single_instance.claim(sys.argv[1], None, wait_seconds=10)
+held = time.monotonic()
+time.sleep(0.3)  # hold it a moment, as a starting app does (nobody listens here)
+released = time.monotonic()
+lock.release()
+print(held, released, flush=True)
+"""
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="flock; one monotonic clock")
+def test_twenty_simultaneous_pairs_never_hold_the_profile_together(runtime_dir: Path) -> None:
+    import subprocess
+    import time
+
+    from tests.support.app_process import ROOT, app_env
+
+    env = app_env(XDG_RUNTIME_DIR=str(runtime_dir))
+    start = time.time() + 3.0  # every child is running by then
+    children = {pair: [subprocess.Popen(
+        [sys.executable, "-c", CLAIM_CHILD, f"znd-test-pair-{pair}", str(start)],
+        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        for _ in range(2)] for pair in range(20)}
+    for pair, processes in children.items():
+        spans = []
+        for child in processes:
+            out, err = child.communicate(timeout=60)
+            assert child.returncode == 0, err
+            held, released = (float(v) for v in out.split())
+            spans.append((held, released))
+        (_first_held, first_released), (second_held, _second_released) = sorted(spans)
+        assert second_held >= first_released, f"pair {pair}: both held the profile at once"

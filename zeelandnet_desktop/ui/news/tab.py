@@ -418,7 +418,7 @@ class NewsTab(QWidget):
                                                                                    str(total)))
 
     def _on_refresh_finished(self, report: object) -> None:
-        from ...news.refresh import PROBLEM, RefreshReport
+        from ...news.report import PROBLEM, RefreshReport
 
         if not isinstance(report, RefreshReport):
             self.status_changed.emit(self.tr("The news could not be fetched (see the log file)."))

@@ -105,7 +105,7 @@ class TrayFeature(QObject):
     # --- news and mail ----------------------------------------------------------------------
 
     def _on_round(self, report: object) -> None:
-        from ...news.refresh import RefreshReport
+        from ...news.report import RefreshReport
 
         if isinstance(report, RefreshReport) and report.any_success:
             self.tray.set_last_refresh(report.finished)

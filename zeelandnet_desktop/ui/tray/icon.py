@@ -17,8 +17,8 @@ from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from ... import APP_NAME
+from ...assets import resource_path
 from ...news.breaking import Notification
-from ...system.paths import resource_path
 
 log = logging.getLogger(__name__)
 

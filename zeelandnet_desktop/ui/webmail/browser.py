@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from ... import settings as keys
 from ...mail.providers import Provider, is_provider_origin
 from ...settings import Settings
-from .downloads_bar import DownloadsBar
+from .downloads_bar import DownloadsBar, PlaceDownload
 from .page import ProviderPageHook, WebmailPage, create_profile, describe_url
 
 log = logging.getLogger(__name__)
@@ -48,12 +48,14 @@ class WebmailBrowser(QWidget):
 
     title_changed = Signal(str)
     status_message = Signal(str)
-    web_notification = Signal(str, str)  # title, body — the tray issue shows it
+    web_notification = Signal(str, str)  # title, body — the tray shows it
     load_finished = Signal(bool)
 
     def __init__(self, provider: Provider, settings: Settings, storage: Path,
-                 parent: QWidget | None = None, *, load_home: bool = True) -> None:
-        """`storage`: the folder of the provider's persistent web profile."""
+                 place_download: PlaceDownload, parent: QWidget | None = None, *,
+                 load_home: bool = True) -> None:
+        """`storage`: the folder of the provider's persistent web profile; `place_download`:
+        where an attachment goes (see DownloadsBar)."""
         super().__init__(parent)
         self.provider = provider
         self._settings = settings
@@ -82,7 +84,7 @@ class WebmailBrowser(QWidget):
             # toolbar so the two overlap (the benchmark's open-to-loaded time).
             self.home()
 
-        self.downloads = DownloadsBar(settings, self)
+        self.downloads = DownloadsBar(place_download, self)
         self.downloads.status_message.connect(self.status_message)
         self.toolbar = QToolBar(self)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -196,7 +198,7 @@ class WebmailBrowser(QWidget):
 
     def add_provider_page_hook(self, hook: ProviderPageHook) -> None:
         """Call `hook(page, url)` after each successful load of a page on the provider's own
-        origin (https or loopback). Issue 5 fills the login form from here."""
+        origin (https or loopback). Sign-in fills the login form from here."""
         self._hooks.append(hook)
 
     def _run_hooks(self, url: QUrl) -> None:

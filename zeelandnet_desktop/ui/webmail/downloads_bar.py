@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Container
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QStandardPaths, QUrl, Signal
+from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWebEngineCore import (
     QWebEngineDownloadRequest,
@@ -20,19 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ... import settings as keys
-from ...mail.downloads import unique_path
-from ...settings import Settings
-
 log = logging.getLogger(__name__)
 
 
-def download_folder(settings: Settings) -> Path:
-    chosen = settings.get(keys.WEBMAIL_DOWNLOAD_DIR)
-    if chosen:
-        return Path(chosen).expanduser()
-    location = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DownloadLocation)
-    return Path(location or Path.home() / "Downloads")
+PlaceDownload = Callable[[str, Container[Path]], tuple[Path, Path]]
 
 
 class DownloadsBar(QWidget):
@@ -41,9 +33,11 @@ class DownloadsBar(QWidget):
     status_message = Signal(str)
     MAX_ROWS = 4
 
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(self, place: PlaceDownload, parent: QWidget | None = None) -> None:
+        """`place(suggested name, names taken)`: (folder, target) for a download, the folder
+        made; raises OSError when it cannot be written (the webmail service does the disk)."""
         super().__init__(parent)
-        self._settings = settings
+        self._place = place
         self._reserved: set[Path] = set()
         self._rows: list[QWidget] = []
         self._downloads: list[QWebEngineDownloadRequest] = []  # keep them referenced
@@ -54,16 +48,15 @@ class DownloadsBar(QWidget):
 
     def start(self, download: QWebEngineDownloadRequest) -> Path | None:
         """Accept `download` into the download folder under a name that overwrites nothing."""
-        folder = download_folder(self._settings)
         suggested = download.suggestedFileName() or download.downloadFileName()
         try:
-            folder.mkdir(parents=True, exist_ok=True)
+            folder, target = self._place(suggested, self._reserved)
         except OSError as exc:
             download.cancel()
             self._add_failed_row(suggested, self.tr("Cannot write to %1: %2")
-                                 .replace("%1", str(folder)).replace("%2", exc.strerror or ""))
+                                 .replace("%1", str(exc.filename or "")).replace(
+                                     "%2", exc.strerror or ""))
             return None
-        target = unique_path(folder, suggested, self._reserved)
         self._reserved.add(target)
         download.setDownloadDirectory(str(folder))
         download.setDownloadFileName(target.name)

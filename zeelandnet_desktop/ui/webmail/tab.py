@@ -40,7 +40,7 @@ class WebmailTab(QWidget):
     unread_changed = Signal(int)  # from "(3) Inbox" / "Postvak IN (3)"; 0 when none shown
     status_message = Signal(str)
     web_notification = Signal(str, str)  # title, body of the provider's HTML5 notification
-    browser_created = Signal()  # the embedded browser exists (tests, issue 5's hooks)
+    browser_created = Signal()  # the embedded browser exists (sign-in's hooks, tests)
 
     def __init__(self, settings: Settings, webmail: WebmailService,
                  parent: QWidget | None = None) -> None:
@@ -104,7 +104,7 @@ class WebmailTab(QWidget):
 
     def add_provider_page_hook(self, hook: ProviderPageHook) -> None:
         """Call `hook(page, url)` after every successful load of a page on the chosen provider's
-        own origin, in this browser and the ones made after a provider change (issue 5 fills
+        own origin, in this browser and the ones made after a provider change (sign-in fills
         the login form from here). Registering imports nothing heavy."""
         self._page_hooks.append(hook)
         if self._browser is not None:
@@ -199,7 +199,7 @@ class WebmailTab(QWidget):
 
         log.info("Opening webmail %s", provider.id)
         browser = WebmailBrowser(provider, self._settings, self._webmail.web_storage(provider.id),
-                                 self)
+                                 self._webmail.place_download, self)
         for hook in self._page_hooks:
             browser.add_provider_page_hook(hook)
         browser.title_changed.connect(self._set_title)
