@@ -457,6 +457,33 @@
     </message>
   </context>
   <context>
+    <name>Notifications</name>
+    <message>
+      <source>New e-mail</source>
+      <translation>Nieuwe e-mail</translation>
+    </message>
+    <message>
+      <source>You have 1 unread message.</source>
+      <translation>Je hebt 1 ongelezen bericht.</translation>
+    </message>
+    <message>
+      <source>You have %1 unread messages.</source>
+      <translation>Je hebt %1 ongelezen berichten.</translation>
+    </message>
+    <message>
+      <source>(no subject)</source>
+      <translation>(geen onderwerp)</translation>
+    </message>
+    <message>
+      <source>Open</source>
+      <translation>Openen</translation>
+    </message>
+    <message>
+      <source>Pause for an hour</source>
+      <translation>1 uur pauzeren</translation>
+    </message>
+  </context>
+  <context>
     <name>SettingsDialog</name>
     <message>
       <source>Settings</source>

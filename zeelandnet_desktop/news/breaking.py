@@ -11,14 +11,15 @@ The rule, in the order it is applied:
 - nothing while notifications are paused, in quiet hours, while the news tab is on screen in
   the active window, or once the hourly cap is reached;
 - otherwise one notification: one article gives its title and the first line of its lead,
-  several give "N new articles" with up to three titles.
+  several give "N new articles" with up to three titles. The notification also carries those
+  articles as `Headline`s (source, category name), from which news/announce.py words the bubble.
 Every article the rule looked at is remembered, whatever the outcome, so a suppressed article
 never comes back later as a surprise (after a pause ends, say).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, time, timedelta
 
@@ -74,6 +75,19 @@ class Situation:
     sent_last_hour: int = 0
     hourly_limit: int = 6
     news_on_screen: bool = False
+    category_names: Mapping[str, str] = field(default_factory=dict)  # id -> name shown
+
+
+@dataclass(frozen=True)
+class Headline:
+    """One announced article, as plain text from the store (already free of feed HTML)."""
+
+    article_id: str
+    title: str
+    source: str  # the news source's name ("NOS")
+    category: str  # its id
+    category_name: str  # as the user reads it ("Buitenland"); "" when unknown
+    lead_line: str  # the first line of its lead
 
 
 @dataclass(frozen=True)
@@ -83,6 +97,7 @@ class Notification:
     category: str  # where a click on a summary goes
     article_id: str | None  # where a click goes for a single article
     article_ids: tuple[str, ...]
+    headlines: tuple[Headline, ...] = ()  # the newest SUMMARY_TITLES of article_ids
 
 
 # Reasons, for the log and for tests.
@@ -156,20 +171,28 @@ def decide(
         return Decision(None, ON_SCREEN, remember)
     if situation.sent_last_hour >= situation.hourly_limit:
         return Decision(None, HOURLY_CAP, remember)
-    return Decision(summarise(fresh, many), SHOWN, remember)
+    return Decision(summarise(fresh, many, situation.category_names), SHOWN, remember)
 
 
-def summarise(fresh: Sequence[Article], many: Callable[[int], str]) -> Notification:
+def headline(article: Article, category_names: Mapping[str, str]) -> Headline:
+    return Headline(article.id, article.title, article.source, article.category,
+                    category_names.get(article.category, ""),
+                    first_line(article.lead or article.summary_text))
+
+
+def summarise(fresh: Sequence[Article], many: Callable[[int], str],
+              category_names: Mapping[str, str] | None = None) -> Notification:
     ids = tuple(a.id for a in fresh)
+    headlines = tuple(headline(a, category_names or {}) for a in fresh[:SUMMARY_TITLES])
     if len(fresh) == 1:
         article = fresh[0]
-        return Notification(article.title, first_line(article.lead or article.summary_text),
-                            article.category, article.id, ids)
+        return Notification(article.title, headlines[0].lead_line, article.category,
+                            article.id, ids, headlines)
     categories = {a.category for a in fresh}
     # A click on a summary opens its category when all share one, else the newest's.
     category = fresh[0].category if len(categories) > 1 else categories.pop()
     body = "\n".join(f"• {a.title}" for a in fresh[:SUMMARY_TITLES])
-    return Notification(many(len(fresh)), body, category, None, ids)
+    return Notification(many(len(fresh)), body, category, None, ids, headlines)
 
 
 def notify_categories(defaults: Iterable[tuple[str, bool]], switched_on: Collection[str],

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 
+from .. import i18n
 from .. import settings as keys
 from ..news import breaking
 from ..news.model import Article
@@ -101,6 +102,11 @@ class BreakingNewsService(QObject):
         return breaking.notify_categories(
             ((c.id, c.notify) for c in self._news.categories()), switched_on, switched_off)
 
+    def category_names(self) -> dict[str, str]:
+        """Category names as the user reads them now, for the notification's text."""
+        language = i18n.current_language()
+        return {c.id: c.name(language) for c in self._news.catalogue.categories}
+
     # --- news -----------------------------------------------------------------------------
 
     def on_round(self, report: RefreshReport | None) -> None:
@@ -127,6 +133,7 @@ class BreakingNewsService(QObject):
             sent_last_hour=news.breaking_sent_since(now - timedelta(hours=1)),
             hourly_limit=self._settings.get(keys.NOTIFY_PER_HOUR),
             news_on_screen=self._news_on_screen(),
+            category_names=self.category_names(),
         )
         decision = breaking.decide(articles, situation, many=self._many)
         news.remember_breaking(decision.remember, now, sent=decision.notification is not None)

@@ -83,6 +83,11 @@ def test_one_article_gives_its_title_and_the_first_line_of_its_lead() -> None:
     assert note is not None
     assert (note.summary, note.body) == ("Kop 1", "Eerste zin 1.")
     assert (note.category, note.article_id, note.article_ids) == ("net-binnen", "id-1", ("id-1",))
+    # What the bubble's words are made from: plain values, with the category as users read it.
+    named = breaking.decide(ONE, replace(BASE, category_names={"net-binnen": "Net binnen"}))
+    assert named.notification is not None
+    assert named.notification.headlines == (breaking.Headline(
+        "id-1", "Kop 1", "NOS", "net-binnen", "Net binnen", "Eerste zin 1."),)
 
 
 def test_several_give_up_to_three_titles_newest_first_and_open_the_category() -> None:
@@ -94,6 +99,7 @@ def test_several_give_up_to_three_titles_newest_first_and_open_the_category() ->
     assert note.body == "• Kop 2\n• Kop 3\n• Kop 1"
     assert (note.category, note.article_id) == ("net-binnen", None)
     assert note.article_ids == ("id-2", "id-3", "id-1", "id-4")
+    assert [h.article_id for h in note.headlines] == ["id-2", "id-3", "id-1"]
 
 
 def test_the_same_story_twice_in_one_round_counts_once() -> None:
