@@ -19,12 +19,12 @@ from pytestqt.qtbot import QtBot
 
 from tests.conftest import require_service
 from zeelandnet_desktop import i18n
+from zeelandnet_desktop.assets import resource_path
 from zeelandnet_desktop.news import announce, breaking
 from zeelandnet_desktop.news.model import Article
 from zeelandnet_desktop.system import freedesktop, notifications
 from zeelandnet_desktop.system.freedesktop import ServerTraits
 from zeelandnet_desktop.system.notifications import Announcement, FreedesktopNotifier
-from zeelandnet_desktop.system.paths import resource_path
 from zeelandnet_desktop.ui.tray.balloon import BalloonNotifier, GuiPost, translate
 
 ICON = resource_path("icons", "zeelandnet-desktop.png")

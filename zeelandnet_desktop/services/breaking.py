@@ -105,7 +105,7 @@ class BreakingNewsService(QObject):
     def category_names(self) -> dict[str, str]:
         """Category names as the user reads them now, for the notification's text."""
         language = i18n.current_language()
-        return {c.id: c.name(language) for c in self._news.catalogue.categories}
+        return {c.id: c.name(language) for c in self._news.categories()}
 
     # --- news -----------------------------------------------------------------------------
 

@@ -22,6 +22,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from ..assets import resource_path
 from .freedesktop import (
     CLOSE_REASONS,
     ServerTraits,
@@ -36,7 +37,6 @@ from .freedesktop import DEFAULT as DEFAULT
 from .freedesktop import OPEN as OPEN
 from .freedesktop import PAUSE as PAUSE
 from .freedesktop import available as available
-from .paths import resource_path
 
 log = logging.getLogger(__name__)
 
