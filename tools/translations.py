@@ -1,6 +1,6 @@
 """Translations: `build` compiles resources/translations/*.ts to .qm (run by make and packaging);
-`update` rescans the sources with lupdate and, given a TSV of English<TAB>Dutch lines, fills
-the messages that still lack a translation; `check` lists what is untranslated (exit 1 if any).
+`update` rescans the sources with lupdate and fills the messages that still lack a translation
+from the TSVs of English<TAB>Dutch lines given, or from the same English elsewhere in the .ts; `check` lists what is untranslated (exit 1 if any).
 
 The .ts file is the source of truth and is edited as text; .qm files are build output.
 """
@@ -94,9 +94,22 @@ def read_table(path: Path) -> dict[str, str]:
     return table
 
 
+def known_translations(ts: Path) -> dict[str, str]:
+    """source -> Dutch of every finished message, whatever its context: a string that moved to
+    another class keeps its translation."""
+    known: dict[str, str] = {}
+    if not ts.exists():
+        return known
+    for message in ET.parse(ts).getroot().iter("message"):
+        translation = message.find("translation")
+        if translation is not None and translation.get("type") is None and translation.text:
+            known.setdefault(message.findtext("source") or "", translation.text)
+    return known
+
+
 def update(tables: list[str]) -> int:
+    table: dict[str, str] = known_translations(TS_FILE)
     lupdate(TS_FILE)
-    table: dict[str, str] = {}
     for name in tables:
         table.update(read_table(Path(name)))
     print(f"filled {fill(TS_FILE, table)} messages")

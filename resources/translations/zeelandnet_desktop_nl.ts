@@ -37,6 +37,17 @@
     </message>
   </context>
   <context>
+    <name>ArticleView</name>
+    <message>
+      <source>Choose an article to read it here.</source>
+      <translation>Kies een bericht om het hier te lezen.</translation>
+    </message>
+    <message>
+      <source>Read more on %1</source>
+      <translation>Lees verder op %1</translation>
+    </message>
+  </context>
+  <context>
     <name>ChooseWebmailDialog</name>
     <message>
       <source>Choose your webmail</source>
@@ -422,14 +433,6 @@
     <message>
       <source>No articles in this category yet.</source>
       <translation>Nog geen berichten in deze categorie.</translation>
-    </message>
-    <message>
-      <source>Choose an article to read it here.</source>
-      <translation>Kies een bericht om het hier te lezen.</translation>
-    </message>
-    <message>
-      <source>Read more on %1</source>
-      <translation>Lees verder op %1</translation>
     </message>
     <message>
       <source>Fetching the news… %1 of %2</source>

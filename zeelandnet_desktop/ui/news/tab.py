@@ -5,10 +5,8 @@ Reads only from the store (through the service) and from the service's signals; 
 
 from __future__ import annotations
 
-import html
 import logging
-from datetime import datetime, timezone
-from urllib.parse import urlsplit
+from datetime import datetime
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -18,12 +16,9 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListView,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -31,16 +26,16 @@ from PySide6.QtWidgets import (
 from ... import i18n
 from ... import settings as keys
 from ...news.model import Article
-from ...news.reltime import clock_time, relative_time
+from ...news.reltime import clock_time
 from ...services.news import NewsService
 from ...settings import Settings
 from ..words import problem_words
 from .article_list import ArticleDelegate, ArticleListModel
+from .article_view import ArticleView
+from .category_list import CategoryList
 
 log = logging.getLogger(__name__)
 
-CATEGORY_ROLE = Qt.ItemDataRole.UserRole + 1
-UNREAD_ROLE = Qt.ItemDataRole.UserRole + 2
 TICK_MS = 60_000
 
 
@@ -55,7 +50,6 @@ class NewsTab(QWidget):
         self._service = service
         self._offline = False
         self._shown_id: str | None = None
-        self._image_urls: set[str] = set()
 
         # Banner: offline, or the database had to be rebuilt.
         self.banner = QFrame(self)
@@ -74,10 +68,7 @@ class NewsTab(QWidget):
         banner_layout.addWidget(self.retry_button)
         self.banner.hide()
 
-        self.categories = QListWidget(self)
-        self.categories.setObjectName("categories")
-        self.categories.setMinimumWidth(150)
-        self.categories.setStyleSheet("QListWidget#categories::item { padding: 5px 8px; }")
+        self.categories = CategoryList(self)
         self.categories.currentItemChanged.connect(lambda *_: self._load_articles())
 
         self.search = QLineEdit(self)
@@ -114,9 +105,7 @@ class NewsTab(QWidget):
         middle_layout.addWidget(self.search)
         middle_layout.addWidget(self.list_stack, 1)
 
-        self.view = QTextBrowser(self)
-        self.view.setObjectName("articleView")
-        self.view.setOpenLinks(False)  # links go to the system browser, never inside
+        self.view = ArticleView(self)
         self.view.anchorClicked.connect(self._open_link)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
@@ -198,10 +187,7 @@ class NewsTab(QWidget):
         if self.search.text():
             self.search.clear()
             self._search_timer.stop()
-        for row in range(self.categories.count()):
-            if self.categories.item(row).data(CATEGORY_ROLE) == category:
-                self.categories.setCurrentRow(row)  # loads the category's articles
-                break
+        self.categories.select(category)  # loads the category's articles
         self._load_articles()
         row = self.model.row_of(article_id) if article_id else -1
         if row >= 0:
@@ -227,39 +213,18 @@ class NewsTab(QWidget):
     # --- reading the store ------------------------------------------------------------------
 
     def current_category(self) -> str | None:
-        item = self.categories.currentItem()
-        return item.data(CATEGORY_ROLE) if item is not None else None
+        return self.categories.current_id()
 
     def reload(self) -> None:
         """Categories with counts, then the current category's articles, keeping the place."""
         if self._service.is_shut_down:
             return
         wanted = self.current_category() or self._settings.get(keys.LAST_NEWS_CATEGORY)
-        counts = self._service.unread_counts()
+        enabled = set(self._service.enabled_categories())
         language = i18n.current_language()
-        self.categories.blockSignals(True)
-        self.categories.clear()
-        for category in self._service.categories():
-            if category.id not in self._service.enabled_categories():
-                continue
-            item = QListWidgetItem()
-            item.setData(CATEGORY_ROLE, category.id)
-            self._label_category(item, category.name(language), counts.get(category.id, 0))
-            self.categories.addItem(item)
-            if category.id == wanted:
-                self.categories.setCurrentItem(item)
-        if self.categories.currentItem() is None and self.categories.count():
-            self.categories.setCurrentRow(0)
-        self.categories.blockSignals(False)
+        shown = [(c.id, c.name(language)) for c in self._service.categories() if c.id in enabled]
+        self.categories.fill(shown, self._service.unread_counts(), wanted)
         self._load_articles()
-
-    @staticmethod
-    def _label_category(item: QListWidgetItem, name: str, unread: int) -> None:
-        item.setData(UNREAD_ROLE, unread)
-        item.setText(f"{name} ({unread})" if unread else name)
-        font = item.font()
-        font.setBold(unread > 0)
-        item.setFont(font)
 
     def _load_articles(self) -> None:
         if self._service.is_shut_down:  # a pending search timer after quitting
@@ -315,16 +280,7 @@ class NewsTab(QWidget):
 
         self.model.replace(replace(article, read=read))
         self._service.set_read([article.id], read)
-        self._update_count(article.category, -1 if read else 1)
-
-    def _update_count(self, category_id: str, delta: int) -> None:
-        for row in range(self.categories.count()):
-            item = self.categories.item(row)
-            if item.data(CATEGORY_ROLE) != category_id:
-                continue
-            category = self._service.category(category_id)
-            name = category.name(i18n.current_language()) if category else category_id
-            self._label_category(item, name, max(0, int(item.data(UNREAD_ROLE) or 0) + delta))
+        self.categories.change_unread(article.category, -1 if read else 1)
 
     def toggle_read(self) -> None:
         article = self.model.article_at(self.list.currentIndex().row())
@@ -350,58 +306,20 @@ class NewsTab(QWidget):
     def _show(self, article: Article | None) -> None:
         self._shown_id = article.id if article is not None else None
         if article is None:
-            self.view.setHtml(self._placeholder_html())
+            self.view.show_placeholder()
             return
-        self.view.setHtml(self.article_html(article))
-        self.view.verticalScrollBar().setValue(0)
-        if (article.image_url and self._settings.get(keys.REMOTE_IMAGES)
-                and article.image_url not in self._image_urls):
+        pictures = self._settings.get(keys.REMOTE_IMAGES)
+        self.view.show_article(article, pictures=pictures)
+        if article.image_url and pictures and not self.view.has_picture(article.image_url):
             self._service.fetch_image(article.image_url)
 
-    def _placeholder_html(self) -> str:
-        hint = self.tr("Choose an article to read it here.")
-        return f"<p style='color:gray; margin-top:40px' align='center'>{html.escape(hint)}</p>"
-
     def article_html(self, article: Article, now: datetime | None = None) -> str:
-        now = now or datetime.now(timezone.utc)
-        language = i18n.current_language()
-        meta_parts = []
-        # The lead usually opens with its dateline (as on the portal); repeat it only if not.
-        lead_has_dateline = bool(article.places) and article.summary_text.lstrip().upper(
-        ).startswith(article.places[0].upper())
-        if article.places and not lead_has_dateline:
-            meta_parts.append("/".join(article.places))
-        if article.agencies and not lead_has_dateline:
-            meta_parts.append("/".join(article.agencies))
-        ago = relative_time(article.published, now, language)
-        meta_parts.append(f"{clock_time(article.published)} ({ago})")
-        meta_parts.append(article.source)
-        host = (urlsplit(article.link).hostname or "").removeprefix("www.")
-        read_on = self.tr("Read more on %1").replace("%1", host) if host else ""
-        image = ""
-        if (article.image_url and self._settings.get(keys.REMOTE_IMAGES)
-                and article.image_url in self._image_urls):
-            image = f"<p><img src='{html.escape(article.image_url)}' width='480'></p>"
-        link = (f"<p><a href='{html.escape(article.link)}'>{html.escape(read_on)} →</a></p>"
-                if article.link and host else "")
-        return (
-            f"<h2>{html.escape(article.title)}</h2>"
-            f"<p style='color:gray'>{html.escape(' · '.join(meta_parts))}</p>"
-            f"{image}<div>{article.summary_html}</div>{link}"
-        )
+        return self.view.article_html(article, now,
+                                      pictures=self._settings.get(keys.REMOTE_IMAGES))
 
     def _on_image_ready(self, url: str, data: bytes) -> None:
-        from PySide6.QtGui import QImage, QTextDocument
-
-        image = QImage()
-        if not image.loadFromData(data):
-            log.info("A picture could not be decoded: %s", url)
+        if not self.view.add_picture(url, data):
             return
-        if image.width() > 480:
-            image = image.scaledToWidth(480, Qt.TransformationMode.SmoothTransformation)
-        self.view.document().addResource(QTextDocument.ResourceType.ImageResource, QUrl(url),
-                                         image)
-        self._image_urls.add(url)
         current = self.current_article()
         if current is not None and current.image_url == url:
             self._show(current)
@@ -445,9 +363,8 @@ class NewsTab(QWidget):
         self.model.times_changed()
         article = self.current_article()
         if article is not None:
-            bar = self.view.verticalScrollBar().value()
-            self.view.setHtml(self.article_html(article))
-            self.view.verticalScrollBar().setValue(bar)
+            self.view.show_article(article, pictures=self._settings.get(keys.REMOTE_IMAGES),
+                                   keep_place=True)
 
     # --- language and settings --------------------------------------------------------------
 
@@ -455,7 +372,7 @@ class NewsTab(QWidget):
         self.search.setPlaceholderText(self.tr("Search the news (Ctrl+F)"))
         self.retry_button.setText(self.tr("Try again"))
         if self._shown_id is None:
-            self.view.setHtml(self._placeholder_html())
+            self.view.show_placeholder()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
