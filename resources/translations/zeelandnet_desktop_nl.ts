@@ -207,6 +207,62 @@
       <source>internal error (see the log file)</source>
       <translation>interne fout (zie het logbestand)</translation>
     </message>
+    <message>
+      <source>No internet connection</source>
+      <translation>Geen internetverbinding</translation>
+    </message>
+    <message>
+      <source>The news source took too long to answer</source>
+      <translation>De nieuwsbron reageerde te traag</translation>
+    </message>
+    <message>
+      <source>The connection to the news source broke off</source>
+      <translation>De verbinding met de nieuwsbron werd verbroken</translation>
+    </message>
+    <message>
+      <source>The news source's website gave an error</source>
+      <translation>De website van de nieuwsbron gaf een fout</translation>
+    </message>
+    <message>
+      <source>The news source is not (or no longer) at this address</source>
+      <translation>De nieuwsbron staat niet (meer) op dit adres</translation>
+    </message>
+    <message>
+      <source>The news source's website refused access</source>
+      <translation>De website van de nieuwsbron weigert de toegang</translation>
+    </message>
+    <message>
+      <source>There is no news source at this address</source>
+      <translation>Op dit adres staat geen nieuwsbron</translation>
+    </message>
+    <message>
+      <source>The news source sent far too much data</source>
+      <translation>De nieuwsbron stuurde veel te veel gegevens</translation>
+    </message>
+    <message>
+      <source>The news source's website keeps sending us on to another address</source>
+      <translation>De website van de nieuwsbron stuurt ons steeds door naar een ander adres</translation>
+    </message>
+    <message>
+      <source>The news source asks us to wait a while</source>
+      <translation>De nieuwsbron vraagt ons even te wachten</translation>
+    </message>
+    <message>
+      <source>A secure connection to the news source failed</source>
+      <translation>Een beveiligde verbinding met de nieuwsbron lukte niet</translation>
+    </message>
+    <message>
+      <source>The address of this news source is not a valid web address</source>
+      <translation>Het adres van deze nieuwsbron is geen geldig webadres</translation>
+    </message>
+    <message>
+      <source>Something went wrong in the program (the log file has the details)</source>
+      <translation>Er ging iets mis in het programma (details staan in het logbestand)</translation>
+    </message>
+    <message>
+      <source>error code %1</source>
+      <translation>foutcode %1</translation>
+    </message>
   </context>
   <context>
     <name>GeneralPage</name>

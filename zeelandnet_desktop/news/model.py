@@ -1,7 +1,8 @@
 """The news core's value types: articles, feed states and the ways a feed can fail.
 
 Everything here is frozen so an Article can cross threads (worker → store → GUI) without copies
-or locks. No Qt: the UI translates problem kinds into words itself (with tr()).
+or locks. No Qt: words.py holds the English source text for each problem kind, which the
+caller translates.
 """
 
 from __future__ import annotations
@@ -9,13 +10,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-# The fixed set of problem kinds. The UI maps each to a translated phrase, so adding one here
-# means adding its words in the UI and in headlines.py's CLI table too.
+# The fixed set of problem kinds. Adding one means adding its words in words.py too.
 OFFLINE = "offline"  # name resolution failed, connection refused, network unreachable
 TIMEOUT = "timeout"  # connect/read time-out or the total deadline passed
 CONNECTION = "connection"  # connection dropped mid-response or the HTTP exchange was garbled
 HTTP = "http"  # an HTTP error status; detail holds the code
-NOT_A_FEED = "not_a_feed"  # HTML page, empty document, no entries, unparseable
+NOT_A_FEED = "not_a_feed"  # HTML page, empty document, unparseable, only unusable items
 TOO_LARGE = "too_large"  # body larger than the fetcher's limit
 REDIRECT_LOOP = "redirect_loop"  # redirect cycle or too many hops
 RATE_LIMITED = "rate_limited"  # 429/503 with (or without) Retry-After
@@ -64,14 +64,18 @@ class Article:
     source: str
     title: str
     link: str
-    published: datetime  # tz-aware UTC; first_seen when the feed gave no date
+    published: datetime  # tz-aware UTC, never after first_seen; first_seen when undated
     first_seen: datetime  # tz-aware UTC
-    summary_html: str
-    summary_text: str  # plain text of the lead, dateline included
+    summary_html: str  # the body: headings, lists, links; never pictures
+    summary_text: str  # plain text of the lead, dateline included, correction notice not
     lead: str  # the text after the dateline
     places: tuple[str, ...]
     agencies: tuple[str, ...]
-    image_url: str | None
+    image_url: str | None  # the article's picture (the largest the feed offers)
+    thumbnail_url: str | None = None  # a small version for the list; the picture when none
+    image_caption: str = ""
+    image_credit: str = ""
+    notice: str = ""  # an agency's note before the dateline ("Correctie: ...")
     read: bool = False
 
 

@@ -4,44 +4,59 @@ Decisions worth knowing:
 - Ids are stable and scoped per feed: sha256 of the catalogue URL plus the guid, else the link,
   else title + date. Two feeds can never collide, and a permanent redirect does not change ids
   (the catalogue URL is the scope, not where the feed moved to).
-- Duplicate guids within one document collapse to the first entry.
+- A guid some feeds reuse for another story (another link and another date): within one
+  document the oldest of those stories keeps the guid's id, each other one gets an id that adds
+  its link (textkeys.reused_guid_id); the store does the same against what it already holds.
+  The very same item twice in one document collapses to the first.
 - No date → published = first seen (the store keeps the first first-seen on later fetches).
+  A date after first seen (a server clock ahead, a time zone mix-up) is first seen.
 - Not well-formed XML (e.g. truncated): feedparser's lenient parser still yields entries; we keep
   only the entries whose closing tag (`</item>` / `</entry>`) actually arrived, because the last
   one may be cut mid-sentence. If none is complete the document counts as not_a_feed. Either way
   nothing is deleted: earlier cached articles always survive a bad fetch.
-- An HTML page, an empty document or a feed with no entries is not_a_feed.
-- summary_html never contains <img>: the picture is `image_url` (media:content, media:thumbnail,
-  image enclosures, else the first <img> of the content), which the view shows only when the
-  user allows remote images.
+- A well-formed feed with no items is a feed (OK, nothing in it). An HTML page, an empty or
+  broken document, or a feed whose items are all unusable is not_a_feed.
+- A title (or lead) that is only an entity reference left unexpanded (`&lol9;` from a feed that
+  defines entities in its DTD, which we never expand) is no text. Such an item takes its title
+  from its lead, as any item without a title does; with neither it is dropped.
+- The body is content:encoded unless that holds no real text (only a URL, a picture, "Lees
+  verder"); then the description. summary_html never contains <img>: the picture is found by
+  pictures.py and shown by the app itself.
+- An agency's note before the dateline ("Correctie: ...") is kept apart as `notice`.
 """
 
 from __future__ import annotations
 
-import hashlib
 import html
 import logging
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from time import struct_time
 from typing import Any
-from urllib.parse import urlsplit
 
 import feedparser
 
-from .dateline import split_dateline
+from .dateline import opens_with_notice, split_dateline, strip_notice
 from .model import NOT_A_FEED, Article, FeedProblem
+from .pictures import http_url, pick_picture
 from .sanitize import sanitize_html, to_text
+from .textkeys import article_id, reused_guid_id, same_item
+
+__all__ = ["MAX_SUMMARY_CHARS", "ParsedFeed", "article_id", "parse_feed"]
 
 log = logging.getLogger(__name__)
 
 # Enough for any real lead or article body; a feed stuffing megabytes into one item is cut.
 MAX_SUMMARY_CHARS = 100_000
 _CLOSED_ENTRY = re.compile(rb"</(?:[A-Za-z_][\w.-]*:)?(?:item|entry)\s*>")
-_IMG_SRC = re.compile(r"""<img\b[^>]*?\bsrc\s*=\s*["']([^"']+)["']""", re.IGNORECASE)
-_IMAGE_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif")
+_UNEXPANDED = re.compile(r"^(?:\s*&[A-Za-z_][\w.:-]*;?)+\s*$")
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_]{2,}")
+# A body with fewer words than this (and no more than the description) is no body.
+_BODY_WORDS = 4
+_FIRST_BLOCK = re.compile(r"^\s*(?:<p>(?P<paragraph>.*?)</p>|(?P<text>[^<]+))\s*", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -62,53 +77,15 @@ def _to_utc(value: struct_time | None) -> datetime | None:
         return None
 
 
-def _http(url: Any) -> str | None:
-    if isinstance(url, str):
-        url = url.strip()
-        parts = urlsplit(url)
-        if parts.scheme in ("http", "https") and parts.netloc:
-            return url
-    return None
-
-
-def _looks_like_image(item: Mapping[str, Any]) -> bool:
-    kind = str(item.get("type") or "").lower()
-    medium = str(item.get("medium") or "").lower()
-    if kind:
-        return kind.startswith("image/")
-    if medium:
-        return medium == "image"
-    return (
-        urlsplit(str(item.get("url") or item.get("href") or ""))
-        .path.lower()
-        .endswith(_IMAGE_SUFFIXES)
-    )
-
-
-def _image_url(entry: Mapping[str, Any], content_html: str) -> str | None:
-    for item in entry.get("media_content") or ():
-        if _looks_like_image(item) and (url := _http(item.get("url"))):
-            return url
-    for item in entry.get("media_thumbnail") or ():
-        if url := _http(item.get("url")):
-            return url
-    for link in entry.get("links") or ():
-        is_image = link.get("rel") == "enclosure" and _looks_like_image(link)
-        if is_image and (url := _http(link.get("href"))):
-            return url
-    match = _IMG_SRC.search(content_html)
-    return _http(match.group(1)) if match else None
-
-
-def article_id(feed_url: str, key: str) -> str:
-    return hashlib.sha256(f"{feed_url}\n{key}".encode()).hexdigest()[:32]
-
-
 def _html_of(detail: Any, fallback: str) -> str:
     """Feed text as HTML: plain-text fields are escaped so '<' in a title stays a '<'."""
     if isinstance(detail, Mapping) and detail.get("type") == "text/plain":
         return html.escape(fallback)
     return fallback
+
+
+def _no_entity(text: str) -> str:
+    return "" if _UNEXPANDED.match(text) else text
 
 
 def parse_feed(
@@ -135,7 +112,12 @@ def parse_feed(
         return ParsedFeed(problem=FeedProblem(NOT_A_FEED, type(error).__name__))
     entries = list(parsed.get("entries") or [])
     bozo = bool(parsed.get("bozo"))
+    # Only a document that is not well-formed counts as broken; a wrong charset label is not.
+    broken = bozo and not isinstance(
+        parsed.get("bozo_exception"), feedparser.ThingsNobodyCaresAboutButMe
+    )
     version = parsed.get("version") or ""
+    dropped = 0
     if bozo:
         complete = len(_CLOSED_ENTRY.findall(body))
         dropped = max(0, len(entries) - complete)
@@ -147,54 +129,106 @@ def parse_feed(
             len(entries),
             dropped,
         )
-    else:
-        dropped = 0
+    feed_info = parsed.get("feed") or {}
+    feed_title = _no_entity(to_text(str(feed_info.get("title") or ""))) or None
     if not entries:
+        if version and not broken and not dropped:
+            return ParsedFeed(title=feed_title)  # a feed with nothing in it right now
         detail = "no entries" if version else "unknown format"
         return ParsedFeed(problem=FeedProblem(NOT_A_FEED, detail), dropped_incomplete=dropped)
 
-    feed_info = parsed.get("feed") or {}
-    feed_title = to_text(str(feed_info.get("title") or "")) or None
-    articles: list[Article] = []
-    undated: set[str] = set()
-    seen_keys: set[str] = set()
+    found: list[tuple[Article, datetime | None]] = []
     for entry in entries:
         article = _article(entry, feed_url, category, source or feed_title or "", now)
-        if article is None:
-            continue
-        if article.id in seen_keys:
-            continue  # duplicate guid in one document: the first wins
-        seen_keys.add(article.id)
-        if _to_utc(entry.get("published_parsed") or entry.get("updated_parsed")) is None:
-            undated.add(article.id)
-        articles.append(article)
-    if not articles:
+        if article is not None:
+            found.append((article, _to_utc(entry.get("published_parsed")
+                                           or entry.get("updated_parsed"))))
+    if not found:
         return ParsedFeed(problem=FeedProblem(NOT_A_FEED, "no usable entries"))
-    return ParsedFeed(tuple(articles), feed_title, None, frozenset(undated), dropped)
+    articles, undated = _distinct(found)
+    return ParsedFeed(tuple(articles), feed_title, None, undated, dropped)
+
+
+def _distinct(
+    found: list[tuple[Article, datetime | None]],
+) -> tuple[list[Article], frozenset[str]]:
+    """One article per item, and the ids of the undated ones. The same item twice collapses
+    to the first; different stories under one guid get their own ids, and the one the feed
+    dates earliest keeps the guid's (the one most likely stored already). The feed's own dates
+    decide, not published, which may have been set to first seen."""
+    by_id: dict[str, list[tuple[Article, datetime | None]]] = {}
+    for pair in found:
+        by_id.setdefault(pair[0].id, []).append(pair)
+    new_ids: dict[int, str] = {}  # id() of an article object → its id here ("" = dropped)
+    for group in by_id.values():
+        if len(group) == 1:
+            continue
+        stories: list[tuple[Article, datetime | None]] = []
+        for article, date in group:
+            if any(same_item(other.link, article.link, _stamp(other_date), _stamp(date))
+                   for other, other_date in stories):
+                new_ids[id(article)] = ""
+            else:
+                stories.append((article, date))
+        oldest = min(stories, key=lambda pair: pair[1] or pair[0].published)[0]
+        for article, date in stories:
+            if article is not oldest:
+                new_ids[id(article)] = reused_guid_id(article.id, article.link,
+                                                      (date or article.published).isoformat())
+    articles: list[Article] = []
+    undated: set[str] = set()
+    for article, date in found:
+        new_id = new_ids.get(id(article), article.id)
+        if not new_id:
+            continue
+        if new_id != article.id:
+            article = replace(article, id=new_id)
+        articles.append(article)
+        if date is None:
+            undated.add(new_id)
+    return articles, frozenset(undated)
+
+
+def _stamp(date: datetime | None) -> float | None:
+    return date.timestamp() if date is not None else None
+
+
+def _words(text: str) -> int:
+    return len(_WORD.findall(_URL.sub(" ", text)))
 
 
 def _article(
     entry: Mapping[str, Any], feed_url: str, category: str, source: str, now: datetime
 ) -> Article | None:
-    title = to_text(str(entry.get("title") or ""))
+    title = _no_entity(to_text(str(entry.get("title") or "")))
     summary_raw = str(entry.get("summary") or "")
     contents = entry.get("content") or []
     content_raw = str(contents[0].get("value") or "") if contents else ""
-    main_html = _html_of(
-        contents[0] if contents else entry.get("summary_detail"), content_raw or summary_raw
-    )[:MAX_SUMMARY_CHARS]
+    content_html = _html_of(contents[0] if contents else None, content_raw)[:MAX_SUMMARY_CHARS]
     lead_html = _html_of(entry.get("summary_detail"), summary_raw)[:MAX_SUMMARY_CHARS]
-    summary_html = sanitize_html(main_html)
-    summary_text = to_text(sanitize_html(lead_html or main_html))
+    lead_clean = sanitize_html(lead_html)
+    lead_text = _no_entity(to_text(lead_clean))
+    lead_words = _words(lead_text)
+    body_clean, body_text = lead_clean, lead_text
+    if content_html and content_html != lead_html:
+        content_clean = sanitize_html(content_html)
+        content_text = _no_entity(to_text(content_clean))
+        # content:encoded with no real text (an address, a picture, "Lees verder") is no body.
+        if _words(content_text) >= min(_BODY_WORDS, lead_words + 1):
+            body_clean, body_text = content_clean, content_text
+    if not _words(body_text):
+        body_clean, body_text = "", ""  # only an entity, an address or a picture
+    notice, summary_text = strip_notice(lead_text if lead_words else body_text)
     if not title and not summary_text:
         return None
-    if not title:
-        title = summary_text.split("\n", 1)[0][:120]
-    link = _http(entry.get("link")) or ""
+    dateline = split_dateline(summary_text)
+    if not title:  # the first line of the lead, without its dateline
+        title = (dateline.rest or summary_text).split("\n", 1)[0][:120]
+    link = http_url(entry.get("link")) or ""
     published = _to_utc(entry.get("published_parsed") or entry.get("updated_parsed"))
     guid = str(entry.get("id") or "").strip()
     key = guid or link or f"{title}\n{published.isoformat() if published else ''}"
-    dateline = split_dateline(summary_text)
+    picture = pick_picture(entry, (content_html, lead_html))
     return Article(
         id=article_id(feed_url, key),
         feed_url=feed_url,
@@ -202,12 +236,37 @@ def _article(
         source=source,
         title=title,
         link=link,
-        published=published or now,
+        published=min(published, now) if published else now,
         first_seen=now,
-        summary_html=summary_html,
+        summary_html=_without_notice(body_clean),
         summary_text=summary_text,
         lead=dateline.rest,
         places=dateline.places,
         agencies=dateline.agencies,
-        image_url=_image_url(entry, main_html),
+        image_url=picture.url,
+        thumbnail_url=picture.thumbnail_url,
+        image_caption=picture.caption,
+        image_credit=picture.credit,
+        notice=notice,
     )
+
+
+def _without_notice(body: str) -> str:
+    """The body without the agency's note its first paragraph (or plain text) opens with."""
+    match = _FIRST_BLOCK.match(body)
+    inner = match and (match.group("paragraph") or match.group("text"))
+    if not match or not inner or "<" in inner:
+        return body
+    text = to_text(inner)
+    if not opens_with_notice(text):
+        return body
+    notice, rest = strip_notice(text)
+    after = body[match.end():]
+    if notice and rest:
+        rest = html.escape(rest, quote=False)
+        if match.group("paragraph") is not None:
+            return f"<p>{rest}</p>{after}"
+        return f"{rest} {after}".strip()
+    if not notice and after.strip():
+        return after  # the whole paragraph is the note
+    return body

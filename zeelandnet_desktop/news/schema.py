@@ -63,6 +63,25 @@ MIGRATIONS: tuple[str, ...] = (
     CREATE TABLE breaking_seen (key TEXT PRIMARY KEY, seen_at REAL NOT NULL);
     CREATE TABLE breaking_sent (sent_at REAL NOT NULL);
     """,
+    # Pictures (a thumbnail for the list, caption and credit) and agency notes; feed_url in the
+    # listing's covering indexes, since the same-story rule compares feeds; an index for the
+    # same-title look-ups of writes; and published never after first_seen (items dated in the
+    # future stayed on top as "zojuist").
+    """
+    ALTER TABLE articles ADD COLUMN thumbnail_url TEXT;
+    ALTER TABLE articles ADD COLUMN image_caption TEXT NOT NULL DEFAULT '';
+    ALTER TABLE articles ADD COLUMN image_credit TEXT NOT NULL DEFAULT '';
+    ALTER TABLE articles ADD COLUMN notice TEXT NOT NULL DEFAULT '';
+    UPDATE articles SET thumbnail_url = image_url;
+    UPDATE articles SET published = first_seen WHERE published > first_seen;
+    DROP INDEX articles_by_category;
+    DROP INDEX articles_by_time;
+    CREATE INDEX articles_by_category ON articles
+        (category, published DESC, id, link_key, title_key, feed_url);
+    CREATE INDEX articles_by_time ON articles
+        (published DESC, id, category, link_key, title_key, feed_url);
+    CREATE INDEX articles_by_title ON articles (title_key);
+    """,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -19,8 +19,9 @@ from typing import Any, TypeVar
 
 from .db import Database, StoreClosedError
 from .model import INTERNAL, PROBLEM_KINDS, Article, FeedProblem, FeedState
+from .samestory import STORY_COLUMNS, copy_read_state, resolve_ids, story_members
 from .schema import SCHEMA_VERSION
-from .textkeys import fold, link_key, title_key
+from .textkeys import StoryGroups, fold, link_key, title_key
 
 __all__ = ["SCHEMA_VERSION", "NewsStore", "StoreClosedError"]
 
@@ -29,10 +30,16 @@ T = TypeVar("T")
 
 _ARTICLE_COLUMNS = (
     "a.id, a.feed_url, a.category, a.source, a.title, a.link, a.published, a.first_seen, "
-    "a.summary_html, a.summary_text, a.lead, a.places, a.agencies, a.image_url"
+    "a.summary_html, a.summary_text, a.lead, a.places, a.agencies, a.image_url, "
+    "a.thumbnail_url, a.image_caption, a.image_credit, a.notice"
 )
+_READ_COLUMN = 18  # the read flag after _ARTICLE_COLUMNS
 _CHUNK = 500  # ids per IN (...) query, well below SQLite's parameter limit
 _FROM = "FROM articles a LEFT JOIN read_state r ON r.article_id = a.id"
+# Pruning: the newest this many per category always stay, whatever the clock says ...
+KEEP_PER_CATEGORY = 50
+# ... and "now" is never taken as more than this past the newest date any feed gave us.
+CLOCK_SLACK = timedelta(days=1)
 
 
 def _ts(value: datetime | None) -> float | None:
@@ -67,6 +74,10 @@ def _article(row: Sequence[Any], read: bool) -> Article:
         places=_split(row[11]),
         agencies=_split(row[12]),
         image_url=row[13],
+        thumbnail_url=row[14],
+        image_caption=row[15],
+        image_credit=row[16],
+        notice=row[17],
         read=read,
     )
     return article
@@ -93,14 +104,14 @@ class NewsStore:
     def articles(
         self, category: str | None = None, limit: int | None = None, search: str | None = None
     ) -> list[Article]:
-        """Newest first, each story once: within the result, an article whose link or (telling)
-        normalised title was already listed is left out, and the listed one counts as read if
-        any of its copies is read. `search` matches every word, case- and accent-insensitively,
-        in title or summary."""
+        """Newest first, each story once (textkeys.StoryGroups: the same telling link, or the
+        same telling title from another feed within a few hours); the listed article is the
+        story's newest and counts as read if any copy is read. `search` matches every word,
+        case- and accent-insensitively, in title or summary."""
         # Two passes: first the small key columns of every match (de-duplicate and cut there),
         # then the full rows of only the articles that will be shown; loading every summary of
         # the category just to drop most of them was most of the cost.
-        sql = f"SELECT a.id, a.link_key, a.title_key, r.article_id IS NOT NULL {_FROM}"
+        sql = f"SELECT {STORY_COLUMNS}, r.article_id IS NOT NULL {_FROM}"
         clauses: list[str] = []
         params: list[Any] = []
         if category is not None:
@@ -113,22 +124,12 @@ class NewsStore:
             sql += " WHERE " + " AND ".join(clauses)
         sql += " ORDER BY a.published DESC, a.id"
         conn = self._reader()
-        kept: list[str] = []
-        read: list[bool] = []
-        by_key: dict[str, int] = {}
-        for article_id, lkey, tkey, is_read in conn.execute(sql, params):
-            keys = [k for k in (lkey and "l:" + lkey, tkey and "t:" + tkey) if k]
-            index = next((by_key[k] for k in keys if k in by_key), None)
-            if index is None:
-                index = len(kept)
-                kept.append(article_id)
-                read.append(bool(is_read))
-            elif is_read:
-                read[index] = True
-            for key in keys:
-                by_key.setdefault(key, index)
-        if limit is not None:
-            kept, read = kept[: max(0, limit)], read[: max(0, limit)]
+        groups = StoryGroups()
+        add = groups.add
+        for row in conn.execute(sql, params):
+            add(*row)
+        end = len(groups.newest) if limit is None else max(0, limit)
+        kept, read = groups.newest[:end], groups.read[:end]
         rows: dict[str, Sequence[Any]] = {}
         for start in range(0, len(kept), _CHUNK):
             chunk = kept[start : start + _CHUNK]
@@ -137,35 +138,23 @@ class NewsStore:
                 f"SELECT {_ARTICLE_COLUMNS} FROM articles a WHERE a.id IN ({marks})", chunk
             ):
                 rows[row[0]] = row
-        return [
-            _article(rows[i], is_read) for i, is_read in zip(kept, read, strict=True) if i in rows
-        ]
+        return [_article(rows[i], r) for i, r in zip(kept, read, strict=True) if i in rows]
 
     def unread_counts(self) -> dict[str, int]:
         """Unread stories per category, counted the way `articles(category)` lists them."""
-        rows = (
-            self._reader()
-            .execute(
-                "SELECT a.category, a.link_key, a.title_key, r.article_id IS NOT NULL "
-                f"{_FROM} ORDER BY a.category, a.published DESC, a.id"
-            )
-            .fetchall()
+        rows = self._reader().execute(
+            f"SELECT a.category, {STORY_COLUMNS}, r.article_id IS NOT NULL "
+            f"{_FROM} ORDER BY a.category, a.published DESC, a.id"
         )
-        groups: dict[str, dict[str, int]] = {}
-        read: dict[str, list[bool]] = {}
-        for category, lkey, tkey, is_read in rows:
-            by_key = groups.setdefault(category, {})
-            states = read.setdefault(category, [])
-            keys = [k for k in (lkey and "l:" + lkey, tkey and "t:" + tkey) if k]
-            index = next((by_key[k] for k in keys if k in by_key), None)
-            if index is None:
-                index = len(states)
-                states.append(bool(is_read))
-            elif is_read:
-                states[index] = True
-            for key in keys:
-                by_key.setdefault(key, index)
-        return {category: states.count(False) for category, states in read.items()}
+        groups: dict[str, StoryGroups] = {}
+        current: str | None = None
+        add = StoryGroups().add
+        for category, article_id, lkey, tkey, published, feed, is_read in rows:
+            if category != current:  # rows come by category
+                current = category
+                add = groups.setdefault(category, StoryGroups()).add
+            add(article_id, lkey, tkey, published, feed, is_read)
+        return {c: g.read.count(False) for c, g in groups.items()}
 
     def article(self, article_id: str) -> Article | None:
         found = self.articles_by_id([article_id])
@@ -183,7 +172,7 @@ class NewsStore:
             sql = (f"SELECT {_ARTICLE_COLUMNS}, r.article_id IS NOT NULL {_FROM} "
                    f"WHERE a.id IN ({marks})")
             for row in conn.execute(sql, chunk):
-                article = _article(row, bool(row[14]))
+                article = _article(row, bool(row[_READ_COLUMN]))
                 found[article.id] = article
         return [found[i] for i in wanted if i in found]
 
@@ -222,8 +211,10 @@ class NewsStore:
     ) -> Future[tuple[str, ...]]:
         """Store a feed's state and its articles in one transaction; the Future gives the ids
         that were new. Known articles are updated but keep first_seen, read state and (when the
-        feed gives no date) their first published time. `undated` lists ids whose date is
-        first-seen rather than from the feed."""
+        feed gives no date) their first published time; a published time is never later than
+        first seen. `undated` lists ids whose date is first-seen rather than from the feed.
+        An article whose id the store holds for another story (a reused guid: another link
+        and another date) is stored under textkeys.reused_guid_id, as the parser would."""
         undated_ids = frozenset(undated)
         articles = tuple(articles)
 
@@ -231,27 +222,12 @@ class NewsStore:
             _write_state(conn, state)
             if not articles:
                 return ()
-            ids = [a.id for a in articles]
-            marks = ",".join("?" * len(ids))
-            known = {
-                row[0]
-                for row in conn.execute(f"SELECT id FROM articles WHERE id IN ({marks})", ids)
-            }
-            conn.executemany(_UPSERT, [_row(a, a.id not in undated_ids) for a in articles])
-            new = tuple(i for i in ids if i not in known)
-            if new:
-                # The same story arriving again through another feed is already read if any
-                # copy was.
-                new_marks = ",".join("?" * len(new))
-                conn.execute(
-                    "INSERT OR IGNORE INTO read_state (article_id, read_at) "
-                    f"SELECT n.id, r.read_at FROM articles n JOIN articles o "
-                    "ON o.link_key = n.link_key AND o.id != n.id "
-                    "JOIN read_state r ON r.article_id = o.id "
-                    f"WHERE n.link_key != '' AND n.id IN ({new_marks})",
-                    new,
-                )
-            return new
+            rows, known = resolve_ids(conn, articles, undated_ids)
+            conn.executemany(_UPSERT, [_row(a, dated) for a, dated in rows])
+            new = [a.id for a, _dated in rows if a.id not in known]
+            for start in range(0, len(new), _CHUNK):
+                copy_read_state(conn, new[start : start + _CHUNK])
+            return tuple(new)
 
         return self._submit(work)
 
@@ -259,23 +235,15 @@ class NewsStore:
         return self.save_feed(state)
 
     def set_read(self, ids: Iterable[str], read: bool = True) -> Future[None]:
-        """Mark articles (and their copies: same link anywhere, same title in the same
-        category) read or unread."""
+        """Mark articles and their copies (the other articles of the same story, as the list
+        groups them) read or unread."""
         wanted = list(dict.fromkeys(ids))
         now = datetime.now(timezone.utc).timestamp()
 
         def work(conn: sqlite3.Connection) -> None:
-            if not wanted:
-                return
-            marks = ",".join("?" * len(wanted))
-            rows = conn.execute(
-                "SELECT a.id FROM articles a JOIN articles t "
-                "ON (t.link_key != '' AND a.link_key = t.link_key) "
-                "OR (t.title_key != '' AND a.title_key = t.title_key AND a.category = t.category) "
-                f"WHERE t.id IN ({marks})",
-                wanted,
-            ).fetchall()
-            group = set(wanted) | {row[0] for row in rows}
+            group: set[str] = set()
+            for start in range(0, len(wanted), _CHUNK):
+                group |= story_members(conn, wanted[start : start + _CHUNK])
             if read:
                 conn.executemany(
                     "INSERT OR IGNORE INTO read_state (article_id, read_at) VALUES (?, ?)",
@@ -288,22 +256,51 @@ class NewsStore:
 
         return self._submit(work)
 
-    def prune(self, older_than: timedelta, now: datetime | None = None) -> Future[int]:
-        """Delete articles published before now - older_than; the Future gives how many.
-
+    def prune(
+        self,
+        older_than: timedelta,
+        now: datetime | None = None,
+        *,
+        keep_per_category: int = KEEP_PER_CATEGORY,
+    ) -> Future[int]:
+        """Delete articles the store has held for longer than `older_than`; the Future gives
+        how many. Only time the store has seen pass counts, so a clock that jumps ahead (or a
+        long time offline) never empties the offline cache:
+        - age is counted from first_seen, and "now" is at most CLOCK_SLACK past the newest
+          date a feed gave (the feeds' clocks witness ours);
+        - the newest `keep_per_category` articles of every category stay;
+        - at most as many go as arrived within the kept period: what is deleted was replaced.
         Read marks of deleted articles are kept for another period, so a story a feed still
-        carries does not come back as unread; after that they go too, so the table stays small.
+        carries does not come back as unread; after that they go too.
         """
-        cutoff = (now or datetime.now(timezone.utc)) - older_than
+        asked = (now or datetime.now(timezone.utc)).timestamp()
+        period = older_than.total_seconds()
 
         def work(conn: sqlite3.Connection) -> int:
+            newest_dated, newest_seen = conn.execute(
+                "SELECT max(CASE WHEN dated THEN published END), max(first_seen) FROM articles"
+            ).fetchone()
+            witness = newest_dated if newest_dated is not None else newest_seen
+            slack = CLOCK_SLACK.total_seconds()
+            trusted = asked if witness is None else min(asked, witness + slack)
+            if trusted < asked:
+                log.info("Pruning by the newest feed date: the clock is %.1f days ahead of it",
+                         (asked - trusted) / 86400)
+            cutoff = trusted - period
+            arrived = conn.execute(
+                "SELECT count(*) FROM articles WHERE first_seen >= ?", (cutoff,)
+            ).fetchone()[0]
             deleted = conn.execute(
-                "DELETE FROM articles WHERE published < ?", (cutoff.timestamp(),)
+                "DELETE FROM articles WHERE id IN (SELECT id FROM (SELECT id, first_seen, "
+                "published, row_number() OVER (PARTITION BY category ORDER BY published DESC, "
+                "id) AS place FROM articles) WHERE place > ? AND first_seen < ? "
+                "ORDER BY first_seen, published LIMIT ?)",
+                (max(0, keep_per_category), cutoff, arrived),
             ).rowcount
             conn.execute(
                 "DELETE FROM read_state WHERE read_at < ? "
                 "AND article_id NOT IN (SELECT id FROM articles)",
-                ((cutoff - older_than).timestamp(),),
+                (cutoff - period,),
             )
             return int(deleted)
 
@@ -397,17 +394,20 @@ def _write_state(conn: sqlite3.Connection, state: FeedState) -> None:
 
 _UPSERT = """
 INSERT INTO articles (id, feed_url, category, source, title, link, published, first_seen, dated,
-    summary_html, summary_text, lead, places, agencies, image_url, link_key, title_key,
-    search_text)
-VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    summary_html, summary_text, lead, places, agencies, image_url, thumbnail_url, image_caption,
+    image_credit, notice, link_key, title_key, search_text)
+VALUES (?, ?, ?, ?, ?, ?, min(?, ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 ON CONFLICT(id) DO UPDATE SET
     category = excluded.category, source = excluded.source, title = excluded.title,
     link = excluded.link,
-    published = CASE WHEN excluded.dated THEN excluded.published ELSE articles.published END,
+    published = CASE WHEN excluded.dated THEN min(excluded.published, articles.first_seen)
+                ELSE articles.published END,
     dated = max(articles.dated, excluded.dated),
     summary_html = excluded.summary_html, summary_text = excluded.summary_text,
     lead = excluded.lead, places = excluded.places, agencies = excluded.agencies,
-    image_url = excluded.image_url, link_key = excluded.link_key,
+    image_url = excluded.image_url, thumbnail_url = excluded.thumbnail_url,
+    image_caption = excluded.image_caption, image_credit = excluded.image_credit,
+    notice = excluded.notice, link_key = excluded.link_key,
     title_key = excluded.title_key, search_text = excluded.search_text
 """
 
@@ -422,6 +422,7 @@ def _row(article: Article, dated: bool) -> tuple[Any, ...]:
         article.link,
         article.published.timestamp(),
         article.first_seen.timestamp(),
+        article.first_seen.timestamp(),
         int(dated),
         article.summary_html,
         article.summary_text,
@@ -429,6 +430,10 @@ def _row(article: Article, dated: bool) -> tuple[Any, ...]:
         "/".join(article.places),
         "/".join(article.agencies),
         article.image_url,
+        article.thumbnail_url,
+        article.image_caption,
+        article.image_credit,
+        article.notice,
         link_key(article.link),
         title_key(article.title),
         fold(f"{article.title}\n{article.summary_text}"),

@@ -74,3 +74,35 @@ def test_script_text_never_becomes_visible_text() -> None:
 )
 def test_to_text(html: str, text: str) -> None:
     assert to_text(html) == text
+
+
+HEADING_INJECTIONS = [
+    '<h1 onclick="alert(1)">kop</h1>',
+    '<h2 style="position:fixed">kop</h2>',
+    "<h3><script>alert(1)</script>kop</h3>",
+    '<h4><a href="javascript:alert(1)">kop</a></h4>',
+    '<h1 onmouseover="alert(1)" style="color:red">kop</h1>',
+    "<ul><li onmouseover=alert(1)>een</li></ul>",
+]
+
+
+@pytest.mark.parametrize("html", HEADING_INJECTIONS)
+def test_kept_headings_and_lists_carry_nothing_dangerous(html: str) -> None:
+    clean = sanitize_html(html).lower()
+    for needle in FORBIDDEN:
+        assert needle not in clean
+
+
+def test_subheadings_are_kept_at_two_levels() -> None:
+    html = ("<h1 class='x'>Een</h1><h2>Twee</h2><H3>Drie</H3><h4>Vier</h4><h6>Zes</h6>"
+            "<p>tekst</p></h1>")
+    assert sanitize_html(html) == (
+        "<h2>Een</h2><h2>Twee</h2><h3>Drie</h3><h3>Vier</h3><h3>Zes</h3><p>tekst</p>"
+    )
+    assert to_text(html) == "Een\nTwee\nDrie\nVier\nZes\ntekst"
+
+
+def test_a_removed_picture_leaves_no_empty_lines_or_stray_captions() -> None:
+    html = ('<p><img src="https://cdn.nos.nl/a.jpg"></p><figure><img src="https://x.nl/b.jpg">'
+            "<figcaption>Onderschrift</figcaption></figure><p>Tekst</p>")
+    assert sanitize_html(html) == "<p>Tekst</p>"

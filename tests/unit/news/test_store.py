@@ -155,23 +155,6 @@ def test_a_copy_arriving_later_is_already_read(store: NewsStore) -> None:
     assert store.article("id-7").read  # type: ignore[union-attr]
 
 
-def test_prune(store: NewsStore) -> None:
-    old = make_article(1, published=NOW - timedelta(days=20))
-    recent = make_article(2, published=NOW - timedelta(days=2))
-    save(store, old, recent)
-    store.set_read(["id-1", "id-2"]).result()
-    assert store.prune(timedelta(days=14), now=NOW).result() == 1
-    assert [a.id for a in store.articles()] == ["id-2"]
-    # The read mark of a pruned story outlives it for a while (a feed may still carry it) ...
-    save(store, old)
-    assert store.article("id-1").read  # type: ignore[union-attr]
-    # ... but not forever.
-    store.prune(timedelta(days=14), now=NOW).result()
-    store.prune(timedelta(days=14), now=datetime.now(timezone.utc) + timedelta(days=60)).result()
-    with sqlite3.connect(store.path) as conn:
-        assert conn.execute("SELECT count(*) FROM read_state").fetchone()[0] == 0
-
-
 def test_feed_state_round_trip(store: NewsStore) -> None:
     state = FeedState(
         url="https://feeds.example/a",
@@ -347,7 +330,7 @@ def test_an_older_schema_is_migrated_keeping_its_articles(tmp_path: Path) -> Non
         assert not store.recovered_from_corruption
         assert [a.title for a in store.articles("sport")] == ["Oude kop"]
     with sqlite3.connect(path) as conn:
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 3
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 4
 
 
 def test_articles_by_id_in_the_order_asked_across_chunks(
