@@ -10,6 +10,7 @@ come from the qtbase translation that ships with PySide6.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from .assets import resource_path
@@ -22,6 +23,7 @@ log = logging.getLogger(__name__)
 
 LANGUAGES = ("nl", "en")
 _installed: list[QTranslator] = []
+_cli_translators: list[QTranslator] = []
 _current = "en"
 
 
@@ -54,6 +56,22 @@ def cli_language(paths: AppPaths) -> str:
     from . import settings
 
     return resolve_language(settings.Settings(paths.settings_file).get(settings.LANGUAGE))
+
+
+def cli_translate(language: str) -> Callable[[str, str], str]:
+    """translate(context, text) for output without a window: the same .qm as the window's,
+    read by a QTranslator that is not installed in any application."""
+    if language == "en":
+        return lambda _context, text: text
+    from PySide6.QtCore import QTranslator
+
+    translator = QTranslator()
+    qm = resource_path("translations", f"zeelandnet_desktop_{language}.qm")
+    if not translator.load(str(qm)):
+        log.warning("No translation file for %r at %s; English output", language, qm)
+        return lambda _context, text: text
+    _cli_translators.append(translator)  # the callable below needs it alive
+    return lambda context, text: translator.translate(context, text) or text
 
 
 def install_translators(app: QCoreApplication, language: str) -> None:

@@ -164,50 +164,6 @@
   <context>
     <name>FeedProblem</name>
     <message>
-      <source>offline (no network)</source>
-      <translation>offline (geen netwerk)</translation>
-    </message>
-    <message>
-      <source>time-out</source>
-      <translation>time-out</translation>
-    </message>
-    <message>
-      <source>connection broken off</source>
-      <translation>verbinding verbroken</translation>
-    </message>
-    <message>
-      <source>server error (HTTP %1)</source>
-      <translation>serverfout (HTTP %1)</translation>
-    </message>
-    <message>
-      <source>not a valid feed</source>
-      <translation>geen geldige feed</translation>
-    </message>
-    <message>
-      <source>feed too large</source>
-      <translation>feed te groot</translation>
-    </message>
-    <message>
-      <source>redirect loop</source>
-      <translation>doorverwijzing in een kringetje</translation>
-    </message>
-    <message>
-      <source>the server asks us to wait</source>
-      <translation>de server vraagt ons even te wachten</translation>
-    </message>
-    <message>
-      <source>secure connection failed</source>
-      <translation>beveiligde verbinding mislukt</translation>
-    </message>
-    <message>
-      <source>invalid address</source>
-      <translation>ongeldig adres</translation>
-    </message>
-    <message>
-      <source>internal error (see the log file)</source>
-      <translation>interne fout (zie het logbestand)</translation>
-    </message>
-    <message>
       <source>No internet connection</source>
       <translation>Geen internetverbinding</translation>
     </message>

@@ -235,8 +235,9 @@ def test_a_failing_feed_is_named_in_the_status_bar(
         ("Omroep Zeeland", server.url("/page.html"))])])
     application = started(make_app, qtbot, feeds)
     status = application.window.news_status.text()
-    assert "NU.nl Sport: serverfout (HTTP 500)" in status
-    assert "Omroep Zeeland: geen geldige feed" in status
+    assert "NU.nl Sport: De website van de nieuwsbron gaf een fout" in status
+    assert "HTTP" not in status  # no jargon in the words a user reads
+    assert "Omroep Zeeland: Op dit adres staat geen nieuwsbron" in status
     assert list_titles(application) == ["Ajax wint"]
 
 

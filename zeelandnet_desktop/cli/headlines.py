@@ -14,9 +14,11 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
+from ..i18n import cli_translate
 from ..news.catalogue import USER_FILE_NAME, Catalogue, CatalogueError, load_catalogue
 from ..news.catalogue import read_catalogue_file as _read_catalogue_file
-from ..news.model import Article, FeedProblem
+from ..news.model import Article
+from ..news.words import problem_text
 
 if TYPE_CHECKING:
     from ..options import HeadlinesOptions
@@ -24,35 +26,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# The CLI has no Qt translator, so its few words live here, one per FeedProblem kind.
-PROBLEM_WORDS: dict[str, dict[str, str]] = {
-    "nl": {
-        "offline": "offline (geen netwerk)",
-        "timeout": "time-out",
-        "connection": "verbinding verbroken",
-        "http": "serverfout (HTTP {detail})",
-        "not_a_feed": "geen geldige feed",
-        "too_large": "feed te groot",
-        "redirect_loop": "doorverwijzingslus",
-        "rate_limited": "de server vraagt ons even te wachten",
-        "tls": "beveiligde verbinding mislukt",
-        "invalid_url": "ongeldig adres",
-        "internal": "interne fout (zie het logbestand)",
-    },
-    "en": {
-        "offline": "offline (no network)",
-        "timeout": "time-out",
-        "connection": "connection lost",
-        "http": "server error (HTTP {detail})",
-        "not_a_feed": "not a valid feed",
-        "too_large": "feed too large",
-        "redirect_loop": "redirect loop",
-        "rate_limited": "the server asks us to wait",
-        "tls": "secure connection failed",
-        "invalid_url": "invalid address",
-        "internal": "internal error (see the log file)",
-    },
-}
 _MESSAGES: dict[str, dict[str, str]] = {
     "nl": {
         "unknown_category": "Onbekende categorie: {category}. Bekend: {known}",
@@ -75,11 +48,6 @@ def _lang(lang: str) -> str:
     return "nl" if lang.lower().startswith("nl") else "en"
 
 
-def problem_words(problem: FeedProblem, lang: str) -> str:
-    template = PROBLEM_WORDS[_lang(lang)].get(problem.kind, problem.kind)
-    return template.format(detail=problem.detail)
-
-
 def run(
     args: HeadlinesOptions,
     paths: AppPaths,
@@ -91,6 +59,7 @@ def run(
     err = stderr or sys.stderr
     lang = _lang(lang)
     words = _MESSAGES[lang]
+    translate = cli_translate(lang)
     try:
         if args.feeds:
             catalogue = _read_catalogue_file(Path(args.feeds))
@@ -124,7 +93,7 @@ def run(
                 fetcher.close()
             for outcome in report.problems:
                 assert outcome.problem is not None
-                print(f"{outcome.name}: {problem_words(outcome.problem, lang)}", file=err)
+                print(f"{outcome.name}: {problem_text(outcome.problem, translate)}", file=err)
             if report.all_failed:
                 print(words["all_failed"], file=err)
                 code = 1

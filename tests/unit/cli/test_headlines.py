@@ -134,10 +134,10 @@ def test_all_failed_exits_1_with_reasons(
     feeds = feeds_file(tmp_path, served, dead=True)
     code, _out, err = run(profile_dir, "--feeds", str(feeds))
     assert code == 1
-    assert "NU.nl Buitenland: offline (geen netwerk)" in err
+    assert "NU.nl Buitenland: Geen internetverbinding" in err
     assert "Geen enkele feed werkte" in err
     code, _out, err = run(profile_dir, "--feeds", str(feeds), lang="en")
-    assert code == 1 and "NOS Buitenland: offline (no network)" in err
+    assert code == 1 and "NOS Buitenland: No internet connection" in err
 
 
 def test_one_failing_feed_still_exits_0(
@@ -146,7 +146,7 @@ def test_one_failing_feed_still_exits_0(
     served.route("/nos", feed_response("not_a_feed.html", "text/html"))
     code, out, err = run(profile_dir, "--feeds", str(feeds_file(tmp_path, served)))
     assert code == 0
-    assert "NOS Buitenland: geen geldige feed" in err
+    assert "NOS Buitenland: Op dit adres staat geen nieuwsbron" in err
     assert out.strip()
 
 

@@ -7,9 +7,9 @@ import re
 import pytest
 from PySide6.QtCore import QTranslator
 
+from zeelandnet_desktop.assets import resource_path
 from zeelandnet_desktop.news.model import HTTP, NOT_A_FEED, OFFLINE, PROBLEM_KINDS, FeedProblem
 from zeelandnet_desktop.news.words import english, problem_detail, problem_text
-from zeelandnet_desktop.system.paths import resource_path
 
 JARGON = re.compile(r"\b(?:http|https|feed|server|time-?out|tls|ssl|url|dns|\d{3})\b",
                     re.IGNORECASE)
