@@ -145,6 +145,9 @@ WEBMAIL_UNLOAD_MINUTES: Key[int] = Key("webmail/unload_after_minutes", int, 0,
 # never-save {"zeelandnet": ["piet@zeelandnet.nl"]} ("Nooit voor dit adres").
 WEBMAIL_ACCOUNTS: MapKey = MapKey("webmail/accounts")
 WEBMAIL_NEVER_SAVE: MapKey = MapKey("webmail/never_save")
+# The address whose saved password the provider refused {"zeelandnet": "jan@..."}: not tried by
+# itself again (not even after a restart) until a password for it worked.
+WEBMAIL_REJECTED: MapKey = MapKey("webmail/rejected")
 # Automatic sign-in: off until a password is saved, then on.
 WEBMAIL_AUTO_LOGIN: Key[bool] = Key("webmail/auto_login", bool, False)
 

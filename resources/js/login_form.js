@@ -118,6 +118,50 @@
     return generic();
   }
 
+  function submitter(found) {
+    // The button our fill would press: its formaction/formmethod win over the form's own.
+    return submitButton(found.form);
+  }
+
+  function effectiveTarget(found) {
+    // Where the browser would send the form, and how: {action: absolute URL, method}. A login
+    // whose fields sit outside a form is sent by the page's own script from this origin.
+    if (!found.form) {
+      return { action: location.href, method: 'post', scripted: true };
+    }
+    var button = submitter(found);
+    var action = found.form.action || location.href;
+    var method = (found.form.getAttribute('method') || 'get').toLowerCase();
+    if (button && button.hasAttribute('formaction')) {
+      action = button.formAction;
+    }
+    if (button && button.hasAttribute('formmethod')) {
+      method = (button.getAttribute('formmethod') || 'get').toLowerCase();
+    }
+    try {
+      action = new URL(action, location.href).href;
+    } catch (e) {
+      action = '';
+    }
+    return { action: action, method: method, scripted: false };
+  }
+
+  function safeTarget(found, expectedOrigin) {
+    // The password may only travel in a POST body to exactly this origin (scheme, host, port):
+    // never in a URL (a GET form), never to a look-alike on another port or host.
+    var target = effectiveTarget(found);
+    if (target.scripted) {
+      return true;
+    }
+    var origin = '';
+    try {
+      origin = new URL(target.action).origin;
+    } catch (e) {
+      return false;
+    }
+    return target.method === 'post' && origin === expectedOrigin;
+  }
+
   function report(method) {
     var args = Array.prototype.slice.call(arguments, 1);
     if (state.bridge && typeof state.bridge[method] === 'function') {
@@ -186,7 +230,8 @@
         stop();
         state.found = found;
         installCapture();
-        report('formFound', found.kind);
+        var target = effectiveTarget(found);
+        report('formFound', found.kind, target.action, target.method);
       }
     }
 
@@ -250,10 +295,19 @@
       if (!found) {
         return 'no-form';
       }
+      if (!safeTarget(found, expectedOrigin)) {
+        return 'unsafe-form';
+      }
       setValue(found.user, username);
       setValue(found.pass, password);
       if (!submit) {
         return 'filled';
+      }
+      // The page's own input/change handlers ran while we filled: look again right before the
+      // password leaves, and take it back out if the form now points elsewhere.
+      if (!safeTarget(found, expectedOrigin) || !topLevelOnExpectedOrigin(expectedOrigin)) {
+        setValue(found.pass, '');
+        return 'unsafe-form';
       }
       state.autoSubmitting = true;
       try {

@@ -16,7 +16,6 @@ from ..assets import resource_path
 from .providers import Provider, _split, is_provider_origin
 
 FORM_TIMEOUT_MS = 8000  # how long a page may take to draw its login form (OX: after its scripts)
-MAX_ATTEMPTS = 2  # our own submissions per sign-in: the first, and one retry, then ask the user
 
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 
@@ -49,6 +48,21 @@ def may_fill(url: str, provider: Provider) -> bool:
         return False
     return (page.scheme.lower() == start.scheme.lower()
             and _effective_port(page) == _effective_port(start))
+
+
+def submit_target_ok(action: str, method: str, origin: str) -> bool:
+    """The page's login form would send the password in a POST body to exactly `origin`
+    (scheme, host and port): never in a URL, never to a look-alike on another port."""
+    return method.lower() == "post" and bool(origin) and origin_of(action) == origin
+
+
+def carries_secret(url: str, secret: str) -> bool:
+    """The password appears in `url` as a browser would encode it in a GET form."""
+    if not secret:
+        return False
+    from urllib.parse import quote, quote_plus
+
+    return any(form in url for form in {secret, quote(secret, safe=""), quote_plus(secret)})
 
 
 @lru_cache(maxsize=1)

@@ -7,8 +7,13 @@ what to offer to remember — lives here, so it is tested table-driven without a
 
 Rules:
 - The app fills and submits by itself only while *armed*: a new browser page with automatic
-  sign-in on, or the user asked (the sign-in dialog).
-- At most MAX_ATTEMPTS of our own submissions per sign-in; then the user is asked.
+  sign-in on, or the user asked (the sign-in dialog). It stays armed after signing in, so every
+  expired session signs in again; the user's own logout disarms it until they ask (Inloggen) or
+  the next start.
+- A saved password gets at most MAX_ATTEMPTS submissions; one the provider refused is not tried
+  by itself again (not even at the next start) until the user gives one that works.
+- A password typed into our dialog gets exactly one submission, and reaches the keyring only
+  after the provider accepted it: a typo is never stored.
 - A password typed into the page is offered to the keyring once it worked (the page moved on to
   one without a login form), once per address and run, never for an address on the never list.
 """
@@ -34,11 +39,18 @@ class PageAdopted:
 
 @dataclass(frozen=True)
 class FormFound:
-    """The page shows a login form. `address`: the one remembered for this provider ("")."""
+    """The page shows a login form. `address`: the one remembered for this provider ("");
+    `rejected`: the provider refused that address's saved password last time."""
 
     kind: str
     auto_login: bool
     address: str
+    rejected: bool = False
+
+
+@dataclass(frozen=True)
+class LoggedOut:
+    """The user signed out (the provider's logout, or Webmail → Uitloggen)."""
 
 
 @dataclass(frozen=True)
@@ -106,8 +118,8 @@ class Forgotten:
     provider_id: str
 
 
-Event = (PageAdopted | FormFound | NoForm | FillAnswered | SavedPasswordLoaded | Captured
-         | OfferChecked | RememberAnswered | DialogAccepted | Forgotten)
+Event = (PageAdopted | FormFound | LoggedOut | NoForm | FillAnswered | SavedPasswordLoaded
+         | Captured | OfferChecked | RememberAnswered | DialogAccepted | Forgotten)
 
 
 # --- actions -----------------------------------------------------------------------------------
@@ -164,6 +176,18 @@ class NeverSave:
 
 
 @dataclass(frozen=True)
+class MarkRejected:
+    """Remember that the provider refused this account's saved password."""
+
+    account: Account
+
+
+@dataclass(frozen=True)
+class ClearRejected:
+    account: Account
+
+
+@dataclass(frozen=True)
 class ShowProblem:
     problem: Problem
 
@@ -189,8 +213,8 @@ class GoHome:
 
 
 Action = (LoadSavedPassword | Fill | AskCredentials | CheckOffer | AskRemember | SavePassword
-          | DeletePassword | RememberAddress | NeverSave | ShowProblem | SignedIn | GaveUp
-          | LookAgain | GoHome)
+          | DeletePassword | RememberAddress | NeverSave | MarkRejected | ClearRejected
+          | ShowProblem | SignedIn | GaveUp | LookAgain | GoHome)
 
 
 # --- the rule ----------------------------------------------------------------------------------
@@ -206,8 +230,13 @@ class SigninRule:
     attempts: int = 0  # our submissions since the last success
     submitted_by_us: bool = False
     pending: Secret | None = field(default=None, repr=False)  # from our dialog; used, not kept
+    keep_pending: bool = False  # the dialog said "remember": save it once it worked
+    drop_saved: bool = False  # the dialog said "don't": delete the saved one once this worked
+    filled: Secret | None = field(default=None, repr=False)  # what our last submission sent
     captured: Secret | None = field(default=None, repr=False)  # typed into the page
     offered: set[str] = field(default_factory=set)  # lower-case addresses asked about this run
+    logged_out: bool = False  # the user signed out: nothing by ourselves until they ask
+    asked_rejected: bool = False  # "your saved password did not work" was shown this run
 
     def handle(self, event: Event) -> list[Action]:
         method = getattr(self, "_on_" + type(event).__name__)
@@ -229,13 +258,30 @@ class SigninRule:
             return []
         if self.submitted_by_us:
             self.submitted_by_us = False
+            if self.pending is not None:  # the dialog's password was refused: ask again now
+                return self._give_up()
             if self.attempts >= MAX_ATTEMPTS:
                 return self._give_up()
         if self.pending is not None:
             return self._fill(self.pending)
-        if not (self.armed and event.auto_login) or not event.address:
+        if self.logged_out or not (self.armed and event.auto_login) or not event.address:
             return []
+        if event.rejected:
+            # Last time the provider refused the saved password: ask, do not try it again.
+            self.armed = False
+            if self.asked_rejected:
+                return []
+            self.asked_rejected = True
+            return [AskCredentials(failed=True)]
         return [LoadSavedPassword(Account(self.provider_id, event.address))]
+
+    def _on_LoggedOut(self, _event: LoggedOut) -> list[Action]:
+        self.logged_out = True
+        self.armed = False
+        self.submitted_by_us = False
+        self.attempts = 0
+        self.pending = self.captured = None
+        return []
 
     def _on_SavedPasswordLoaded(self, event: SavedPasswordLoaded) -> list[Action]:
         if event.problem is not None:
@@ -256,9 +302,10 @@ class SigninRule:
         if self.submitted_by_us:
             self.submitted_by_us = False
             self.attempts = 0
-            self.armed = False  # after a later sign-out, fill only when asked again
             actions.append(SignedIn())
+            actions.extend(self._accepted())
         self.pending = None  # signed in (or already was): the dialog's password is done with
+        self.keep_pending = self.drop_saved = False
         captured, self.captured = self.captured, None
         if captured is not None:
             actions.extend(self._offer(captured))
@@ -287,13 +334,12 @@ class SigninRule:
         return []
 
     def _on_DialogAccepted(self, event: DialogAccepted) -> list[Action]:
-        account = event.secret.account
-        actions: list[Action] = [RememberAddress(account)]
-        if event.remember:
-            actions.append(SavePassword(event.secret))
-        elif event.had_saved:
-            actions.append(DeletePassword(account))  # "not remembered" means not kept either
+        # Nothing reaches the keyring yet: only once the provider accepted this password.
         self.pending = event.secret
+        self.keep_pending = event.remember
+        self.drop_saved = event.had_saved and not event.remember
+        actions: list[Action] = []
+        self.logged_out = False
         self.armed = True
         self.attempts = 0
         self.submitted_by_us = False
@@ -302,7 +348,8 @@ class SigninRule:
         return actions
 
     def _on_Forgotten(self, event: Forgotten) -> list[Action]:
-        self.pending = self.captured = None
+        self.pending = self.captured = self.filled = None
+        self.keep_pending = self.drop_saved = False
         self.armed = False
         if event.provider_id == self.provider_id:
             self.offered.clear()
@@ -313,14 +360,36 @@ class SigninRule:
     def _fill(self, secret: Secret) -> list[Action]:
         self.attempts += 1
         self.submitted_by_us = True
+        self.filled = secret
         return [Fill(secret)]
+
+    def _accepted(self) -> list[Action]:
+        """The provider accepted what we sent: now it may be kept (or the old one dropped)."""
+        secret, self.filled = self.filled, None
+        if secret is None:
+            return []
+        account = secret.account
+        actions: list[Action] = [RememberAddress(account), ClearRejected(account)]
+        if self.pending is not None and secret is self.pending:
+            if self.keep_pending:
+                actions.append(SavePassword(secret))
+            elif self.drop_saved:
+                actions.append(DeletePassword(account))  # "not remembered" means not kept
+        return actions
 
     def _give_up(self) -> list[Action]:
         attempts = self.attempts
+        from_dialog = self.pending is not None
+        secret, self.filled = self.filled, None
         self.armed = False
         self.attempts = 0
         self.pending = None
-        return [GaveUp(attempts), AskCredentials(failed=True)]
+        self.keep_pending = self.drop_saved = False
+        actions: list[Action] = [GaveUp(attempts)]
+        if secret is not None and not from_dialog:
+            actions.append(MarkRejected(secret.account))  # the saved one: not again by itself
+        actions.append(AskCredentials(failed=True))
+        return actions
 
     def _offer(self, secret: Secret) -> list[Action]:
         address = secret.account.address.lower()

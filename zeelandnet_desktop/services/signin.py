@@ -68,8 +68,15 @@ class SigninService(QObject):
         self._handle(rule.PageAdopted(auto_login=self._auto_login()))
 
     def form_found(self, kind: str) -> None:
-        self._handle(rule.FormFound(kind, self._auto_login(),
-                                    self.address(self._rule.provider_id)))
+        provider_id = self._rule.provider_id
+        address = self.address(provider_id)
+        rejected = bool(address) and self._settings.get_map(
+            keys.WEBMAIL_REJECTED).get(provider_id) == address
+        self._handle(rule.FormFound(kind, self._auto_login(), address, rejected))
+
+    def logged_out(self) -> None:
+        log.info("Signed out of webmail; no automatic sign-in until asked")
+        self._handle(rule.LoggedOut())
 
     def no_form(self) -> None:
         self._rule.keyring_missing = self._credentials.problem is Problem.NO_KEYRING
@@ -94,7 +101,7 @@ class SigninService(QObject):
     def forget(self, provider_id: str, done: Any = None) -> None:
         """Remove the saved password and address for `provider_id` (cookies: the caller)."""
         address = self.address(provider_id)
-        for key in (keys.WEBMAIL_ACCOUNTS, keys.WEBMAIL_NEVER_SAVE):
+        for key in (keys.WEBMAIL_ACCOUNTS, keys.WEBMAIL_NEVER_SAVE, keys.WEBMAIL_REJECTED):
             self._settings.pop_map_entry(key, provider_id)
         self._handle(rule.Forgotten(provider_id))
         if address:
@@ -150,6 +157,11 @@ class SigninService(QObject):
             addresses = set(self.never_list(account.provider_id)) | {account.address.lower()}
             self._settings.set_map_entry(keys.WEBMAIL_NEVER_SAVE, account.provider_id,
                                          sorted(addresses))
+        elif isinstance(action, rule.MarkRejected):
+            self._settings.set_map_entry(keys.WEBMAIL_REJECTED, action.account.provider_id,
+                                         action.account.address)
+        elif isinstance(action, rule.ClearRejected):
+            self._settings.pop_map_entry(keys.WEBMAIL_REJECTED, action.account.provider_id)
         elif isinstance(action, rule.ShowProblem):
             self.problem.emit(action.problem)
         elif isinstance(action, rule.SignedIn):

@@ -19,6 +19,7 @@ FORM_NO_AUTO = rule.FormFound("roundcube", auto_login=False, address=ADDRESS)
 FORM_UNKNOWN = rule.FormFound("roundcube", auto_login=True, address="")
 LOADED = rule.SavedPasswordLoaded(SAVED)
 SUBMITTED = rule.FillAnswered("submitted")
+ACCEPTED = [rule.SignedIn(), rule.RememberAddress(ACCOUNT), rule.ClearRejected(ACCOUNT)]
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,7 @@ STORIES: dict[str, list[Step]] = {
         Step(FORM, [rule.LoadSavedPassword(ACCOUNT)]),
         Step(LOADED, [rule.Fill(SAVED)]),
         Step(SUBMITTED, []),
-        Step(rule.NoForm(), [rule.SignedIn()]),
+        Step(rule.NoForm(), ACCEPTED),
     ],
     "automatic sign-in off asks the keyring nothing": [
         Step(rule.PageAdopted(auto_login=False), []),
@@ -49,15 +50,40 @@ STORIES: dict[str, list[Step]] = {
         Step(LOADED, [rule.Fill(SAVED)]),
         Step(FORM, [rule.LoadSavedPassword(ACCOUNT)]),
         Step(LOADED, [rule.Fill(SAVED)]),
-        Step(FORM, [rule.GaveUp(2), rule.AskCredentials(failed=True)]),
+        Step(FORM, [rule.GaveUp(2), rule.MarkRejected(ACCOUNT),
+                    rule.AskCredentials(failed=True)]),
         Step(FORM, []),  # given up: no third try by itself
     ],
-    "after signing in, a later login form is not filled by itself": [
+    "a saved password refused last time is not tried again by itself, the user is asked once": [
+        Step(rule.PageAdopted(auto_login=True), []),
+        Step(rule.FormFound("roundcube", True, ADDRESS, rejected=True),
+             [rule.AskCredentials(failed=True)]),
+        Step(rule.FormFound("roundcube", True, ADDRESS, rejected=True), []),
+    ],
+    "every expired session signs in again": [
         Step(rule.PageAdopted(auto_login=True), []),
         Step(FORM, [rule.LoadSavedPassword(ACCOUNT)]),
         Step(LOADED, [rule.Fill(SAVED)]),
-        Step(rule.NoForm(), [rule.SignedIn()]),
+        Step(rule.NoForm(), ACCEPTED),
+        Step(FORM, [rule.LoadSavedPassword(ACCOUNT)]),  # "Your session is invalid or expired."
+        Step(LOADED, [rule.Fill(SAVED)]),
+        Step(rule.NoForm(), ACCEPTED),
+        Step(FORM, [rule.LoadSavedPassword(ACCOUNT)]),  # and the next time too
+    ],
+    "already signed in at start, the session expires: signed in again": [
+        Step(rule.PageAdopted(auto_login=True), []),
+        Step(rule.NoForm(), []),
+        Step(FORM, [rule.LoadSavedPassword(ACCOUNT)]),
+    ],
+    "the user's logout sticks until they ask": [
+        Step(rule.PageAdopted(auto_login=True), []),
+        Step(rule.NoForm(), []),
+        Step(rule.LoggedOut(), []),
         Step(FORM, []),
+        Step(FORM, []),
+        Step(rule.DialogAccepted(TYPED, remember=False, had_saved=False, on_provider_page=True),
+             [rule.LookAgain()]),
+        Step(FORM, [rule.Fill(TYPED)]),
     ],
     "a fill that did not submit does not count as an attempt": [
         Step(rule.PageAdopted(auto_login=True), []),
@@ -124,23 +150,32 @@ STORIES: dict[str, list[Step]] = {
         Step(FORM, [rule.LoadSavedPassword(ACCOUNT)]),
         Step(LOADED, [rule.Fill(SAVED)]),
         Step(rule.Captured(SAVED), []),
-        Step(rule.NoForm(), [rule.SignedIn()]),
+        Step(rule.NoForm(), ACCEPTED),
     ],
-    "the dialog's password fills the form on this page": [
+    "the dialog's password fills the form, and is kept only once it worked": [
         Step(rule.PageAdopted(auto_login=False), []),
         Step(rule.DialogAccepted(TYPED, remember=True, had_saved=False, on_provider_page=True),
-             [rule.RememberAddress(ACCOUNT), rule.SavePassword(TYPED), rule.LookAgain()]),
+             [rule.LookAgain()]),
         Step(FORM_NO_AUTO, [rule.Fill(TYPED)]),
-        Step(rule.NoForm(), [rule.SignedIn()]),
-        Step(FORM_NO_AUTO, []),  # the dialog's password was used once, not kept
+        Step(rule.NoForm(), [*ACCEPTED, rule.SavePassword(TYPED)]),
+        Step(FORM_NO_AUTO, []),  # the dialog's password was used once, not kept in memory
     ],
-    "not remembered in the dialog removes the saved one": [
+    "a typo in the dialog gets one submission and is never stored": [
+        Step(rule.DialogAccepted(TYPED, remember=True, had_saved=True, on_provider_page=True),
+             [rule.LookAgain()]),
+        Step(FORM_NO_AUTO, [rule.Fill(TYPED)]),
+        Step(FORM_NO_AUTO, [rule.GaveUp(1), rule.AskCredentials(failed=True)]),
+        Step(FORM_NO_AUTO, []),
+    ],
+    "not remembered in the dialog removes the saved one once the new one worked": [
         Step(rule.DialogAccepted(TYPED, remember=False, had_saved=True, on_provider_page=False),
-             [rule.RememberAddress(ACCOUNT), rule.DeletePassword(ACCOUNT), rule.GoHome()]),
+             [rule.GoHome()]),
+        Step(FORM_NO_AUTO, [rule.Fill(TYPED)]),
+        Step(rule.NoForm(), [*ACCEPTED, rule.DeletePassword(ACCOUNT)]),
     ],
     "the dialog's password survives a new page": [
         Step(rule.DialogAccepted(TYPED, remember=False, had_saved=False, on_provider_page=False),
-             [rule.RememberAddress(ACCOUNT), rule.GoHome()]),
+             [rule.GoHome()]),
         Step(rule.PageAdopted(auto_login=False), []),
         Step(FORM_NO_AUTO, [rule.Fill(TYPED)]),
     ],

@@ -36,6 +36,7 @@ from ... import settings as keys
 from ...mail.providers import Provider, is_provider_origin
 from ...settings import Settings
 from .downloads_bar import DownloadsBar, PlaceDownload
+from .guard import SignInGuard
 from .page import ProviderPageHook, WebmailPage, create_profile, describe_url
 
 log = logging.getLogger(__name__)
@@ -66,8 +67,15 @@ class WebmailBrowser(QWidget):
         self.profile: QWebEngineProfile = create_profile(provider, storage)
         self.profile.setNotificationPresenter(self._present_notification)
         self.profile.downloadRequested.connect(self._on_download_requested)
+        # One guard for the profile's pages: our filled password goes nowhere but the provider.
+        self.guard = SignInGuard(self)
+        self.profile.setUrlRequestInterceptor(self.guard)
         self.view = QWebEngineView(self)
         self.page = self._new_page(self.view)
+        self.guard.blocked.connect(self.page.sign_in_blocked)
+        self.guard.blocked.connect(lambda origin: self.status_message.emit(
+            self.tr("Signing in was stopped: the page tried to send your password to %1")
+            .replace("%1", origin)))
         self.view.setPage(self.page)
         self._zoom = self._saved_zoom()
         self.view.setZoomFactor(self._zoom)
@@ -108,6 +116,7 @@ class WebmailBrowser(QWidget):
         # The view is the page's parent so deleting a view always takes its page first, before
         # the profile (Qt warns, and may crash, when a profile outlives a page the other way).
         page = WebmailPage(self.provider, self.profile, view)
+        page.guard = self.guard
         page.external_url_opened.connect(
             lambda url: self.status_message.emit(
                 self.tr("Opened %1 in your browser").replace("%1", describe_url(url))))

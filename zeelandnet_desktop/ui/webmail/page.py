@@ -26,11 +26,13 @@ from PySide6.QtWebEngineCore import (
 )
 
 from ...mail.providers import Navigation, Provider, is_provider_origin, navigation_decision
+from .guard import SignInGuard
 
 log = logging.getLogger(__name__)
 
 HTTP_CACHE_BYTES = 50 * 1024 * 1024
 _ERR_ABORTED = -3  # Chromium's net::ERR_ABORTED: a navigation we (or the user) stopped
+_ERR_BLOCKED_BY_CLIENT = -20  # a request our interceptor blocked
 ProviderPageHook = Callable[["WebmailPage", QUrl], None]
 
 
@@ -83,7 +85,9 @@ class WebmailPage(QWebEnginePage):
     external_url_opened = Signal(QUrl)
     navigation_refused = Signal(QUrl)
     popup_requested = Signal(QWebEngineNewWindowRequest)
-    provider_page_loaded = Signal(QUrl)  # loadFinished(True) on the provider's own origin
+    # A page of the provider's own origin has loaded: loadFinished(True), or the provider's own
+    # error page (a failed Roundcube login answers 401, which Qt reports as loadFinished(False)).
+    provider_page_loaded = Signal(QUrl)
 
     def __init__(self, provider: Provider, profile: QWebEngineProfile,
                  parent: QObject | None = None) -> None:
@@ -93,6 +97,9 @@ class WebmailPage(QWebEnginePage):
         self._local_html_pending = False
         self._certificate_problem = ""
         self._last_external: tuple[str, float] = ("", 0.0)
+        self.http_status = 0  # of the last main-frame load: 200, or the error the server gave
+        self.guard: SignInGuard | None = None  # set by the browser; see guard.py
+        self._sign_in_blocked = ""  # the origin the guard just kept our password from
         self.loadingChanged.connect(self._on_loading_changed)
         self.loadFinished.connect(self._on_load_finished)
         self.certificateError.connect(self._on_certificate_error)
@@ -120,6 +127,8 @@ class WebmailPage(QWebEnginePage):
     def acceptNavigationRequest(self, url: QUrl | str, type: QWebEnginePage.NavigationType,
                                 isMainFrame: bool) -> bool:
         url = QUrl(url)
+        if isMainFrame and self.guard is not None and self.guard.refuses_navigation(url):
+            return False
         if (isMainFrame and self._local_html_pending and url.scheme() == "data"
                 and type == QWebEnginePage.NavigationType.NavigationTypeTyped):
             self._local_html_pending = False  # our own setHtml; page-made data: stays refused
@@ -173,15 +182,32 @@ class WebmailPage(QWebEnginePage):
         log.warning("Certificate error on %s: %s", describe_url(error.url()), error.description())
         error.rejectCertificate()
 
+    def sign_in_blocked(self, origin: str) -> None:
+        """The guard stopped our password on its way to `origin`: say so in the page."""
+        self._sign_in_blocked = origin
+        url = self.url()
+        QTimer.singleShot(0, lambda: self.show_blocked_page(url, origin))
+
     def _on_loading_changed(self, info: QWebEngineLoadingInfo) -> None:
-        if info.status() != QWebEngineLoadingInfo.LoadStatus.LoadFailedStatus:
+        status = info.status()
+        if status == QWebEngineLoadingInfo.LoadStatus.LoadStartedStatus:
+            self.http_status = 0
             return
-        if info.errorCode() == _ERR_ABORTED or self._local_html_pending:
+        if status == QWebEngineLoadingInfo.LoadStatus.LoadSucceededStatus:
+            self.http_status = 200
+            return
+        if status != QWebEngineLoadingInfo.LoadStatus.LoadFailedStatus:
             return
         domain = info.errorDomain()
         if domain == QWebEngineLoadingInfo.ErrorDomain.HttpStatusCodeDomain:
+            self.http_status = info.errorCode()
             return  # the server's own error page is shown, which says more than we could
         url = QUrl(info.url())
+        if info.errorCode() == _ERR_BLOCKED_BY_CLIENT and self._sign_in_blocked:
+            self._sign_in_blocked = ""
+            return  # our guard's block: the blocked page is on its way
+        if info.errorCode() == _ERR_ABORTED or self._local_html_pending:
+            return
         log.warning("Webmail could not load %s: %s", describe_url(url), info.errorString())
         if domain == QWebEngineLoadingInfo.ErrorDomain.CertificateErrorDomain:
             problem = self._certificate_problem or info.errorString()
@@ -191,8 +217,9 @@ class WebmailPage(QWebEnginePage):
             QTimer.singleShot(0, lambda: self.show_unreachable_page(url, error))
 
     def _on_load_finished(self, ok: bool) -> None:
-        if ok and not self.local_page_shown and is_provider_origin(self.url().toString(),
-                                                                   self.provider):
+        shown = ok or self.http_status >= 400  # the provider's own page, also with an error
+        if shown and not self.local_page_shown and is_provider_origin(self.url().toString(),
+                                                                      self.provider):
             self.provider_page_loaded.emit(self.url())
 
     # Local pages -------------------------------------------------------------------------------
@@ -213,6 +240,18 @@ class WebmailPage(QWebEnginePage):
                          "persists, the webmail may be down for maintenance."),
             detail=f"{html.escape(describe_url(url))} — {html.escape(error)}",
             button=self.tr("Try again"),
+        )
+
+    def show_blocked_page(self, url: QUrl, origin: str) -> None:
+        self.failed_url = QUrl(self.provider.start_url)
+        self._show_local_page(
+            title=self.tr("Signing in was stopped"),
+            heading=self.tr("Signing in was stopped to protect your password"),
+            text=self.tr("This page tried to send your password to another address than %1. "
+                         "Your password was not sent. Sign in yourself only if you trust this "
+                         "page.").replace("%1", self.provider.name),
+            detail=html.escape(origin),
+            button=self.tr("Back to the sign-in page"),
         )
 
     def show_certificate_page(self, url: QUrl, problem: str) -> None:
