@@ -18,7 +18,6 @@ from __future__ import annotations
 import contextlib
 import imaplib
 import os
-import pwd
 import re
 import secrets
 import shutil
@@ -163,6 +162,8 @@ class Dovecot:
         folder = self.root / "mail" / name
         folder.mkdir(exist_ok=True)
         if self._as_root:
+            import pwd  # POSIX only; Dovecot tests only run where Dovecot does
+
             mail_owner = pwd.getpwnam("dovecot")
             os.chown(folder, mail_owner.pw_uid, mail_owner.pw_gid)
         lines = [f"{u.name}:{{PLAIN}}{u.password}::::::\n" for u in self._users.values()]
@@ -172,6 +173,8 @@ class Dovecot:
         return user
 
     def _config(self) -> str:
+        import pwd
+
         root, port = self.root, self.port
         if self._as_root:
             owner = pwd.getpwnam("dovecot")
@@ -181,9 +184,13 @@ class Dovecot:
             userdb = f"uid={owner.pw_uid} gid={owner.pw_gid} home=/"
             auth_service = "service auth {\n  user = root\n}\n"
         else:
+            import grp
+
             me = pwd.getpwuid(os.getuid()).pw_name
+            group = grp.getgrgid(os.getgid()).gr_name
             users = (f"default_login_user = {me}\ndefault_internal_user = {me}\n"
-                     f"first_valid_uid = {os.getuid()}\n")
+                     f"default_internal_group = {group}\nfirst_valid_uid = {os.getuid()}\n"
+                     f"first_valid_gid = {os.getgid()}\n")
             userdb = f"uid={os.getuid()} gid={os.getgid()} home={root}/mail/%u"
             auth_service = ""
         if self.mode == "plain":
