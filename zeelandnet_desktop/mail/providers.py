@@ -36,6 +36,33 @@ class LoginFormHints:
     password: tuple[str, ...] = ()
 
 
+class TlsMode(enum.Enum):
+    IMPLICIT = "implicit"  # TLS from the first byte (port 993)
+    STARTTLS = "starttls"  # plain connect, then STARTTLS before anything else (port 143)
+
+
+class LoginName(enum.Enum):
+    ADDRESS = "address"  # the user name as saved (often the whole address)
+    LOCAL_PART = "local_part"  # only the part before the @
+
+
+@dataclass(frozen=True)
+class ImapServer:
+    """Where the provider's mailbox is, for the new-mail watch. Never a plaintext mode."""
+
+    host: str
+    port: int = 993
+    tls: TlsMode = TlsMode.IMPLICIT
+    login: LoginName = LoginName.ADDRESS
+    ca_file: str | None = None  # trust only this CA (tests); verification is never off
+
+    def login_name(self, user: str) -> str:
+        user = user.strip()
+        if self.login is LoginName.LOCAL_PART and "@" in user:
+            return user.rpartition("@")[0]
+        return user
+
+
 @dataclass(frozen=True)
 class Provider:
     id: str
@@ -44,6 +71,7 @@ class Provider:
     allowed_hosts: tuple[str, ...]  # host suffixes, lower case, no leading dot
     description: Mapping[str, str] = field(default_factory=dict, compare=False, hash=False)
     login_form: LoginFormHints = LoginFormHints()
+    imap: ImapServer | None = None
 
     def description_for(self, language: str) -> str:
         """The description in `language` ('nl', 'en'), falling back to English, then any."""
@@ -122,6 +150,12 @@ def provider_from_dict(entry: Any) -> Provider:
     if not isinstance(description, dict):
         raise ProviderError("description must be text or an object of language: text")
     hints = entry.get("login_form") or {}
+    imap = None
+    if entry.get("imap") is not None:
+        try:
+            imap = imap_server_from_dict(entry["imap"])
+        except ProviderError as exc:  # the webmail itself still works without it
+            log.warning("provider %r: mail server settings ignored: %s", provider_id, exc)
     provider = Provider(
         id=provider_id,
         name=name.strip(),
@@ -132,10 +166,36 @@ def provider_from_dict(entry: Any) -> Provider:
             username=tuple(str(s) for s in hints.get("username", ())),
             password=tuple(str(s) for s in hints.get("password", ())),
         ),
+        imap=imap,
     )
     if navigation_decision(start_url, provider) is not Navigation.ALLOW:
         raise ProviderError("start_url must be https (http only on loopback) on an allowed host")
     return provider
+
+
+_HOST_PATTERN = re.compile(r"^(?=.{1,253}$)[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?$|^\[?[0-9a-f:.]+\]?$")
+
+
+def imap_server_from_dict(data: Any) -> ImapServer:
+    """{"host", "port", "tls": "implicit"|"starttls", "login": "address"|"local_part",
+    "ca_file"}: ProviderError says what is wrong."""
+    if not isinstance(data, dict):
+        raise ProviderError("imap must be an object")
+    host = data.get("host")
+    if not isinstance(host, str) or not _HOST_PATTERN.match(_normalise_host(host)):
+        raise ProviderError(f"bad imap host {host!r}")
+    port = data.get("port", 993)
+    if isinstance(port, bool) or not isinstance(port, int) or not 0 < port < 65536:
+        raise ProviderError(f"bad imap port {port!r}")
+    ca_file = data.get("ca_file")
+    if ca_file is not None and not isinstance(ca_file, str):
+        raise ProviderError("ca_file must be a path")
+    try:
+        tls = TlsMode(data.get("tls", TlsMode.IMPLICIT.value))
+        login = LoginName(data.get("login", LoginName.ADDRESS.value))
+    except ValueError as exc:  # e.g. "none": there is no plaintext mode
+        raise ProviderError(str(exc)) from None
+    return ImapServer(_normalise_host(host).strip("[]"), port, tls, login, ca_file)
 
 
 def custom_provider(url: str) -> Provider:

@@ -10,11 +10,15 @@ import pytest
 
 from zeelandnet_desktop.mail.providers import (
     CUSTOM_ID,
+    ImapServer,
+    LoginName,
     Navigation,
     Provider,
     ProviderError,
+    TlsMode,
     custom_provider,
     host_allowed,
+    imap_server_from_dict,
     is_provider_origin,
     load_providers,
     navigation_allowed,
@@ -198,3 +202,65 @@ def test_custom_provider_allows_the_surrounding_domain() -> None:
     assert not navigation_allowed("https://example.com/", provider)
     only_host = custom_provider("https://post.example.nl")
     assert only_host.allowed_hosts == ("post.example.nl",)
+
+
+def test_shipped_mail_servers() -> None:
+    providers = load_providers()
+    assert providers["zeelandnet"].imap == ImapServer("mail.zeelandnet.nl", 993, TlsMode.IMPLICIT,
+                                                      LoginName.LOCAL_PART)
+    delta = providers["delta"].imap
+    assert delta is not None
+    assert (delta.host, delta.port, delta.tls) == ("mail.zeelandnet.nl", 993, TlsMode.IMPLICIT)
+
+
+@pytest.mark.parametrize(("rule", "typed", "login"), [
+    (LoginName.LOCAL_PART, "jan@zeelandnet.nl", "jan"),
+    (LoginName.LOCAL_PART, " jan ", "jan"),
+    (LoginName.LOCAL_PART, "jan.de.vries@zeelandnet.nl", "jan.de.vries"),
+    (LoginName.ADDRESS, "jan@delta.nl", "jan@delta.nl"),
+    (LoginName.ADDRESS, "jan", "jan"),
+])
+def test_login_name(rule: LoginName, typed: str, login: str) -> None:
+    assert ImapServer("mail.example.nl", login=rule).login_name(typed) == login
+
+
+@pytest.mark.parametrize(("data", "expected"), [
+    ({"host": "mail.example.nl"}, ImapServer("mail.example.nl")),
+    ({"host": "Mail.Example.NL.", "port": 143, "tls": "starttls", "login": "local_part"},
+     ImapServer("mail.example.nl", 143, TlsMode.STARTTLS, LoginName.LOCAL_PART)),
+    ({"host": "127.0.0.1", "port": 10993, "ca_file": "/tmp/ca.pem"},
+     ImapServer("127.0.0.1", 10993, ca_file="/tmp/ca.pem")),
+])
+def test_imap_settings(data: dict[str, object], expected: ImapServer) -> None:
+    assert imap_server_from_dict(data) == expected
+
+
+@pytest.mark.parametrize("data", [
+    "mail.example.nl",
+    {"port": 993},
+    {"host": "mail example.nl"},
+    {"host": "mail.example.nl", "port": 0},
+    {"host": "mail.example.nl", "port": "993"},
+    {"host": "mail.example.nl", "port": True},
+    {"host": "mail.example.nl", "tls": "none"},  # there is no plaintext mode
+    {"host": "mail.example.nl", "tls": "ssl"},
+    {"host": "mail.example.nl", "login": "whatever"},
+    {"host": "mail.example.nl", "ca_file": 5},
+])
+def test_bad_imap_settings(data: object) -> None:
+    with pytest.raises(ProviderError):
+        imap_server_from_dict(data)
+
+
+def test_bad_imap_settings_keep_the_webmail(tmp_path: Path,
+                                            caplog: pytest.LogCaptureFixture) -> None:
+    user = tmp_path / "providers.json"
+    user.write_text(json.dumps({"providers": [
+        {"id": "x", "name": "X", "start_url": "https://webmail.x.nl", "allowed_hosts": ["x.nl"],
+         "imap": {"host": "mail.x.nl", "tls": "none"}},
+    ]}))
+    with caplog.at_level(logging.WARNING):
+        provider = load_providers(user)["x"]
+    assert provider.imap is None
+    assert provider.start_url == "https://webmail.x.nl"
+    assert "mail server settings ignored" in caplog.text
