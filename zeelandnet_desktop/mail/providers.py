@@ -306,16 +306,3 @@ def is_provider_origin(url: str, provider: Provider) -> bool:
     if parts is None or parts.scheme.lower() not in ("http", "https"):
         return False
     return navigation_allowed(url, provider)
-
-
-# --- page titles -----------------------------------------------------------------------------
-
-# "(3) Inbox", "Postvak IN (3)", "Roundcube Webmail :: Inbox (3)", "Inbox (3) - OX App Suite".
-_UNREAD_LEADING = re.compile(r"^\s*\((\d{1,6})\)")
-_UNREAD_TRAILING = re.compile(r"\((\d{1,6})\)\s*(?:$|[-–—|:·•])")
-
-
-def unread_count(title: str) -> int:
-    """The unread count a webmail puts in its page title, or 0 when it shows none."""
-    match = _UNREAD_LEADING.search(title) or _UNREAD_TRAILING.search(title)
-    return int(match.group(1)) if match else 0

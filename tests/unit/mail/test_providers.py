@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from zeelandnet_desktop.mail.pages import unread_count
 from zeelandnet_desktop.mail.providers import (
     CUSTOM_ID,
     ImapServer,
@@ -23,7 +24,6 @@ from zeelandnet_desktop.mail.providers import (
     load_providers,
     navigation_allowed,
     navigation_decision,
-    unread_count,
     validate_custom_url,
 )
 

@@ -68,8 +68,7 @@ class WebmailBrowser(QWidget):
         self.profile.setNotificationPresenter(self._present_notification)
         self.profile.downloadRequested.connect(self._on_download_requested)
         # One guard for the profile's pages: our filled password goes nowhere but the provider.
-        self.guard = SignInGuard(self)
-        self.profile.setUrlRequestInterceptor(self.guard)
+        self.guard = SignInGuard(self.profile, self)
         self.view = QWebEngineView(self)
         self.page = self._new_page(self.view)
         self.guard.blocked.connect(self.page.sign_in_blocked)

@@ -11,7 +11,8 @@ a look-alike. So from our submission until the next provider page has loaded:
   before it is sent — also when it is a redirect of our own POST.
 
 Both checks run on the GUI thread (Qt 6 calls the interceptor there), and neither logs an address
-beyond its origin.
+beyond its origin. The interceptor is on the profile only while armed: with one installed,
+QtWebEngine 6.11 never completes downloads, and the rest of the time it has nothing to do.
 """
 
 from __future__ import annotations
@@ -19,8 +20,13 @@ from __future__ import annotations
 import logging
 import time
 
+import shiboken6
 from PySide6.QtCore import QObject, QUrl, Signal
-from PySide6.QtWebEngineCore import QWebEngineUrlRequestInfo, QWebEngineUrlRequestInterceptor
+from PySide6.QtWebEngineCore import (
+    QWebEngineProfile,
+    QWebEngineUrlRequestInfo,
+    QWebEngineUrlRequestInterceptor,
+)
 
 from ...mail.login_form import carries_secret, origin_of
 
@@ -34,8 +40,9 @@ class SignInGuard(QWebEngineUrlRequestInterceptor):
 
     blocked = Signal(str)  # the origin a request tried to carry the password to
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, profile: QWebEngineProfile, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self._profile = profile
         self._origin = ""
         self._secret = ""
         self._until = 0.0
@@ -43,8 +50,11 @@ class SignInGuard(QWebEngineUrlRequestInterceptor):
     def arm(self, origin: str, secret: str) -> None:
         self._origin, self._secret = origin, secret
         self._until = time.monotonic() + GUARD_SECONDS
+        self._profile.setUrlRequestInterceptor(self)
 
     def disarm(self) -> None:
+        if self._until and shiboken6.isValid(self._profile):
+            self._profile.setUrlRequestInterceptor(None)  # type: ignore[arg-type]
         self._origin = self._secret = ""
         self._until = 0.0
 

@@ -25,6 +25,7 @@ from PySide6.QtWebEngineCore import (
     QWebEngineSettings,
 )
 
+from ...mail.pages import is_logout
 from ...mail.providers import Navigation, Provider, is_provider_origin, navigation_decision
 from .guard import SignInGuard
 
@@ -88,6 +89,7 @@ class WebmailPage(QWebEnginePage):
     # A page of the provider's own origin has loaded: loadFinished(True), or the provider's own
     # error page (a failed Roundcube login answers 401, which Qt reports as loadFinished(False)).
     provider_page_loaded = Signal(QUrl)
+    logged_out = Signal()  # the user chose the provider's own logout
 
     def __init__(self, provider: Provider, profile: QWebEngineProfile,
                  parent: QObject | None = None) -> None:
@@ -101,7 +103,6 @@ class WebmailPage(QWebEnginePage):
         self.guard: SignInGuard | None = None  # set by the browser; see guard.py
         self._sign_in_blocked = ""  # the origin the guard just kept our password from
         self.loadingChanged.connect(self._on_loading_changed)
-        self.loadFinished.connect(self._on_load_finished)
         self.certificateError.connect(self._on_certificate_error)
         self.newWindowRequested.connect(self._on_new_window_requested)
 
@@ -137,6 +138,8 @@ class WebmailPage(QWebEnginePage):
         if decision is Navigation.ALLOW:
             if isMainFrame:
                 self.failed_url = None
+                if is_logout(url.toString(), self.provider):
+                    self.logged_out.emit()
             return True
         log.info("Webmail navigation to %s: %s", describe_url(url), decision.value)
         if decision is Navigation.EXTERNAL:
@@ -193,15 +196,21 @@ class WebmailPage(QWebEnginePage):
         if status == QWebEngineLoadingInfo.LoadStatus.LoadStartedStatus:
             self.http_status = 0
             return
+        # Qt reports loadFinished before this, so the provider's page is announced from here,
+        # where the HTTP status is known.
         if status == QWebEngineLoadingInfo.LoadStatus.LoadSucceededStatus:
             self.http_status = 200
+            self._announce_provider_page()
             return
         if status != QWebEngineLoadingInfo.LoadStatus.LoadFailedStatus:
             return
         domain = info.errorDomain()
         if domain == QWebEngineLoadingInfo.ErrorDomain.HttpStatusCodeDomain:
+            # The server's own error page is shown (a failed login is 401 with the login form
+            # again), which says more than we could.
             self.http_status = info.errorCode()
-            return  # the server's own error page is shown, which says more than we could
+            self._announce_provider_page()
+            return
         url = QUrl(info.url())
         if info.errorCode() == _ERR_BLOCKED_BY_CLIENT and self._sign_in_blocked:
             self._sign_in_blocked = ""
@@ -216,10 +225,9 @@ class WebmailPage(QWebEnginePage):
             error = info.errorString()
             QTimer.singleShot(0, lambda: self.show_unreachable_page(url, error))
 
-    def _on_load_finished(self, ok: bool) -> None:
-        shown = ok or self.http_status >= 400  # the provider's own page, also with an error
-        if shown and not self.local_page_shown and is_provider_origin(self.url().toString(),
-                                                                      self.provider):
+    def _announce_provider_page(self) -> None:
+        if not self.local_page_shown and is_provider_origin(self.url().toString(),
+                                                            self.provider):
             self.provider_page_loaded.emit(self.url())
 
     # Local pages -------------------------------------------------------------------------------

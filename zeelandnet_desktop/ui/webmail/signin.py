@@ -30,6 +30,7 @@ from ...mail.login_form import (
     may_fill,
     origin_of,
     start_call,
+    submit_target_ok,
 )
 from ...mail.providers import Provider
 from ...mail.signin import RememberChoice
@@ -66,13 +67,14 @@ def keyring_name(platform: str | None = None) -> str:
 class LoginBridge(QObject):
     """What the page script may tell Python; each message carries the document's token."""
 
-    form_found = Signal(str, str)  # token, kind (roundcube / ox / hint / generic)
+    form_found = Signal(str, str, str, str)  # token, kind, where it sends (action), method
     no_form = Signal(str)  # token: no login form on this page (signed in)
     captured = Signal(str, str, str)  # token, username, password — never logged
 
-    @Slot(str, str)
-    def formFound(self, token: str, kind: str) -> None:  # camelCase: called from JS
-        self.form_found.emit(token, kind)
+    @Slot(str, str, str, str)
+    def formFound(self, token: str, kind: str, action: str,
+                  method: str) -> None:  # camelCase: called from JS
+        self.form_found.emit(token, kind, action, method)
 
     @Slot(str)
     def noForm(self, token: str) -> None:  # camelCase: called from JS
@@ -235,6 +237,8 @@ class WebmailLogin(QObject):
             return
         if page is not self._page:
             self._adopt(page)
+        if page.guard is not None:
+            page.guard.disarm()  # a provider page loaded after our submission: it arrived
         self._token = secrets.token_hex(12)
         self._origin = origin_of(text)
         script = (install_script(self._library()) + ";\n"
@@ -266,6 +270,7 @@ class WebmailLogin(QObject):
         # The application world only: page scripts never see the bridge.
         page.setWebChannel(self._channel, _APPLICATION_WORLD)
         page.destroyed.connect(self._on_page_destroyed)
+        page.logged_out.connect(self._signin.logged_out)
         self._signin.page_adopted(page.provider.id)
 
     def _on_page_destroyed(self, *_args: object) -> None:
@@ -281,11 +286,20 @@ class WebmailLogin(QObject):
         return (not page.local_page_shown and may_fill(url, page.provider)
                 and origin_of(url) == self._origin)
 
-    def _on_form_found(self, token: str, kind: str) -> None:
+    def _on_form_found(self, token: str, kind: str, action: str, method: str) -> None:
         if not self._page_ok(token):
             return
         log.info("Webmail login form found (%s)", kind)
         self.form_found.emit(kind)
+        if not submit_target_ok(action, method, self._origin):
+            # The first of three checks: this form would send the password elsewhere (another
+            # port or host) or in the address itself (a GET form). Nothing is filled in.
+            log.warning("The login form sends to %s (%s), not to %s: not filled in",
+                        origin_of(action) or "?", method or "?", self._origin)
+            self.status_message.emit(self.tr(
+                "Automatic sign-in skipped: this page's form would send your password to "
+                "another address."))
+            return
         self._signin.form_found(kind)
 
     def _on_no_form(self, token: str) -> None:
@@ -312,12 +326,19 @@ class WebmailLogin(QObject):
             return
         script = fill_call(self._token, secret.account.address, secret.password, self._origin,
                            submit=True)
+        # Armed before the script submits: the request (and any redirect of it) may leave
+        # before its answer comes back here.
+        if page.guard is not None:
+            page.guard.arm(self._origin, secret.password)
         page.runJavaScript(script, _APPLICATION_WORLD, self._on_fill_result)
 
     def _on_fill_result(self, answer: object) -> None:
         answer = str(answer)
         if answer != "submitted":
             log.info("Webmail form not submitted: %s", answer)
+            page = self._page
+            if page is not None and shiboken6.isValid(page) and page.guard is not None:
+                page.guard.disarm()
         self._signin.fill_answered(answer)
         self.fill_done.emit(answer)
 

@@ -16,7 +16,8 @@ from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QStackedLayout, QVBo
 
 from ... import i18n
 from ... import settings as keys
-from ...mail.providers import Provider, unread_count
+from ...mail.pages import inbox_shown, unread_in_title
+from ...mail.providers import Provider
 from ...services.webmail import WebmailService
 from ...settings import Settings
 from .choose_dialog import ChooseWebmailDialog
@@ -37,7 +38,7 @@ class WebmailTab(QWidget):
     shutdown() before the application quits."""
 
     title_changed = Signal(str)  # the page title, for the window title
-    unread_changed = Signal(int)  # from "(3) Inbox" / "Postvak IN (3)"; 0 when none shown
+    unread_changed = Signal(int)  # from "(3) Inbox" / "Postvak IN (3)"; -1: unknown again
     status_message = Signal(str)
     web_notification = Signal(str, str)  # title, body of the provider's HTML5 notification
     browser_created = Signal()  # the embedded browser exists (sign-in's hooks, tests)
@@ -52,7 +53,7 @@ class WebmailTab(QWidget):
         self._dialog: ChooseWebmailDialog | None = None
         self._asked = False  # the dialog comes by itself once per run; after that, the button
         self._active = False
-        self._unread = 0
+        self._unread: int | None = None  # None: unknown (not shown yet, or signed out)
         self._title = ""
         self._page_hooks: list[ProviderPageHook] = []
 
@@ -85,7 +86,8 @@ class WebmailTab(QWidget):
 
     @property
     def unread(self) -> int:
-        return self._unread
+        """The last count the webmail showed (0 while none is known)."""
+        return self._unread or 0
 
     @property
     def title(self) -> str:
@@ -205,6 +207,7 @@ class WebmailTab(QWidget):
         browser.title_changed.connect(self._set_title)
         browser.status_message.connect(self.status_message)
         browser.web_notification.connect(self.web_notification)
+        browser.page.logged_out.connect(self._forget_count)
         self._stack.addWidget(browser)
         self._browser = browser
         self.browser_created.emit()
@@ -231,7 +234,18 @@ class WebmailTab(QWidget):
             return
         if self._browser is not None and self._browser.page.local_page_shown:
             return  # "not reachable" is no news about the mailbox: keep the last count
-        count = unread_count(title)
+        count = unread_in_title(title)
+        if count is None:
+            url = self._browser.page.url().toString() if self._browser is not None else ""
+            if not inbox_shown(url, title):
+                return  # a folder or the settings: a count that is not shown is unknown, not 0
+            count = 0
         if count != self._unread:
             self._unread = count
             self.unread_changed.emit(count)
+
+    def _forget_count(self) -> None:
+        """Signed out: the count is unknown until the inbox shows one again."""
+        if self._unread is not None:
+            self._unread = None
+            self.unread_changed.emit(-1)
