@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import APP_NAME, __version__
+from . import APP_NAME, DESKTOP_ID, __version__
 from .system import early_checks
 from .system import paths as app_paths
 from .system import single_instance as ipc
@@ -56,6 +56,7 @@ def run(args: argparse.Namespace) -> int:
     # contexts are shared, and the attribute must be set before the QApplication exists.
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
     qt_app = QApplication([sys.argv[0] if sys.argv else "zeelandnet-desktop"])
+    QApplication.setDesktopFileName(DESKTOP_ID)  # the Wayland app id: docks find our icon
     install_qt_message_handler()
     install_excepthook(paths.log_file, _show_error_dialog)
     _quit_on_termination_signals(qt_app)
