@@ -52,7 +52,7 @@ def render_png(size: int, svg: Path = SVG) -> bytes:
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    if not image.save(buffer, "PNG"):
+    if not image.save(buffer, "PNG"):  # type: ignore[call-overload]  # the stubs want bytes, the binding a str
         raise SystemExit("Qt could not write a PNG")
     buffer.close()
     return bytes(data.data())

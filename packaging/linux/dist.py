@@ -28,7 +28,7 @@ EXECUTABLE = "zeelandnet-desktop"
 sys.path.insert(0, str(ROOT / "packaging" / "pyinstaller"))
 sys.path.insert(0, str(ROOT / "tools"))
 
-import bundle_rules  # noqa: E402
+import bundle_rules  # type: ignore[import-not-found]  # noqa: E402
 import make_icons  # noqa: E402
 
 

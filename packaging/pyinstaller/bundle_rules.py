@@ -12,6 +12,7 @@ No PyInstaller import at module level: the packaging check loads this file on an
 from __future__ import annotations
 
 import fnmatch
+import re
 from collections.abc import Callable, Iterable
 from pathlib import Path, PurePosixPath
 
@@ -167,7 +168,9 @@ def drop_dangling_links(toc: list[tuple[str, str, str]], files: set[str]
 # --- Windows version resource and macOS Info.plist ----------------------------------------------
 
 def version_tuple(version: str) -> tuple[int, int, int, int]:
-    numbers = [int("".join(c for c in part if c.isdigit()) or 0) for part in version.split(".")]
+    """Windows wants four numbers: 1.2.3rc1 -> (1, 2, 3, 0)."""
+    numbers = [int(match.group()) if (match := re.match(r"\d+", part)) else 0
+               for part in version.split(".")]
     padded = [*numbers, 0, 0, 0, 0][:4]
     return padded[0], padded[1], padded[2], padded[3]
 
