@@ -30,6 +30,8 @@ from zeelandnet_desktop import __version__
 from zeelandnet_desktop import settings as keys
 from zeelandnet_desktop.settings import Settings
 
+# The first test that needs the bundle builds it (about 30 s here, more on a busy machine).
+pytestmark = pytest.mark.timeout(900)
 LINUX = sys.platform.startswith("linux")
 linux_only = pytest.mark.skipif(not LINUX, reason="checks of the Linux bundle's files")
 EXE = ".exe" if sys.platform == "win32" else ""
