@@ -21,8 +21,9 @@ ROOT = Path(__file__).resolve().parents[2]
 HOST_LIBRARIES_FILE = ROOT / "packaging" / "linux" / "host-libraries.txt"
 
 # Python modules of PySide6 that the Qt hooks pull in only because QtWebEngine's C++ libraries
-# link against them; the app never imports them (their C++ libraries stay where needed).
-EXCLUDED_MODULES = [
+# link against them (their C++ libraries stay where needed). One the app's code names stays in:
+# see excluded_modules().
+UNUSED_MODULES = [
     "tkinter", "PySide6.QtQml", "PySide6.QtQuick", "PySide6.QtQuickWidgets", "PySide6.QtOpenGL",
     "PySide6.QtOpenGLWidgets", "PySide6.QtPositioning", "PySide6.QtDBus", "PySide6.QtSvg",
 ]
@@ -47,6 +48,15 @@ LANGUAGES = ("nl", "en")  # the languages the app speaks; Qt's and Chromium's ow
 QT_CATALOGUES = {"qt", "qtbase", "qtwebengine"}  # Qt's own words in dialogs and web pages
 WEBENGINE_LOCALES = {"nl.pak", "en-US.pak"}  # en-US is Chromium's fallback
 DROPPED_RESOURCES = {"qtwebengine_devtools_resources.pak"}  # developer tools are never opened
+
+
+def excluded_modules(sources: Path = ROOT / "zeelandnet_desktop") -> list[str]:
+    """UNUSED_MODULES less any the app's own code imports, so new code cannot break the bundle
+    by importing, say, PySide6.QtDBus."""
+    used = set()
+    for path in sources.rglob("*.py"):
+        used.update(re.findall(r"PySide6\.Qt\w+", path.read_text(encoding="utf-8")))
+    return [name for name in UNUSED_MODULES if name not in used]
 
 
 def plugin_name(file_name: str) -> str:

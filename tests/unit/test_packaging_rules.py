@@ -106,3 +106,11 @@ def test_version_numbers_for_windows() -> None:
     assert rules.version_tuple("0.1.0") == (0, 1, 0, 0)
     assert rules.version_tuple("1.2.3rc1") == (1, 2, 3, 0)
     assert rules.version_tuple("2.10") == (2, 10, 0, 0)
+
+
+def test_modules_the_app_imports_are_never_left_out(tmp_path: Path) -> None:
+    (tmp_path / "tray.py").write_text("from PySide6.QtDBus import QDBusConnection\n")
+    (tmp_path / "icons.py").write_text("import PySide6.QtSvg\n")
+    excluded = rules.excluded_modules(tmp_path)
+    assert "PySide6.QtDBus" not in excluded and "PySide6.QtSvg" not in excluded
+    assert "PySide6.QtQml" in excluded and "tkinter" in excluded
