@@ -2,13 +2,16 @@
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-PIP := $(BIN)/python -m pip install --disable-pip-version-check -q -c constraints.txt
+# PIP_CONSTRAINT reaches the isolated build environment too, so its PySide6 (for lrelease) is
+# the pinned one and is downloaded once.
+PIP := PIP_CONSTRAINT=$(CURDIR)/constraints.txt $(BIN)/python -m pip install \
+	--disable-pip-version-check -q -c constraints.txt
 TS := $(wildcard resources/translations/*.ts)
 QM := $(TS:.ts=.qm)
 PYTEST := $(BIN)/python -m pytest
 ARGS ?=
 
-.PHONY: run test test-offscreen test-desktop lint bench translations clean
+.PHONY: run test test-offscreen test-desktop lint bench translations clean bundle dist
 
 $(VENV)/.app-installed: pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -16,7 +19,11 @@ $(VENV)/.app-installed: pyproject.toml constraints.txt
 	touch $@
 
 $(VENV)/.test-installed: $(VENV)/.app-installed
-	$(PIP) -e '.[test,dev]'
+	$(PIP) -e '.[test,dev,package]'
+	touch $@
+
+$(VENV)/.package-installed: $(VENV)/.app-installed
+	$(PIP) -e '.[package]'
 	touch $@
 
 resources/translations/%.qm: resources/translations/%.ts $(VENV)/.app-installed
@@ -49,6 +56,17 @@ lint: $(VENV)/.test-installed
 
 bench: $(VENV)/.test-installed $(QM)
 	$(BIN)/python bench/startup.py
+
+## make bundle: the PyInstaller bundle of this system (Linux: dist/zeelandnet-desktop/)
+bundle: $(VENV)/.package-installed
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath dist --workpath build/pyinstaller \
+		packaging/pyinstaller/zeelandnet-desktop.spec
+
+## make dist: Linux packages in dist/: tar.xz and .deb; an AppImage as well with
+##   make dist APPIMAGE_RUNTIME=/path/to/runtime-x86_64 (the AppImage type-2 runtime file)
+dist: bundle
+	$(BIN)/python packaging/linux/dist.py dist/zeelandnet-desktop dist \
+		$(if $(APPIMAGE_RUNTIME),--appimage-runtime $(APPIMAGE_RUNTIME))
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info resources/translations/*.qm

@@ -7,3 +7,6 @@ APP_NAME = "ZeelandNet Desktop"
 APP_ID = "zeelandnet-desktop"
 ORG_NAME = "ZeelandNet Desktop"
 ORG_DOMAIN = "zeelandnet-desktop.invalid"
+# The reverse-DNS id the desktop knows the app by: the Linux desktop file (and so the Wayland app
+# id), the AppStream metainfo, the macOS bundle id and the macOS LaunchAgent label.
+DESKTOP_ID = "nl.zeelandnet.desktop"

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import APP_NAME, __version__, i18n
+from . import APP_NAME, DESKTOP_ID, __version__, i18n
 from .options import LaunchOptions
 from .system import early_checks, single_instance
 from .system import paths as app_paths
@@ -64,6 +64,7 @@ def run(options: LaunchOptions) -> int:
     # contexts are shared, and the attribute must be set before the QApplication exists.
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
     qt_app = QApplication([sys.argv[0] if sys.argv else "zeelandnet-desktop"])
+    QApplication.setDesktopFileName(DESKTOP_ID)  # the Wayland app id: docks find our icon
     install_qt_message_handler()
     install_excepthook(paths.log_file, _show_error_dialog)
     _quit_on_termination_signals(qt_app)

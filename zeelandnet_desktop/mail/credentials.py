@@ -101,7 +101,8 @@ class CredentialStore:
             import keyring  # an import that scans entry points: kept off start-up
 
             self._backend = keyring.get_keyring()
-            log.info("Keyring backend: %s", type(self._backend).__name__)
+            kind = type(self._backend)
+            log.info("Keyring backend: %s.%s", kind.__module__, kind.__qualname__)
         return self._backend
 
     def backend_name(self) -> str:

@@ -20,13 +20,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol
 
-from .. import APP_ID, APP_NAME
+from .. import APP_ID, APP_NAME, DESKTOP_ID
 
 log = logging.getLogger(__name__)
 
 RUN_KEY = r"Software\Microsoft\Windows\CurrentVersion\Run"
 RUN_VALUE = "ZeelandNet Desktop"
-LAUNCH_AGENT_LABEL = "nl.zeelandnet.desktop"
+LAUNCH_AGENT_LABEL = DESKTOP_ID
 
 
 def launch_command(executable: str | None = None, argv0: str | None = None,
