@@ -36,6 +36,7 @@ from .ui.webmail.feature import WebmailFeature
 if TYPE_CHECKING:
     from .services.breaking import BreakingNewsService
     from .ui.tray.feature import TrayFeature
+    from .ui.tray.notices import NotificationsFeature
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +86,7 @@ class Shell(QObject):
         from .ui.tray.feature import register_pages
 
         register_pages(self, self.news)
+        self.notices: NotificationsFeature | None = None  # after the first paint
         self.tray: TrayFeature | None = None  # after the first paint, when a system tray exists
 
         window = self._window
@@ -238,9 +240,12 @@ class Shell(QObject):
         self.breaking = BreakingNewsService(
             self.settings, self.news, news_on_screen=lambda: self.tab_on_screen("news"),
             window_hidden=self.window_hidden, parent=self)
+        from .ui.tray.notices import NotificationsFeature
+
+        self.notices = NotificationsFeature(self, self.breaking, self.news, self)
         if not self._tray_available():
-            log.info("No system tray: closing the window quits, no notifications")
+            log.info("No system tray: closing the window quits")
             return
         from .ui.tray.feature import TrayFeature
 
-        self.tray = TrayFeature(self, self.breaking, self.news, self)
+        self.tray = TrayFeature(self, self.breaking, self.news, self.notices, self)

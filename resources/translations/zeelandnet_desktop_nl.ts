@@ -571,18 +571,6 @@
       <source>Notifications paused until %1</source>
       <translation>Meldingen gepauzeerd tot %1</translation>
     </message>
-    <message>
-      <source>You have 1 unread message.</source>
-      <translation>Je hebt 1 ongelezen bericht.</translation>
-    </message>
-    <message>
-      <source>You have %1 unread messages.</source>
-      <translation>Je hebt %1 ongelezen berichten.</translation>
-    </message>
-    <message>
-      <source>New e-mail</source>
-      <translation>Nieuwe e-mail</translation>
-    </message>
   </context>
   <context>
     <name>TraySettingsPage</name>
@@ -629,6 +617,10 @@
     <message>
       <source>Start at login (in the tray)</source>
       <translation>Starten bij aanmelden (in het systeemvak)</translation>
+    </message>
+    <message>
+      <source>This computer cannot show notifications, so breaking news and new e-mail are not announced.</source>
+      <translation>Deze computer kan geen meldingen tonen, dus belangrijk nieuws en nieuwe e-mail worden niet gemeld.</translation>
     </message>
     <message>
       <source>Start at login could not be changed; the log file has the details.</source>

@@ -4,20 +4,17 @@ per kind, closes reported back; and the tray-message fallback."""
 
 from __future__ import annotations
 
-import os
-import re
 import subprocess
 import threading
 from collections.abc import Iterator
 from datetime import datetime, time, timedelta, timezone
-from typing import Any
 
 import pytest
 from jeepney.io.blocking import open_dbus_connection
 from PySide6.QtWidgets import QApplication, QSystemTrayIcon
 from pytestqt.qtbot import QtBot
 
-from tests.conftest import require_service
+from tests.support.notifications import NotifyMonitor, displayed, dunstctl, need_dunst
 from zeelandnet_desktop import i18n
 from zeelandnet_desktop.assets import resource_path
 from zeelandnet_desktop.news import announce, breaking
@@ -53,89 +50,6 @@ def mail(count: int) -> Announcement:
                         category=notifications.MAIL_CATEGORY)
 
 
-# --- dunst and dbus-monitor --------------------------------------------------------------------
-
-def services() -> set[str]:
-    return set(os.environ.get("ZND_SERVICES", "").split(","))
-
-
-def dunstctl(*args: str) -> str:
-    return subprocess.run(["dunstctl", *args], capture_output=True, text=True, timeout=10,
-                          check=True).stdout
-
-
-def displayed() -> int:
-    return int(dunstctl("count", "displayed").strip() or 0)
-
-
-_VALUE = re.compile(r'string "(?P<s>.*?)"\n|(?:u?int\d+|byte) (?P<n>-?\d+)'
-                    r"|(?P<open>array \[|dict entry\()|(?P<close>[\])])", re.S)
-
-
-def parse_values(text: str) -> list[Any]:
-    """dbus-monitor's printout of a message's arguments as Python values (arrays as lists,
-    dict entries as pairs; variants read as their content)."""
-    stack: list[list[Any]] = [[]]
-    for match in _VALUE.finditer(text):
-        if match["s"] is not None:
-            stack[-1].append(match["s"])
-        elif match["n"] is not None:
-            stack[-1].append(int(match["n"]))
-        elif match["open"]:
-            stack.append([])
-        else:
-            done = stack.pop()
-            stack[-1].append(tuple(done) if len(done) == 2 and match["close"] == ")" else done)
-    return stack[0]
-
-
-class NotifyMonitor:
-    """Every Notify call on the session bus, as dbus-monitor prints it."""
-
-    def __init__(self) -> None:
-        self._process = subprocess.Popen(
-            ["dbus-monitor", "interface='org.freedesktop.Notifications',member='Notify'"],
-            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-        self._text = ""
-        self._lock = threading.Lock()
-        self._reader = threading.Thread(target=self._read, daemon=True)
-        self._reader.start()
-
-    def _read(self) -> None:
-        assert self._process.stdout is not None
-        for line in self._process.stdout:
-            with self._lock:
-                self._text += line
-
-    def ready(self) -> bool:
-        with self._lock:  # the bus says NameLost once dbus-monitor has become a monitor
-            return "member=NameLost" in self._text
-
-    def calls(self) -> list[dict[str, Any]]:
-        with self._lock:
-            text = self._text
-        found = []
-        for block in re.split(r"^(?=(?:method call|method return|signal|error) time=)",
-                              text + "\n", flags=re.M):
-            if not block.startswith("method call") or "member=Notify" not in block:
-                continue
-            header, _, arguments = block.partition("\n")
-            values = parse_values(arguments)
-            if len(values) < 8:
-                continue  # still being printed
-            app, replaces, icon, summary, body, actions, hints, timeout = values[:8]
-            sender = re.search(r"sender=(\S+)", header)
-            found.append({"sender": sender[1] if sender else "", "app": app,
-                          "replaces_id": replaces, "icon": icon, "summary": summary,
-                          "body": body, "actions": actions, "hints": dict(hints),
-                          "timeout": timeout})
-        return found
-
-    def stop(self) -> None:
-        self._process.terminate()
-        self._process.wait(timeout=5)
-
-
 class Heard:
     """The notifier's callbacks, with the thread each ran on."""
 
@@ -159,7 +73,7 @@ class Heard:
 
 @pytest.fixture
 def monitor(qtbot: QtBot) -> Iterator[NotifyMonitor]:
-    require_service("notifications" in services(), "a notification daemon (dunst)")
+    need_dunst()
     dunstctl("close-all")
     watcher = NotifyMonitor()
     qtbot.waitUntil(watcher.ready, timeout=10_000)

@@ -3,39 +3,36 @@ Xvfb, status-notifier-watcher and dunst on a private bus), and without any tray 
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QDialog
 from pytestqt.qtbot import QtBot
 
 from tests.conftest import require_service
 from tests.gui.conftest import AppFactory, settings_pages_shown_by, stop_app
 from tests.support.app_process import app_env, start_app, stop, wait_for_log
-from tests.support.feedgen import Item, serve_feed
+from tests.support.breaking_news import (
+    BACKLOG,
+    BREAKING,
+    WHERE_FROM,
+    breaking_catalogue,
+    first_round,
+    notice_text,
+    one_round,
+    preset,
+    serve,
+    with_barrier,
+)
+from tests.support.breaking_news import app_text as tray_text
+from tests.support.feedgen import Item
 from tests.support.localserver import LocalServer
+from tests.support.notifications import Dunst, displayed, dunstctl, need_dunst, services
 from tests.support.shell import start_shell
 from zeelandnet_desktop import settings as keys
-from zeelandnet_desktop.settings import Settings
 from zeelandnet_desktop.shell import Shell
 from zeelandnet_desktop.ui.tray.settings_page import TraySettingsPage
-
-FEED_PATH = "/net-binnen.xml"
-BACKLOG = [Item("Veerboot Vlissingen-Breskens vaart weer",
-                "VLISSINGEN - De veerboot vaart weer.", minutes_ago=5, guid="backlog-1")]
-BREAKING = Item("Dijk bij Kruiningen wordt versterkt",
-                "KRUININGEN (ANP) - Het waterschap begint maandag aan de dijk.\nMeer volgt.",
-                minutes_ago=1, guid="breaking-1")
-
-
-def services() -> set[str]:
-    return set(os.environ.get("ZND_SERVICES", "").split(","))
 
 
 def need(*names: str) -> None:
@@ -45,98 +42,16 @@ def need(*names: str) -> None:
         require_service(name in services(), words[name])
 
 
-# --- helpers: feeds, settings, dunst --------------------------------------------------------
-
 @pytest.fixture
 def breaking_feeds(server: LocalServer, tmp_path: Path) -> Path:
-    """A catalogue whose one category is marked for notifications, like "Net binnen"."""
-    url = serve_feed(server, FEED_PATH, "NU.nl Algemeen", BACKLOG)
-    path = tmp_path / "feeds.json"
-    path.write_text(json.dumps({"version": 1, "categories": [
-        {"id": "net-binnen", "name": {"nl": "Net binnen", "en": "Just in"}, "order": 0,
-         "notify": True, "feeds": [{"name": "NU.nl", "url": url}]},
-        {"id": "sport", "name": {"nl": "Sport", "en": "Sport"}, "order": 1, "notify": False,
-         "feeds": []},
-    ]}), encoding="utf-8")
-    return path
-
-
-def preset(profile_dir: Path, **values: Any) -> None:
-    """Settings before the app starts. Quiet hours off: these tests must pass at night too."""
-    settings = Settings(profile_dir / "config" / "zeelandnet-desktop.ini")
-    settings.set(keys.QUIET_HOURS, False)
-    settings.set(keys.LANGUAGE, "nl")  # what users see; compared through tray_text()
-    for name, value in values.items():
-        settings.set(getattr(keys, name), value)
-    settings.sync()
-
-
-def tray_text(source: str) -> str:
-    """A tray string as the app shows it now (Dutch once its translation is merged)."""
-    return QCoreApplication.translate("Tray", source)
-
-
-def dunstctl(*args: str) -> str:
-    return subprocess.run(["dunstctl", *args], capture_output=True, text=True, timeout=10,
-                          check=True).stdout
-
-
-class Dunst:
-    """What dunst received during one test (dunst 1.9 cannot clear its history, so earlier
-    tests' notifications are told apart by id)."""
-
-    def __init__(self) -> None:
-        dunstctl("close-all")
-        self.old = {n["id"]["data"] for n in self._history()}
-
-    @staticmethod
-    def _history() -> list[dict[str, Any]]:
-        return list(json.loads(dunstctl("history"))["data"][0])
-
-    def _new(self) -> list[dict[str, Any]]:
-        return [n for n in self._history() if n["id"]["data"] not in self.old]
-
-    def _count(self) -> int:
-        pending = sum(int(dunstctl("count", what).strip() or 0)
-                      for what in ("displayed", "waiting"))
-        return pending + len(self._new())
-
-    def received(self, qtbot: QtBot, at_least: int) -> list[tuple[str, str]]:
-        """(summary, body) of this test's notifications, oldest first, once there are
-        `at_least`."""
-        qtbot.waitUntil(lambda: self._count() >= at_least, timeout=10_000)
-        dunstctl("close-all")  # displayed ones move to the history
-        qtbot.waitUntil(lambda: len(self._new()) >= at_least, timeout=10_000)
-        new = sorted(self._new(), key=lambda n: n["id"]["data"])
-        return [(n["summary"]["data"], n["body"]["data"]) for n in new]
+    return breaking_catalogue(server, tmp_path)
 
 
 @pytest.fixture
 def dunst() -> Iterator[Dunst]:
-    need("notifications")
+    need_dunst()
     yield Dunst()
     dunstctl("close-all")
-
-
-def with_barrier(application: Shell, qtbot: QtBot, dunst: Dunst,
-                 before: int) -> list[tuple[str, str]]:
-    """Everything the app sent until now: a last message on the app's own bus connection
-    arrives after any it sent earlier, so once it is in, nothing earlier is still on its way."""
-    assert application.tray is not None
-    application.tray.tray.show_hint("barrier", "end of test")
-    received = dunst.received(qtbot, before + 1)
-    assert received[-1] == ("barrier", "end of test")
-    return received[:-1]
-
-
-def one_round(application: Shell, qtbot: QtBot) -> None:
-    with qtbot.waitSignal(application.news.refresh_finished, timeout=20_000):
-        application.news.refresh(force=True)
-
-
-def first_round(application: Shell, qtbot: QtBot) -> None:
-    if application.news.last_report is None or application.news.is_refreshing:
-        qtbot.waitSignal(application.news.refresh_finished, timeout=20_000).wait()
 
 
 def watcher_items() -> list[str]:
@@ -200,21 +115,22 @@ def test_breaking_article_gives_exactly_one_notification_then_none(
     application.window.close()  # to the tray: the app keeps running
     assert application.window.isHidden() and not application.news.is_shut_down
 
-    serve_feed(server, FEED_PATH, "NU.nl Algemeen", [BREAKING, *BACKLOG])
+    serve(server, [BREAKING, *BACKLOG])
     one_round(application, qtbot)
-    received = dunst.received(qtbot, 1)
-    assert received == [("Dijk bij Kruiningen wordt versterkt",
-                         "Het waterschap begint maandag aan de dijk.")]
+    qtbot.waitUntil(lambda: displayed() == 1, timeout=10_000)
     assert hub.tray.has_indicator
 
-    # A click on the notification (Qt's messageClicked; dunst's default click only closes it)
-    # opens the window on that article.
-    hub.tray.icon.messageClicked.emit()
-    qtbot.waitUntil(application.window.isVisible)
+    # dunst's own click (what a user's click does) opens the window on that article, and the
+    # used bubble goes.
+    dunstctl("action", "0")
+    qtbot.waitUntil(application.window.isVisible, timeout=10_000)
     assert application.window.current_tab() == "news"
     article = application.news_feature.tab.current_article()
     assert article is not None and article.title == BREAKING.title
     qtbot.waitUntil(lambda: not hub.tray.has_indicator)
+    received = dunst.received(qtbot, 1)
+    assert received == [("Dijk bij Kruiningen wordt versterkt",
+                         f"{WHERE_FROM}\nHet waterschap begint maandag aan de dijk.")]
 
     application.window.close()
     one_round(application, qtbot)  # the same article again, window hidden: nothing
@@ -237,7 +153,7 @@ def test_pausing_suppresses_and_resuming_allows(
     tray.action_pause_hour.trigger()
     assert application.settings.get(keys.PAUSED_UNTIL) > 0
     assert tray.action_resume.isEnabled()
-    serve_feed(server, FEED_PATH, "NU.nl Algemeen", [BREAKING, *BACKLOG])
+    serve(server, [BREAKING, *BACKLOG])
     one_round(application, qtbot)
     assert with_barrier(application, qtbot, dunst, 0) == []
 
@@ -245,11 +161,11 @@ def test_pausing_suppresses_and_resuming_allows(
     assert application.settings.get(keys.PAUSED_UNTIL) == 0
     assert not tray.action_resume.isEnabled()
     # What arrived during the pause stays unannounced; the next new article is announced.
-    serve_feed(server, FEED_PATH, "NU.nl Algemeen", [
+    serve(server, [
         Item("Storm op komst", "VLISSINGEN - Code oranje.", minutes_ago=0, guid="new-2"),
         BREAKING, *BACKLOG])
     one_round(application, qtbot)
-    assert dunst.received(qtbot, 2)[-1] == ("Storm op komst", "Code oranje.")
+    assert dunst.received(qtbot, 2)[-1] == ("Storm op komst", f"{WHERE_FROM}\nCode oranje.")
 
 
 @pytest.mark.desktop
@@ -269,7 +185,8 @@ def test_new_mail_while_hidden_gives_one_notification(
     webmail.unread_changed.emit(1)  # read elsewhere: nothing
     assert application.tray.tray.has_indicator
     assert with_barrier(application, qtbot, dunst, 1) == [
-        (tray_text("New e-mail"), tray_text("You have %1 unread messages.").replace("%1", "4"))]
+        (notice_text("New e-mail"),
+         notice_text("You have %1 unread messages.").replace("%1", "4"))]
     assert application.tray.tray.tooltip().splitlines()[-1] == tray_text(
         "Unread mail: %1").replace("%1", "1")
 

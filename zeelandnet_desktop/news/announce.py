@@ -52,7 +52,7 @@ def news_key(notification: Notification) -> str:
 
 
 def target_of(key: str) -> tuple[str, str] | None:
-    """(category, article id) to open, as the tray's `open_article` takes it: article id "" for
+    """(category, article id) to open, as `ShellApi.show_article` takes it: article id "" for
     a category, ("", "") for the webmail, None when a click only shows the window."""
     if key == MAIL_KEY:
         return ("", "")
@@ -122,3 +122,12 @@ def mail_text(count: int, messages: Sequence[tuple[str, str]] = (), *,
         plain.append(f"{who}: {what}" if who else what)
         marked.append(f"<b>{_escape(who)}</b>: {_escape(what)}" if who else _escape(what))
     return Text(translate(NEW_MAIL), "\n".join(plain), "\n".join(marked))
+
+
+def page_text(title: str, body: str, *,
+              translate: Callable[[str], str] = lambda text: text) -> Text:
+    """The webmail page's own notification: its words as plain text (a page may put anything
+    in them), never as markup; an empty title reads as "New e-mail"."""
+    lines = [one_line(line) for line in body.splitlines()]
+    plain = "\n".join(line for line in lines if line)
+    return Text(one_line(title, TITLE_MAX) or translate(NEW_MAIL), plain, _escape(plain))

@@ -1,7 +1,7 @@
 """The breaking-news rule: after a refresh round, one notification, or none.
 
 Pure functions over plain values (no Qt, no clock, no I/O), so every case of the rule is a
-table row in a unit test. The Qt side (services/breaking_service.py) gathers the facts, asks
+table row in a unit test. The Qt side (services/breaking.py) gathers the facts, asks
 `decide()`, shows what it returns and stores `Decision.remember`.
 
 The rule, in the order it is applied:
@@ -210,3 +210,24 @@ def should_announce_mail(previous: int, count: int, *, enabled: bool, window_hid
                          paused: bool, quiet: bool) -> bool:
     """One "new mail" notification when the unread count rises while the window is hidden."""
     return enabled and window_hidden and count > previous and not paused and not quiet
+
+
+# The webmail page may announce new mail itself (its own web notifications, once the user
+# allowed them for that provider), and the unread count in its title rises for the same mail.
+# One new mail gets one notification: the page's when it gives one close to the rise (before or
+# after it: both come from the same check for mail), ours from the count otherwise.
+PAGE_GRACE = timedelta(seconds=10)
+
+OURS_NOW = "ours now"
+PAGE_SPOKE = "the page spoke"
+WAIT_FOR_PAGE = "wait for the page"
+
+
+def mail_voice(now: datetime, *, page_allowed: bool, page_spoke_at: datetime | None,
+               grace: timedelta = PAGE_GRACE) -> str:
+    """Who announces a rise of the unread count that `should_announce_mail` let through:
+    PAGE_SPOKE (its notification came within `grace` before: ours stays silent), WAIT_FOR_PAGE
+    (it may: ours only when none comes within `grace`), or OURS_NOW."""
+    if page_spoke_at is not None and timedelta(0) <= now - page_spoke_at <= grace:
+        return PAGE_SPOKE
+    return WAIT_FOR_PAGE if page_allowed else OURS_NOW

@@ -1,9 +1,10 @@
-"""Decides, after each refresh round and each change of the unread mail count, whether the
-user hears about it. The rule itself is news/breaking.py (pure); this gathers its facts from
-the settings, the store and the window, and remembers what it decided.
+"""Decides, after each refresh round, each change of the unread mail count and each of the
+webmail page's own notifications, whether the user hears about it. The rule itself is
+news/breaking.py (pure); this gathers its facts from the settings, the store and the window,
+and remembers what it decided.
 
-No widgets: the window's state comes in as callables, the tray shows what `breaking_news` and
-`new_mail` carry.
+No widgets: the window's state comes in as callables; the notifications feature
+(ui/tray/notices.py) shows what `breaking_news`, `new_mail` and `page_notification` carry.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from collections.abc import Callable
 from datetime import datetime, time, timedelta, timezone
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 
 from .. import i18n
 from .. import settings as keys
@@ -39,7 +40,8 @@ def pause_until_morning(now_local: datetime, morning: time) -> datetime:
 
 class BreakingNewsService(QObject):
     breaking_news = Signal(object)  # breaking.Notification
-    new_mail = Signal(int)  # the unread count that rose
+    new_mail = Signal(int)  # the unread count now, after it rose
+    page_notification = Signal(str, str)  # title, body: the webmail page's own, let through
     paused_changed = Signal()
 
     def __init__(self, settings: Settings, news: NewsService, *,
@@ -56,6 +58,12 @@ class BreakingNewsService(QObject):
         # first successful round is the backlog, not news.
         self._primed = news.article_count() > 0 and not news.recovered_from_corruption
         self._unread_mail = -1  # unknown until the webmail page says
+        self._page_spoke_at: datetime | None = None  # the page's own last notification
+        # How long a rise of the unread count waits for the page's own notification.
+        self.page_grace = breaking.PAGE_GRACE
+        self._page_wait = QTimer(self)
+        self._page_wait.setSingleShot(True)
+        self._page_wait.timeout.connect(self._page_stayed_silent)
         news.refresh_finished.connect(self.on_round)
 
     # --- pausing --------------------------------------------------------------------------
@@ -152,13 +160,58 @@ class BreakingNewsService(QObject):
         previous, self._unread_mail = self._unread_mail, count
         if previous < 0:
             return  # the first count after start-up is not news
-        quiet = self._quiet_hours()
-        announce = breaking.should_announce_mail(
+        if not self._may_announce_mail(previous, count):
+            if count <= 0:
+                self._page_wait.stop()  # read elsewhere meanwhile: nothing left to announce
+            return
+        voice = breaking.mail_voice(self._clock(), page_allowed=self._page_may_notify(),
+                                    page_spoke_at=self._page_spoke_at, grace=self.page_grace)
+        log.info("New mail: %s", voice)
+        if voice == breaking.OURS_NOW:
+            self.new_mail.emit(count)
+        elif voice == breaking.WAIT_FOR_PAGE and not self._page_wait.isActive():
+            self._page_wait.start(int(self.page_grace.total_seconds() * 1000))
+
+    @property
+    def mail_waiting(self) -> bool:
+        """A rise of the unread count waits for the page's own notification (at most
+        `page_grace`); without one, ours follows."""
+        return self._page_wait.isActive()
+
+    def on_web_notification(self, title: str, body: str, *, webmail_on_screen: bool) -> None:
+        """The webmail page's own notification (the user allowed it for this provider). It
+        speaks for the new mail it announces, so ours for the same rise stays silent."""
+        self._page_spoke_at = self._clock()
+        if self._page_wait.isActive():
+            self._page_wait.stop()
+            log.info("New mail: the page's own notification speaks for it")
+        if webmail_on_screen or self.paused_until() is not None or self._quiet_now():
+            log.info("The webmail page's notification is not shown: %s",
+                     "webmail on screen" if webmail_on_screen else "paused or quiet hours")
+            return
+        self.page_notification.emit(title, body)
+
+    def _page_stayed_silent(self) -> None:
+        count = self._unread_mail
+        if self._may_announce_mail(0, count):
+            log.info("New mail: the page gave no notification of its own, ours instead")
+            self.new_mail.emit(count)
+
+    def _may_announce_mail(self, previous: int, count: int) -> bool:
+        return breaking.should_announce_mail(
             previous, count,
             enabled=self._settings.get(keys.NOTIFY_MAIL),
             window_hidden=self._window_hidden(),
             paused=self.paused_until() is not None,
-            quiet=quiet is not None and quiet.contains(self._clock().astimezone().time()),
+            quiet=self._quiet_now(),
         )
-        if announce:
-            self.new_mail.emit(count)
+
+    def _quiet_now(self) -> bool:
+        quiet = self._quiet_hours()
+        return quiet is not None and quiet.contains(self._clock().astimezone().time())
+
+    def _page_may_notify(self) -> bool:
+        """The user allowed the chosen provider's page to notify (webmail settings)."""
+        chosen = self._settings.get(keys.WEBMAIL_PROVIDER)
+        return bool(chosen) and self._settings.get_map(
+            keys.WEBMAIL_NOTIFICATIONS).get(chosen) == "granted"

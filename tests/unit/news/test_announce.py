@@ -128,3 +128,16 @@ def test_a_click_opens_the_article_its_category_or_the_webmail() -> None:
     # Article ids may hold anything a feed's guid holds, colons included.
     odd = replace(one, article_id="tag:nos.nl,2026:42")
     assert announce.target_of(announce.news_key(odd)) == ("buitenland", "tag:nos.nl,2026:42")
+
+
+def test_the_webmail_pages_own_words_are_plain_text_and_never_markup() -> None:
+    text = announce.page_text("Nieuw bericht van <b>Jan</b>\n", "Re: a < b & c\n\n\x07Tot morgen")
+    assert text.summary == "Nieuw bericht van <b>Jan</b>"
+    assert text.body == "Re: a < b & c\nTot morgen"
+    assert text.markup == "Re: a &lt; b &amp; c\nTot morgen"
+
+
+def test_a_page_notification_without_a_title_says_new_mail() -> None:
+    dutch = {"New e-mail": "Nieuwe e-mail"}
+    text = announce.page_text("  ", "", translate=lambda source: dutch.get(source, source))
+    assert (text.summary, text.body, text.markup) == ("Nieuwe e-mail", "", "")

@@ -152,6 +152,25 @@ def test_new_mail(previous: int, count: int, flags: dict[str, bool], expected: b
     assert breaking.should_announce_mail(previous, count, **options) is expected
 
 
+SECOND = timedelta(seconds=1)
+
+
+@pytest.mark.parametrize(("page_allowed", "page_spoke_at", "voice"), [
+    (False, None, breaking.OURS_NOW),  # the page may not notify: ours is the only voice
+    (True, None, breaking.WAIT_FOR_PAGE),  # it may: give it the chance first
+    (True, NOW - 3 * SECOND, breaking.PAGE_SPOKE),  # it did, just before the count rose
+    (True, NOW - breaking.PAGE_GRACE, breaking.PAGE_SPOKE),
+    (True, NOW - breaking.PAGE_GRACE - SECOND, breaking.WAIT_FOR_PAGE),  # that was other mail
+    (False, NOW - 3 * SECOND, breaking.PAGE_SPOKE),  # allowed until just now: it did speak
+    (False, NOW - breaking.PAGE_GRACE - SECOND, breaking.OURS_NOW),
+    (True, NOW + 5 * SECOND, breaking.WAIT_FOR_PAGE),  # the clock went back: not "just now"
+])
+def test_one_new_mail_has_one_voice(page_allowed: bool, page_spoke_at: datetime | None,
+                                    voice: str) -> None:
+    assert breaking.mail_voice(NOW, page_allowed=page_allowed,
+                               page_spoke_at=page_spoke_at) == voice
+
+
 def test_the_store_remembers_across_restarts(tmp_path: Path) -> None:
     path = tmp_path / "news.sqlite3"
     keys = breaking.keys_of(article(1))

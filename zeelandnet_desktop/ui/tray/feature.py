@@ -1,10 +1,14 @@
-"""The tray feature: the tray icon and its menu, breaking news and new mail in notifications,
-close-to-tray. Attached to the shell after the first paint, only when a system tray exists.
+"""The tray feature: the tray icon and its menu, its unread dot, close-to-tray. Attached to the
+shell after the first paint, only when a system tray exists. The notifications themselves are
+the notifications feature's (notices.py), which also works without a tray; the tray lends it
+its icon for messages where no notification server exists.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtWidgets import QApplication
@@ -16,20 +20,27 @@ from ..shell_api import ShellApi
 from .icon import Tray
 from .settings_page import TraySettingsPage
 
+if TYPE_CHECKING:
+    from .notices import NotificationsFeature
+
 log = logging.getLogger(__name__)
 
 
-def register_pages(shell: ShellApi, news: NewsService) -> None:
-    """Instellingen → Meldingen exists with or without a tray (the calm rules apply anyway)."""
+def register_pages(shell: ShellApi, news: NewsService,
+                   can_notify: Callable[[], bool] = lambda: True) -> None:
+    """Instellingen → Meldingen exists with or without a tray (the calm rules apply anyway).
+    `can_notify` is asked each time the page opens (the notifications feature knows)."""
     shell.settings_pages.register(
-        "notifications", 20, lambda parent: TraySettingsPage(shell.settings, news, parent))
+        "notifications", 20,
+        lambda parent: TraySettingsPage(shell.settings, news, parent, can_notify=can_notify()))
 
 
 class TrayFeature(QObject):
     def __init__(self, shell: ShellApi, breaking: BreakingNewsService, news: NewsService,
-                 parent: QObject | None = None) -> None:
+                 notices: NotificationsFeature, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._shell = shell
+        self._notices = notices
         self.tray = Tray(self)
         self.service = breaking
         # With a tray, closing the window hides it; the app ends through "Quit" (as Vorta).
@@ -38,10 +49,8 @@ class TrayFeature(QObject):
 
         tray = self.tray
         tray.toggle_window.connect(self.toggle_window)
-        tray.show_window.connect(lambda: shell.bring_to_front())
         tray.open_webmail.connect(lambda: shell.bring_to_front("webmail"))
         tray.open_news.connect(lambda: shell.bring_to_front("news"))
-        tray.open_article.connect(shell.show_article)
         tray.refresh.connect(shell.refresh_news)
         tray.settings.connect(self.open_settings)
         tray.quit.connect(shell.quit)
@@ -50,12 +59,11 @@ class TrayFeature(QObject):
         tray.resume.connect(lambda: breaking.pause(None))
         tray.menu.aboutToShow.connect(self._show_pause_state)
         breaking.paused_changed.connect(self._show_pause_state)
-        breaking.breaking_news.connect(tray.show_breaking)
-        breaking.new_mail.connect(tray.show_new_mail)
+        notices.news_announced.connect(lambda: tray.set_breaking_unread(True))
+        notices.use_tray_icon(tray.icon)
         news.refresh_finished.connect(self._on_round)
         shell.tab_activated.connect(lambda _name: self._clear_indicator())
-        shell.unread_mail_changed.connect(self._on_unread_mail)
-        shell.web_notification.connect(self._on_web_notification)
+        shell.unread_mail_changed.connect(tray.set_unread_mail)
         shell.shutting_down.connect(self.shut_down)
         shell.window.installEventFilter(self)
         self._show_pause_state()
@@ -80,11 +88,13 @@ class TrayFeature(QObject):
         """The window is being closed by the user: True when the app keeps running."""
         if not self.tray.icon.isSystemTrayAvailable():
             return False  # the tray went away since start-up: never a window out of reach
+        if self._notices.app_stopping():
+            return True  # Qt closes the window on its way out (SIGTERM at logout): no words
         settings = self._shell.settings
         if not settings.get(keys.TRAY_HINT_SHOWN):
             settings.set(keys.TRAY_HINT_SHOWN, True)
             # Literal calls, so lupdate finds the strings.
-            self.tray.show_hint(
+            self._notices.hint(
                 QCoreApplication.translate("Tray", "ZeelandNet keeps running"),
                 QCoreApplication.translate(
                     "Tray", "ZeelandNet is still running in the system tray and announces "
@@ -114,18 +124,8 @@ class TrayFeature(QObject):
     def _show_pause_state(self) -> None:
         self.tray.set_paused_until(self.service.paused_until())
 
-    def _on_unread_mail(self, count: int) -> None:
-        self.tray.set_unread_mail(count)
-        self.service.on_unread_mail(count)
-
-    def _on_web_notification(self, title: str, body: str) -> None:
-        # The provider's own notifications (allowed per provider in the webmail tab) reach the
-        # user through the tray, except while they look at the webmail or paused us.
-        if self._shell.tab_on_screen("webmail") or self.service.paused_until() is not None:
-            return
-        self.tray.show_web_notification(title, body)
-
     def shut_down(self) -> None:
+        self._notices.close()  # first: its tray messages use the icon that goes now
         self.tray.close()
         self._shell.window.removeEventFilter(self)
         self._shell.keep_running_when_closed(None)

@@ -1,10 +1,10 @@
 """The tray icon: where users meet an app that runs all day.
 
 Left click shows or hides the window; the menu opens webmail or the news, refreshes, pauses
-notifications, opens the settings or quits. Notifications go through
-QSystemTrayIcon.showMessage (on Linux that is org.freedesktop.Notifications); a click on one
-opens the window on what it announced. The tray only shows things and emits signals; the
-application decides what they do.
+notifications, opens the settings or quits. The tray shows no messages itself: notifications
+are the notifications feature's (notices.py), which may use this icon's messages where no
+notification server exists. The tray only shows things and emits signals; the application
+decides what they do.
 """
 
 from __future__ import annotations
@@ -18,11 +18,8 @@ from PySide6.QtWidgets import QMenu, QSystemTrayIcon
 
 from ... import APP_NAME
 from ...assets import resource_path
-from ...news.breaking import Notification
 
 log = logging.getLogger(__name__)
-
-MESSAGE_MS = 10_000
 
 
 def tray_available() -> bool:
@@ -31,10 +28,8 @@ def tray_available() -> bool:
 
 class Tray(QObject):
     toggle_window = Signal()
-    show_window = Signal()
     open_webmail = Signal()
     open_news = Signal()
-    open_article = Signal(str, str)  # category id, article id ("" for a summary: the category)
     refresh = Signal()
     settings = Signal()
     quit = Signal()
@@ -52,7 +47,6 @@ class Tray(QObject):
         self._unread_mail: int | None = None
         self._last_refresh: datetime | None = None
         self._paused_until: datetime | None = None
-        self._click_target: tuple[str, str] | None = None  # what the last message announced
 
         self.menu = QMenu()
         self.menu.setObjectName("trayMenu")
@@ -82,7 +76,6 @@ class Tray(QObject):
         self.icon.setContextMenu(self.menu)
 
         self.icon.activated.connect(self._on_activated)
-        self.icon.messageClicked.connect(self._on_message_clicked)
         self.menu.installEventFilter(self)  # for LanguageChange: a QMenu is not our widget
         self._retranslate()
 
@@ -160,38 +153,6 @@ class Tray(QObject):
             lines.append(self.tr("Notifications paused until %1").replace(
                 "%1", self._paused_until.astimezone().strftime("%H:%M")))
         return "\n".join(lines)
-
-    # --- messages -------------------------------------------------------------------------
-
-    def show_breaking(self, notification: Notification) -> None:
-        self._click_target = (notification.category, notification.article_id or "")
-        self.icon.showMessage(notification.summary, notification.body, self.icon_plain,
-                              MESSAGE_MS)
-        self.set_breaking_unread(True)
-
-    def show_new_mail(self, count: int) -> None:
-        self._click_target = ("", "")  # "" category: the webmail
-        body = (self.tr("You have 1 unread message.") if count == 1 else
-                self.tr("You have %1 unread messages.").replace("%1", str(count)))
-        self.icon.showMessage(self.tr("New e-mail"), body, self.icon_plain, MESSAGE_MS)
-
-    def show_web_notification(self, title: str, body: str) -> None:
-        self._click_target = ("", "")  # from the webmail page: a click opens the webmail
-        self.icon.showMessage(title, body, self.icon_plain, MESSAGE_MS)
-
-    def show_hint(self, title: str, body: str) -> None:
-        """A message that announces nothing to open (a click just shows the window)."""
-        self._click_target = None
-        self.icon.showMessage(title, body, self.icon_plain, MESSAGE_MS)
-
-    def _on_message_clicked(self) -> None:
-        target, self._click_target = self._click_target, None
-        if target is None:
-            self.show_window.emit()
-        elif target == ("", ""):
-            self.open_webmail.emit()
-        else:
-            self.open_article.emit(*target)
 
     def _on_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
         if reason == QSystemTrayIcon.ActivationReason.Trigger:

@@ -34,7 +34,10 @@ DEFAULT_ROLE = Qt.ItemDataRole.UserRole + 2
 
 class TraySettingsPage(QWidget):
     def __init__(self, settings: Settings, service: NewsService, parent: QWidget | None = None,
-                 *, starter: autostart.Autostart | None = None) -> None:
+                 *, starter: autostart.Autostart | None = None,
+                 can_notify: bool = True) -> None:
+        """`can_notify`: False when this computer has neither a notification server nor a
+        tray."""
         super().__init__(parent)
         self.setObjectName("TraySettingsPage")
         self.setWindowTitle(self.tr("Notifications"))
@@ -108,7 +111,17 @@ class TraySettingsPage(QWidget):
         self.message.setObjectName("trayMessage")
         self.message.setWordWrap(True)
 
+        # Without a notification server and without a tray nothing below can reach the user;
+        # said here once, plainly, rather than with every piece of news that is not shown.
+        self.unavailable = QLabel(self.tr(
+            "This computer cannot show notifications, so breaking news and new e-mail are "
+            "not announced."), self)
+        self.unavailable.setObjectName("notificationsUnavailable")
+        self.unavailable.setWordWrap(True)
+        self.unavailable.setVisible(not can_notify)
+
         layout = QVBoxLayout(self)
+        layout.addWidget(self.unavailable)
         layout.addWidget(news_box, 1)
         layout.addWidget(quiet_box)
         layout.addWidget(self.mail)
