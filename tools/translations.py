@@ -1,6 +1,7 @@
 """Translations: `build` compiles resources/translations/*.ts to .qm (run by make and packaging);
 `update` rescans the sources with lupdate and fills the messages that still lack a translation
-from the TSVs of English<TAB>Dutch lines given, or from the same English elsewhere in the .ts; `check` lists what is untranslated (exit 1 if any).
+from the TSVs of English<TAB>Dutch lines given, or from the same English elsewhere in the .ts;
+`check` lists what is untranslated (exit 1 if any).
 
 The .ts file is the source of truth and is edited as text; .qm files are build output.
 """

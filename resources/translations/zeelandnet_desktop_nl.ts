@@ -630,6 +630,10 @@
   <context>
     <name>WebmailBrowser</name>
     <message>
+      <source>Signing in was stopped: the page tried to send your password to %1</source>
+      <translation>Inloggen gestopt: de pagina probeerde je wachtwoord naar %1 te sturen</translation>
+    </message>
+    <message>
       <source>Opened %1 in your browser</source>
       <translation>%1 geopend in je browser</translation>
     </message>
@@ -701,6 +705,10 @@
       <translation>Inloggen met je e-mailadres en wachtwoord</translation>
     </message>
     <message>
+      <source>Automatic sign-in skipped: this page's form would send your password to another address.</source>
+      <translation>Automatisch inloggen overgeslagen: het formulier op deze pagina zou je wachtwoord naar een ander adres sturen.</translation>
+    </message>
+    <message>
       <source>Signing in to %1 did not work. Check your e-mail address and password.</source>
       <translation>Inloggen bij %1 is niet gelukt. Controleer je e-mailadres en wachtwoord.</translation>
     </message>
@@ -750,6 +758,22 @@
     <message>
       <source>Try again</source>
       <translation>Opnieuw proberen</translation>
+    </message>
+    <message>
+      <source>Signing in was stopped</source>
+      <translation>Inloggen gestopt</translation>
+    </message>
+    <message>
+      <source>Signing in was stopped to protect your password</source>
+      <translation>Inloggen is gestopt om je wachtwoord te beschermen</translation>
+    </message>
+    <message>
+      <source>This page tried to send your password to another address than %1. Your password was not sent. Sign in yourself only if you trust this page.</source>
+      <translation>Deze pagina probeerde je wachtwoord naar een ander adres dan %1 te sturen. Je wachtwoord is niet verstuurd. Log alleen zelf in als je deze pagina vertrouwt.</translation>
+    </message>
+    <message>
+      <source>Back to the sign-in page</source>
+      <translation>Terug naar de inlogpagina</translation>
     </message>
     <message>
       <source>Connection not secure</source>
