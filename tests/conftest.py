@@ -21,6 +21,10 @@ os.environ.setdefault("LANGUAGE", "nl")
 # and tests that need a working one pin theirs (tests/support/memorykeyring.py, or the real
 # Secret Service in the desktop pass).
 os.environ.setdefault("PYTHON_KEYRING_BACKEND", "keyring.backends.fail.Keyring")
+# Outside the desktop pass no test may reach the developer's own session bus (their real
+# notification server, keyring or tray): it points at a bus that does not exist.
+if os.environ.get("ZND_DESKTOP_PASS") != "1":
+    os.environ["DBUS_SESSION_BUS_ADDRESS"] = "unix:path=/nonexistent/zeelandnet-test-bus"
 
 from tests.support.localserver import LocalServer
 

@@ -136,7 +136,7 @@ def test_headlines_offline_on_an_empty_profile(bundle: Path, profile_dir: Path) 
     frozen = run_bundle(bundle, "headlines", "--offline", "--profile-dir", str(profile_dir),
                         env=env)
     assert frozen.stderr.strip() == "Nog geen nieuws opgeslagen."
-    assert frozen.stdout == ""
+    assert frozen.stdout == "" and frozen.returncode == 1
     # The frozen app answers as the source does (the same exit code).
     source = subprocess.run(
         [sys.executable, "-m", "zeelandnet_desktop", "headlines", "--offline", "--profile-dir",

@@ -1,8 +1,8 @@
 """`zeelandnet-desktop headlines`: the latest news on the command line, no window, no QtWidgets.
 
-Exit codes: 0 when at least one feed worked, nothing needed fetching, or --offline read the
-cache; 1 when every attempted feed failed (reasons on stderr, in words); 2 on bad arguments
-(unknown category, unreadable --feeds file).
+Exit codes: 0 when there are headlines to show (fetched now, or --offline from the cache); 1 when
+every attempted feed failed or nothing is saved to show (reasons on stderr, in words); 2 on bad
+arguments (unknown category, unreadable --feeds file).
 """
 
 from __future__ import annotations
@@ -105,8 +105,9 @@ def run(
         out.write("\n")
     elif articles:
         _print_lines(articles, catalogue, lang, out)
-    else:
+    if not articles:
         print(words["empty"], file=err)
+        code = 1  # nothing to read: a script should not take this for news
     return code
 
 

@@ -131,7 +131,7 @@ class XdgAutostart:
             "Comment=News from Zeeland and your webmail\n"
             "Comment[nl]=Nieuws uit Zeeland en je webmail\n"
             f"Exec={_desktop_exec(self.command)}\n"
-            f"Icon={APP_ID}\n"
+            f"Icon={DESKTOP_ID}\n"
             "Terminal=false\n"
             "X-GNOME-Autostart-enabled=true\n"
         )

@@ -106,7 +106,9 @@ class TraySettingsPage(QWidget):
         self.mail.setChecked(settings.get(keys.NOTIFY_MAIL))
         self.start_at_login = QCheckBox(self.tr("Start at login (in the tray)"), self)
         self.start_at_login.setObjectName("startAtLogin")
-        self.start_at_login.setChecked(settings.get(keys.START_AT_LOGIN))
+        # What the system has (an installer may have turned it on), not only what we wrote.
+        self._starts_at_login = _starts_at_login(starter, settings.get(keys.START_AT_LOGIN))
+        self.start_at_login.setChecked(self._starts_at_login)
         self.message = QLabel(self)
         self.message.setObjectName("trayMessage")
         self.message.setWordWrap(True)
@@ -148,9 +150,17 @@ class TraySettingsPage(QWidget):
         s.set(keys.QUIET_END, self.quiet_end.time().toString("HH:mm"))
         s.set(keys.NOTIFY_MAIL, self.mail.isChecked())
         wanted = self.start_at_login.isChecked()
-        if wanted != s.get(keys.START_AT_LOGIN):
+        if wanted != self._starts_at_login:
             if autostart.apply(wanted, self._starter):
                 s.set(keys.START_AT_LOGIN, wanted)
+                self._starts_at_login = wanted
             else:
                 self.message.setText(self.tr("Start at login could not be changed; the log "
                                              "file has the details."))
+
+
+def _starts_at_login(starter: autostart.Autostart | None, remembered: bool) -> bool:
+    try:
+        return (starter or autostart.for_platform()).is_enabled()
+    except OSError:
+        return remembered
