@@ -66,6 +66,7 @@ class Shell(QObject):
         self.settings_pages = SettingsPages()
         self._quitting = False
         self._keep_running: Callable[[], bool] | None = None
+        self._close_confirmed = False
         self.instance_server: single_instance.InstanceServer | None = None
 
         # Services: the one background runner and what runs on it.
@@ -95,7 +96,8 @@ class Shell(QObject):
         window.about_requested.connect(self.show_about)
         window.quit_requested.connect(self.quit)
         window.closing.connect(self._on_window_closing)
-        window.refresh_requested.connect(self.refresh_news)
+        window.close_guard = self._may_close_window
+        window.refresh_requested.connect(self._refresh_current)
 
     # --- life cycle -----------------------------------------------------------------------
 
@@ -179,6 +181,13 @@ class Shell(QObject):
     def refresh_news(self) -> None:
         self.news.refresh(force=True)
 
+    def _refresh_current(self) -> None:
+        """F5 / Ctrl+R: the news, or the webmail page when it is in front."""
+        if self._window.current_tab() == "webmail":
+            self.webmail_feature.reload()
+        else:
+            self.refresh_news()
+
     def open_settings(self) -> None:
         from .ui.settings.dialog import SettingsDialog
 
@@ -194,9 +203,30 @@ class Shell(QObject):
         dialog.deleteLater()
 
     def quit(self) -> None:
-        """Quit for real (menu, tray): Qt closes the window, which saves its state."""
+        """Quit for real (menu, tray): first the webmail page may ask about unsaved input, as a
+        browser does; then Qt closes the window, which saves its state."""
+        if self._quitting:
+            return
+        self.webmail_feature.confirm_close(self._quit_now)
+
+    def _quit_now(self) -> None:
         self._quitting = True
         self.qt_app.quit()
+
+    def _may_close_window(self) -> bool:
+        """Closing the window without a tray quits: the webmail page may ask first."""
+        if self._quitting or self._keep_running is not None or self._close_confirmed:
+            return True  # quitting already, or the tray keeps the app (and the page) alive
+        if self.qt_app.property("quitBySignal"):
+            return True  # the session is ending (logout, shutdown): nobody to ask
+        if not self.webmail_feature.page_open():
+            return True
+        self.webmail_feature.confirm_close(self._close_confirmed_now)
+        return False
+
+    def _close_confirmed_now(self) -> None:
+        self._close_confirmed = True
+        self._window.close()  # Qt quits on the last window closed by itself
 
     def keep_running_when_closed(self, decide: Callable[[], bool] | None) -> None:
         self._keep_running = decide

@@ -16,6 +16,10 @@
     { kind: 'roundcube', user: '#rcmloginuser', pass: '#rcmloginpwd' },
     { kind: 'ox', user: '#io-ox-login-username', pass: '#io-ox-login-password' }
   ];
+  // Seen only once signed in (Roundcube's mail, settings and address book; OX's app bar): with
+  // one of these and no login form there is no need to wait for a late form.
+  var SIGNED_IN = ['#messagelist', '#mailboxlist', 'body.task-mail', 'body.task-settings',
+    'body.task-addressbook', '#io-ox-appcontrol', '#io-ox-core:not(.hidden)'];
   // Sign-in buttons of pages whose fields sit outside a <form> (script-driven logins).
   var KNOWN_BUTTONS = ['#io-ox-login-button', '#rcmloginsubmit'];
   var TEXT_TYPES = { '': true, text: true, email: true };
@@ -24,7 +28,7 @@
     bridge: null,
     token: '',
     origin: '',
-    hints: { username: [], password: [] },
+    hints: { username: [], password: [], signedIn: [] },
     autoSubmitting: false,
     found: null,
     captureInstalled: false,
@@ -162,6 +166,16 @@
     return target.method === 'post' && origin === expectedOrigin;
   }
 
+  function signedIn() {
+    var markers = SIGNED_IN.concat(state.hints.signedIn || []);
+    for (var i = 0; i < markers.length; i++) {
+      if (query(markers[i])) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   function report(method) {
     var args = Array.prototype.slice.call(arguments, 1);
     if (state.bridge && typeof state.bridge[method] === 'function') {
@@ -232,6 +246,9 @@
         installCapture();
         var target = effectiveTarget(found);
         report('formFound', found.kind, target.action, target.method);
+      } else if (signedIn()) {
+        stop();
+        report('noForm');
       }
     }
 

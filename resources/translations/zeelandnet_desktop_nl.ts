@@ -221,6 +221,45 @@
     </message>
   </context>
   <context>
+    <name>FindBar</name>
+    <message>
+      <source>Find on this page</source>
+      <translation>Zoeken op deze pagina</translation>
+    </message>
+    <message>
+      <source>Previous</source>
+      <translation>Vorige</translation>
+    </message>
+    <message>
+      <source>Previous match</source>
+      <translation>Vorige treffer</translation>
+    </message>
+    <message>
+      <source>Next</source>
+      <translation>Volgende</translation>
+    </message>
+    <message>
+      <source>Next match</source>
+      <translation>Volgende treffer</translation>
+    </message>
+    <message>
+      <source>Close (Esc)</source>
+      <translation>Sluiten (Esc)</translation>
+    </message>
+    <message>
+      <source>Close the search</source>
+      <translation>Zoeken sluiten</translation>
+    </message>
+    <message>
+      <source>Not found</source>
+      <translation>Niet gevonden</translation>
+    </message>
+    <message>
+      <source>%1 of %2</source>
+      <translation>%1 van %2</translation>
+    </message>
+  </context>
+  <context>
     <name>GeneralPage</name>
     <message>
       <source>Same as the system</source>
@@ -331,6 +370,26 @@
     <message>
       <source>&amp;Sign in…</source>
       <translation>&amp;Inloggen…</translation>
+    </message>
+    <message>
+      <source>&amp;Find on this page…</source>
+      <translation>&amp;Zoeken op deze pagina…</translation>
+    </message>
+    <message>
+      <source>&amp;Print…</source>
+      <translation>&amp;Afdrukken…</translation>
+    </message>
+    <message>
+      <source>Save as P&amp;DF…</source>
+      <translation>Opslaan als P&amp;DF…</translation>
+    </message>
+    <message>
+      <source>Sign &amp;out</source>
+      <translation>&amp;Uitloggen</translation>
+    </message>
+    <message>
+      <source>Choose another &amp;webmail…</source>
+      <translation>Andere &amp;webmail kiezen…</translation>
     </message>
     <message>
       <source>&amp;Refresh</source>
@@ -496,6 +555,41 @@
     <message>
       <source>Pause for an hour</source>
       <translation>1 uur pauzeren</translation>
+    </message>
+  </context>
+  <context>
+    <name>Printing</name>
+    <message>
+      <source>Print</source>
+      <translation>Afdrukken</translation>
+    </message>
+    <message>
+      <source>Printing…</source>
+      <translation>Bezig met afdrukken…</translation>
+    </message>
+    <message>
+      <source>Save as PDF</source>
+      <translation>Opslaan als PDF</translation>
+    </message>
+    <message>
+      <source>PDF documents (*.pdf)</source>
+      <translation>PDF-documenten (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Sent to the printer.</source>
+      <translation>Naar de printer gestuurd.</translation>
+    </message>
+    <message>
+      <source>Printing did not work. Check the printer and try again.</source>
+      <translation>Afdrukken is niet gelukt. Controleer de printer en probeer het opnieuw.</translation>
+    </message>
+    <message>
+      <source>Saved as %1</source>
+      <translation>Opgeslagen als %1</translation>
+    </message>
+    <message>
+      <source>The PDF could not be saved there. Choose another folder.</source>
+      <translation>De PDF kon daar niet worden opgeslagen. Kies een andere map.</translation>
     </message>
   </context>
   <context>
@@ -674,6 +768,14 @@
       <translation>Inzoomen (Ctrl+plus)</translation>
     </message>
     <message>
+      <source>Zoom out</source>
+      <translation>Kleiner</translation>
+    </message>
+    <message>
+      <source>Zoom in</source>
+      <translation>Groter</translation>
+    </message>
+    <message>
       <source>Webmail notifications</source>
       <translation>Webmailmeldingen</translation>
     </message>
@@ -786,6 +888,21 @@
     <message>
       <source>The site's certificate is not valid, so someone could be reading along. The page was not opened. Try again later, or contact your provider if this keeps happening.</source>
       <translation>Het certificaat van de site is niet geldig, dus iemand zou kunnen meelezen. De pagina is niet geopend. Probeer het later opnieuw, of neem contact op met je provider als dit blijft gebeuren.</translation>
+    </message>
+  </context>
+  <context>
+    <name>WebmailQuestions</name>
+    <message>
+      <source>You have not finished what you were writing in your webmail. Leave it anyway?</source>
+      <translation>Je bent nog niet klaar met wat je in je webmail schreef. Toch weggaan?</translation>
+    </message>
+    <message>
+      <source>Leave</source>
+      <translation>Weggaan</translation>
+    </message>
+    <message>
+      <source>Stay</source>
+      <translation>Blijven</translation>
     </message>
   </context>
   <context>

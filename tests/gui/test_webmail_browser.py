@@ -11,13 +11,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl
 from PySide6.QtWidgets import QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from tests.gui.conftest import UrlCatcher
 from tests.support.fakewebmail import PDF_BYTES, WebmailEnv
-from tests.support.localserver import LocalServer, closed_port_url
+from tests.support.localserver import LocalServer, Response, closed_port_url
 from zeelandnet_desktop import settings as keys
 
 QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
@@ -259,3 +259,179 @@ def test_zoom_keys_work_and_are_remembered_per_provider(qtbot: QtBot, env: Webma
     assert json.loads(env.settings.get(keys.WEBMAIL_ZOOM)) == {"fake": 1.1}
     qtbot.keyClick(target, Qt.Key.Key_0, ctrl)
     assert tab.browser.view.zoomFactor() == pytest.approx(1.0)
+
+
+# --- the page as a browser tab: print, PDF, find, its questions, leaving it -----------------
+
+def page_with(server: LocalServer, path: str, body: str) -> str:
+    server.route(path, Response(body=(
+        "<!doctype html><html><head><meta charset='utf-8'><title>Factuur - Fake Webmail"
+        f"</title></head><body>{body}</body></html>").encode()))
+    return server.url(path)
+
+
+def test_the_pages_print_button_opens_the_print_dialog(qtbot: QtBot, env: WebmailEnv,
+                                                       server: LocalServer) -> None:
+    from PySide6.QtPrintSupport import QPrintDialog
+    from PySide6.QtWidgets import QApplication
+
+    page_with(server, "/invoice", "<button id='print' onclick='window.print()'>Print</button>")
+    tab = open_page(qtbot, env, "/invoice", "Factuur - Fake Webmail")
+    seen: list[str] = []
+
+    def answer() -> None:
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, QPrintDialog):
+            seen.append(dialog.windowTitle())
+            dialog.reject()
+        else:
+            QTimer.singleShot(50, answer)
+
+    QTimer.singleShot(50, answer)
+    click(qtbot, tab, "print")
+    qtbot.waitUntil(lambda: bool(seen), timeout=10_000)
+    assert seen == ["Afdrukken"] or seen == ["Print"]
+
+
+def test_save_as_pdf_writes_the_page(qtbot: QtBot, env: WebmailEnv, server: LocalServer,
+                                     tmp_path: Path) -> None:
+    page_with(server, "/invoice", "<h1>Factuur 2026-113</h1><p>Te betalen: € 39,95</p>")
+    tab = open_page(qtbot, env, "/invoice", "Factuur - Fake Webmail")
+    messages: list[str] = []
+    tab.status_message.connect(messages.append)
+    target = tmp_path / "factuur"
+    tab.browser.printing.save_as_pdf(str(target))
+    qtbot.waitUntil(lambda: any("factuur.pdf" in m for m in messages), timeout=15_000)
+    assert (tmp_path / "factuur.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_find_on_the_page_counts_and_goes_away_with_escape(qtbot: QtBot, env: WebmailEnv,
+                                                          server: LocalServer) -> None:
+    page_with(server, "/invoice", "<p>Factuur, factuur en nog eens factuur.</p>")
+    tab = open_page(qtbot, env, "/invoice", "Factuur - Fake Webmail")
+    bar = tab.browser.find_bar
+    bar.open()
+    assert bar.isVisible() and bar.field.hasFocus()
+    qtbot.keyClicks(bar.field, "factuur")
+    qtbot.waitUntil(lambda: bar.result.text() in ("1 van 3", "1 of 3"), timeout=10_000)
+    bar.field.setText("kwitantie")
+    qtbot.waitUntil(lambda: bar.result.text() in ("Niet gevonden", "Not found"), timeout=10_000)
+    qtbot.keyClick(bar.field, Qt.Key.Key_Escape)
+    assert not bar.isVisible()
+
+
+def test_the_pages_questions_carry_the_providers_name(qtbot: QtBot, env: WebmailEnv,
+                                                       server: LocalServer) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    page_with(server, "/ask", "<button id='ask' onclick=\"document.title = "
+              "confirm('Bericht verwijderen?') ? 'ja' : 'nee'\">Ask</button>")
+    tab = open_page(qtbot, env, "/ask", "Factuur - Fake Webmail")
+    seen: list[tuple[str, str]] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            seen.append((box.windowTitle(), box.text()))
+            box.button(QMessageBox.StandardButton.Ok).click()
+        else:
+            QTimer.singleShot(50, answer)
+
+    QTimer.singleShot(50, answer)
+    click(qtbot, tab, "ask")
+    qtbot.waitUntil(lambda: tab.title == "ja", timeout=10_000)
+    assert seen == [("Fake webmail", "Bericht verwijderen?")]
+
+
+def test_leaving_a_mail_being_written_is_asked_first(qtbot: QtBot, env: WebmailEnv,
+                                                     server: LocalServer) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from zeelandnet_desktop.ui.webmail.feature import WebmailFeature
+
+    # The page's own beforeunload, as Roundcube's compose window has one.
+    page_with(server, "/compose-unsaved", "<textarea id='body'>Beste Jan,</textarea><script>"
+              "window.addEventListener('beforeunload', function (e) { e.preventDefault();"
+              " e.returnValue = ''; });</script>")
+    tab = open_page(qtbot, env, "/compose-unsaved", "Factuur - Fake Webmail")
+    def write(text: str) -> None:
+        # Typing is the user's activation Chromium wants before it asks about leaving.
+        click(qtbot, tab, "body")
+        qtbot.keyClicks(tab.browser.view.focusProxy(), text)
+        value: list[object] = []
+
+        def typed() -> bool:  # asks the page again each time it is polled
+            tab.browser.page.runJavaScript("document.getElementById('body').value", 0,
+                                           value.append)
+            return bool(value) and text in str(value[-1])
+
+        qtbot.waitUntil(typed, timeout=10_000)
+
+    write(" hierbij")
+    feature = WebmailFeature.__new__(WebmailFeature)  # the close question needs only the tab
+    feature._tab, feature._stopped = tab, False
+
+    def close_and_answer(choice: str) -> tuple[list[bool], list[str]]:
+        proceeded: list[bool] = []
+        asked: list[str] = []
+        answered: list[bool] = []
+        tab.browser.page.confirm_answered.connect(answered.append)
+
+        def answer() -> None:
+            box = QApplication.activeModalWidget()
+            if isinstance(box, QMessageBox):
+                asked.append(box.text())
+                box.findChild(QPushButton, choice).click()
+            else:
+                QTimer.singleShot(50, answer)
+
+        QTimer.singleShot(50, answer)
+        feature.confirm_close(lambda: proceeded.append(True))
+        qtbot.waitUntil(lambda: bool(answered), timeout=10_000)
+        tab.browser.page.confirm_answered.disconnect(answered.append)
+        return proceeded, asked
+
+    proceeded, asked = close_and_answer("stay")
+    assert proceeded == []  # "Stay": the app does not quit, the mail stays
+    assert "not finished" in asked[0] or "niet klaar" in asked[0]
+    write(" de factuur")  # writing on: Chromium asks again only after new input
+    proceeded, asked = close_and_answer("leave")
+    qtbot.waitUntil(lambda: proceeded == [True], timeout=10_000)
+
+
+def test_the_webmail_hears_the_users_language(qtbot: QtBot, env: WebmailEnv,
+                                              server: LocalServer) -> None:
+    from zeelandnet_desktop import i18n
+
+    i18n.install_translators(QCoreApplication.instance(), "nl")  # type: ignore[arg-type]
+    try:
+        open_page(qtbot, env, "/links", "Links - Fake Webmail")
+    finally:
+        i18n.install_translators(QCoreApplication.instance(), "en")  # type: ignore[arg-type]
+    languages = {r.header("Accept-Language") for r in server.requests}
+    assert languages == {"nl-NL,nl;q=0.9,en;q=0.6"}
+
+
+def test_a_folder_without_a_count_keeps_the_inbox_count(qtbot: QtBot, env: WebmailEnv,
+                                                        server: LocalServer) -> None:
+    tab = env.make_tab()
+    counts: list[int] = []
+    tab.unread_changed.connect(counts.append)
+    tab.activate()
+    browser = tab.browser
+    with qtbot.waitSignal(browser.load_finished, timeout=15_000):
+        pass
+    browser.page.runJavaScript(
+        "document.getElementById('rcmloginuser').value='jan';"
+        "document.getElementById('rcmloginpwd').value='geheim';"
+        "document.getElementById('rcmloginsubmit').click();", 0)
+    qtbot.waitUntil(lambda: tab.unread == 2, timeout=15_000)
+    with qtbot.waitSignal(browser.load_finished, timeout=15_000):
+        browser.page.load(QUrl(server.url("/drafts")))
+    qtbot.waitUntil(lambda: tab.title == "Drafts - Fake Webmail", timeout=10_000)
+    assert tab.unread == 2  # Drafts shows no count: unknown, not 0
+    env.fake.unread = 3
+    with qtbot.waitSignal(browser.load_finished, timeout=15_000):
+        browser.page.load(QUrl(server.url("/inbox")))
+    qtbot.waitUntil(lambda: tab.unread == 3, timeout=10_000)
+    assert counts == [2, 3]  # never a 0 in between, so 0 -> 3 is never "new mail"

@@ -13,11 +13,12 @@ import logging
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from urllib.parse import quote, quote_plus
 
 import pytest
 import shiboken6
 from keyring.backends import fail
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, QUrl
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -27,6 +28,7 @@ from tests.support.localserver import LocalServer, Request, Response
 from tests.support.memorykeyring import MemoryKeyring
 from zeelandnet_desktop import settings as keys
 from zeelandnet_desktop.mail.credentials import SERVICE_NAME, Account, CredentialStore, Problem
+from zeelandnet_desktop.mail.login_form import carries_secret
 from zeelandnet_desktop.services.credentials import CredentialResult, CredentialService
 from zeelandnet_desktop.settings import Settings
 from zeelandnet_desktop.system import paths as app_paths
@@ -474,3 +476,173 @@ def test_settings_dialog_has_the_sign_in_page(qtbot: QtBot, make_app: AppFactory
     pages = settings_pages_shown_by(application.open_settings)
     assert pages == ["GeneralPage", "NewsSettingsPage", "TraySettingsPage",
                      "WebmailSettingsPage", "CredentialsPage"]
+
+
+# --- the password goes nowhere but the provider ---------------------------------------------
+
+LOOKALIKE_CASES = ("form action elsewhere", "button formaction elsewhere", "307 answer elsewhere",
+                   "get form here", "get form elsewhere", "form changed while filled")
+
+
+@pytest.mark.parametrize("case", LOOKALIKE_CASES)
+def test_a_saved_password_never_reaches_a_lookalike_or_an_address(
+        qtbot: QtBot, env: WebmailEnv, kits: list[Kit], server: LocalServer,
+        profile_dir: Path, case: str) -> None:
+    lookalike = LocalServer().start()  # same host, another port: another program
+    try:
+        lookalike.route("/steal", Response(body=b"thanks"))
+        paths = env.fake.add_lookalike_logins(lookalike.origin)
+        kit = make_kit(env, kits, saved=PASSWORD, auto=True, start_path=paths[case])
+        kit.tab.activate()
+        browser = kit.tab.browser
+        assert browser is not None
+        # The form is found (or refused before filling), and whatever the page then tries,
+        # the password stays home: wait until the page settled after any attempt.
+        qtbot.waitUntil(lambda: bool(kit.kinds), timeout=LONG)
+        qtbot.wait(1500)
+        leaked = [r for r in lookalike.requests
+                  if carries_secret(r.path, PASSWORD) or carries_secret(r.body.decode(), PASSWORD)]
+        assert leaked == [], case
+        assert not any(carries_secret(r.path, PASSWORD) for r in server.requests)  # no address
+        assert not carries_secret(browser.page.url().toString(), PASSWORD)
+    finally:
+        lookalike.stop()
+    kit.close()
+    kits.remove(kit)
+    # Nor in Chromium's disk cache or any other file of the web profile, in any spelling.
+    spellings = [PASSWORD.encode(), quote(PASSWORD, safe="").encode(),
+                 quote_plus(PASSWORD).encode()]
+    for path in (profile_dir / "web").rglob("*"):
+        if path.is_file():
+            content = path.read_bytes()
+            assert not any(spelling in content for spelling in spellings), path
+
+
+def test_a_redirect_of_our_post_elsewhere_is_stopped_with_words(
+        qtbot: QtBot, env: WebmailEnv, kits: list[Kit], server: LocalServer) -> None:
+    lookalike = LocalServer().start()
+    try:
+        lookalike.route("/steal", Response(body=b"thanks"))
+        paths = env.fake.add_lookalike_logins(lookalike.origin)
+        kit = make_kit(env, kits, saved=PASSWORD, auto=True,
+                       start_path=paths["307 answer elsewhere"])
+        messages: list[str] = []
+        kit.tab.status_message.connect(messages.append)
+        kit.tab.activate()
+        qtbot.waitUntil(lambda: kit.tab.title == "Signing in was stopped", timeout=LONG)
+        assert any("tried to send your password" in m for m in messages)
+        assert [r.path for r in server.requests_for("/login-307")] == ["/login-307"]
+        assert lookalike.requests == []  # the redirected POST was never sent
+    finally:
+        lookalike.stop()
+
+
+# --- a provider that says no, logout, expiry --------------------------------------------------
+
+def test_a_saved_password_that_stopped_working_is_asked_for_and_not_tried_again(
+        qtbot: QtBot, env: WebmailEnv, kits: list[Kit], server: LocalServer) -> None:
+    kit = make_kit(env, kits, saved="oud-wachtwoord", auto=True)
+    with qtbot.waitSignal(kit.login.gave_up, timeout=LONG):
+        kit.tab.activate()
+    assert [r.method for r in login_posts(server)] == ["POST", "POST"]  # each answered 401
+    assert kit.login.dialog is not None and "did not work" in kit.login.dialog.message.text()
+    kit.login.dialog.reject()
+    kit.close()
+    kits.remove(kit)
+    # The next start asks at once instead of trying the refused password once more.
+    again = Kit(env, kit.backend)
+    kits.append(again)
+    with qtbot.waitSignal(again.login.dialog_shown, timeout=LONG) as shown:
+        again.tab.activate()
+    assert "did not work" in shown.args[0].message.text()
+    assert len(login_posts(server)) == 2
+
+
+def test_a_typo_in_the_dialog_is_one_post_and_never_saved(
+        qtbot: QtBot, env: WebmailEnv, kits: list[Kit], server: LocalServer) -> None:
+    kit = make_kit(env, kits)
+    with qtbot.waitSignal(kit.login.form_found, timeout=LONG):
+        kit.tab.activate()
+    kit.login.sign_in()
+    dialog = kit.login.dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: not kit.service.busy)
+    dialog.address_edit.setText(USER)
+    dialog.password_edit.setText("Zeeuws-Meisje-7?")  # one character off
+    assert dialog.remember()
+    with qtbot.waitSignal(kit.login.dialog_shown, timeout=LONG) as again:
+        dialog.button_box.button(QDialogButtonBox.StandardButton.Ok).click()
+    assert len(login_posts(server)) == 1  # one attempt from the dialog is one POST
+    assert (SERVICE_NAME, f"fake:{USER}") not in kit.backend.entries  # the typo is not kept
+    assert env.settings.get(keys.WEBMAIL_AUTO_LOGIN) is False
+    second = again.args[0]
+    assert "did not work" in second.message.text()
+    qtbot.waitUntil(lambda: not kit.service.busy)
+    second.address_edit.setText(USER)
+    second.password_edit.setText(PASSWORD)
+    with qtbot.waitSignal(kit.login.signed_in, timeout=LONG):
+        second.button_box.button(QDialogButtonBox.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: kit.backend.entries.get((SERVICE_NAME, f"fake:{USER}")) == PASSWORD)
+    qtbot.waitUntil(lambda: env.settings.get(keys.WEBMAIL_AUTO_LOGIN) is True)
+    assert len(login_posts(server)) == 2
+
+
+def test_logout_sticks_and_every_expired_session_signs_in_again(
+        qtbot: QtBot, env: WebmailEnv, kits: list[Kit], server: LocalServer) -> None:
+    kit = make_kit(env, kits, saved=PASSWORD, auto=True)
+    with qtbot.waitSignal(kit.login.signed_in, timeout=LONG):
+        kit.tab.activate()
+    browser = kit.tab.browser
+    assert browser is not None
+    for _expiry in range(2):  # "Your session is invalid or expired.", twice in one run
+        env.fake.expire_sessions()
+        with qtbot.waitSignal(kit.login.signed_in, timeout=LONG):
+            browser.reload()
+    assert len(login_posts(server)) == 3
+    # The user signs out: the login page comes, and nothing signs in by itself.
+    with qtbot.waitSignal(kit.login.form_found, timeout=LONG):
+        browser.page.load(QUrl(server.url("/?_task=logout")))
+    assert env.fake.logouts == 1
+    with qtbot.waitSignal(kit.login.form_found, timeout=LONG):
+        browser.reload()
+    qtbot.wait(500)
+    assert len(login_posts(server)) == 3
+    assert kit.tab.unread == 0  # the count is unknown once signed out
+
+
+def test_the_webmail_menu_reloads_and_signs_out_on_the_page_in_front(
+        qtbot: QtBot, make_app: AppFactory, server: LocalServer, profile_dir: Path) -> None:
+    fake = FakeWebmail(server, password=PASSWORD)
+    paths = app_paths.resolve(profile_dir).ensure()
+    fake.write_provider_file(paths.config)
+    settings = Settings(paths.settings_file)
+    settings.set(keys.WEBMAIL_PROVIDER, "fake")
+    settings.sync()
+    application = make_app(tab="webmail")
+    tab = application.webmail_feature.tab
+    qtbot.waitUntil(lambda: tab.title == LOGIN_TITLE, timeout=LONG)
+    window = application.window
+    assert window.webmail_actions["signout"].isEnabled()
+    loads = len(server.requests_for("/"))
+    refreshes: list[object] = []
+    application.news.refresh_started.connect(lambda: refreshes.append(True))
+    window.action_refresh.trigger()  # F5 / Ctrl+R with the webmail in front
+    qtbot.waitUntil(lambda: len(server.requests_for("/")) == loads + 1, timeout=LONG)
+    assert refreshes == []  # the webmail reloaded, the news did not
+    window.webmail_actions["signout"].trigger()
+    qtbot.waitUntil(lambda: fake.logouts == 1, timeout=LONG)
+    window.show_tab("news")  # on the news tab the page's items are off: Ctrl+F is the news'
+    assert not window.webmail_actions["find"].isEnabled()
+    assert not window.webmail_actions["signout"].isEnabled()
+
+
+def test_the_webmail_toolbar_is_reached_with_tab(qtbot: QtBot, env: WebmailEnv,
+                                                 kits: list[Kit]) -> None:
+    from PySide6.QtWidgets import QToolButton
+
+    kit = make_kit(env, kits)
+    kit.tab.activate()
+    assert kit.tab.browser is not None
+    buttons = kit.tab.browser.toolbar.findChildren(QToolButton)
+    named = {b.accessibleName() for b in buttons if b.focusPolicy() & Qt.FocusPolicy.TabFocus}
+    assert {"Back", "Reload", "Zoom out (Ctrl+minus)", "Zoom in (Ctrl+plus)"} <= named

@@ -68,7 +68,8 @@ class FakeWebmail:
             "description": {"en": "The test webmail.", "nl": "De testwebmail."},
             "start_url": self.server.url(start_path),
             "allowed_hosts": ["127.0.0.1"],
-            "login_form": {"username": ["#rcmloginuser"], "password": ["#rcmloginpwd"]},
+            "login_form": {"username": ["#rcmloginuser"], "password": ["#rcmloginpwd"],
+                           "signed_in": ["#inbox", "#drafts"]},
         }
 
     def write_provider_file(self, config_dir: Path, provider_id: str = "fake",

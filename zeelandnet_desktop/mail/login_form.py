@@ -82,7 +82,8 @@ def start_call(token: str, provider: Provider, origin: str,
         "origin": origin,
         "timeoutMs": timeout_ms,
         "hints": {"username": list(provider.login_form.username),
-                  "password": list(provider.login_form.password)},
+                  "password": list(provider.login_form.password),
+                  "signedIn": list(provider.login_form.signed_in)},
     }
     return f"window.__zndLogin ? window.__zndLogin.start({json.dumps(options)}) : 'missing'"
 

@@ -34,6 +34,7 @@ class LoginFormHints:
 
     username: tuple[str, ...] = ()
     password: tuple[str, ...] = ()
+    signed_in: tuple[str, ...] = ()  # seen only once signed in: no waiting for a late form
 
 
 class TlsMode(enum.Enum):
@@ -165,6 +166,7 @@ def provider_from_dict(entry: Any) -> Provider:
         login_form=LoginFormHints(
             username=tuple(str(s) for s in hints.get("username", ())),
             password=tuple(str(s) for s in hints.get("password", ())),
+            signed_in=tuple(str(s) for s in hints.get("signed_in", ())),
         ),
         imap=imap,
     )

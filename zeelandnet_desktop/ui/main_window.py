@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QByteArray, QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QVBoxLayout, QWidget
@@ -11,6 +13,10 @@ from .. import settings as keys
 from ..settings import Settings
 
 TAB_NAMES = ("news", "webmail")
+# Webmail menu items that act on the page: (name, key). Their keys work while webmail is in
+# front; on the news tab the items are off, so Ctrl+F there is the news search.
+WEBMAIL_ACTIONS = (("find", "Ctrl+F"), ("print", "Ctrl+P"), ("pdf", ""), ("signout", ""),
+                   ("choose", ""))
 
 
 class MainWindow(QMainWindow):
@@ -24,6 +30,7 @@ class MainWindow(QMainWindow):
     refresh_requested = Signal()
     settings_requested = Signal()
     login_requested = Signal()  # Webmail → Sign in…
+    webmail_requested = Signal(str)  # the other Webmail menu items, by name (WEBMAIL_ACTIONS)
     about_requested = Signal()
     quit_requested = Signal()
     closing = Signal()
@@ -34,6 +41,8 @@ class MainWindow(QMainWindow):
         self._settings = settings
         self._page_title = ""
         self._webmail_unread = 0
+        # Asked before the window closes; False keeps it open (the shell decides, see there).
+        self.close_guard: Callable[[], bool] | None = None
         if icon is not None:
             self.setWindowIcon(icon)
 
@@ -90,14 +99,24 @@ class MainWindow(QMainWindow):
         self.action_login = QAction(self)
         self.action_login.setObjectName("action_login")
         self.action_login.triggered.connect(self.login_requested)
+        self.webmail_actions: dict[str, QAction] = {}
+        for name, key in WEBMAIL_ACTIONS:
+            action = QAction(self)
+            action.setObjectName(f"action_webmail_{name}")
+            if key:
+                action.setShortcut(QKeySequence(key))
+            action.triggered.connect(lambda _checked=False, n=name: self.webmail_requested.emit(n))
+            action.setEnabled(False)
+            self.webmail_actions[name] = action
         self.action_about = QAction(self)
         self.action_about.setMenuRole(QAction.MenuRole.AboutRole)
         self.action_about.triggered.connect(self.about_requested)
-        if QKeySequence(QKeySequence.StandardKey.Refresh).toString() != "F5":
-            # Windows and Linux users press F5 whatever the platform's standard says.
-            self.action_refresh.setShortcuts(
-                [QKeySequence(QKeySequence.StandardKey.Refresh), QKeySequence("F5")]
-            )
+        # Windows and Linux users press F5 whatever the platform's standard says, browser users
+        # Ctrl+R (Cmd+R on a Mac); the same sequence twice would make the shortcut ambiguous.
+        keys_ = [QKeySequence(QKeySequence.StandardKey.Refresh), QKeySequence("F5"),
+                 QKeySequence("Ctrl+R")]
+        self.action_refresh.setShortcuts(
+            list({seq.toString(): seq for seq in keys_ if not seq.isEmpty()}.values()))
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -117,7 +136,15 @@ class MainWindow(QMainWindow):
         self.menu_view.addAction(self.action_fullscreen)
         self.menu_webmail = QMenu(self)
         self.menu_webmail.setObjectName("menu_webmail")
+        actions = self.webmail_actions
+        self.menu_webmail.addAction(actions["find"])
+        self.menu_webmail.addAction(actions["print"])
+        self.menu_webmail.addAction(actions["pdf"])
+        self.menu_webmail.addSeparator()
         self.menu_webmail.addAction(self.action_login)
+        self.menu_webmail.addAction(actions["signout"])
+        self.menu_webmail.addSeparator()
+        self.menu_webmail.addAction(actions["choose"])
         self.menu_help = QMenu(self)
         self.menu_help.setObjectName("menu_help")
         self.menu_help.addAction(self.action_about)
@@ -130,6 +157,11 @@ class MainWindow(QMainWindow):
         self.menu_help.setTitle(self.tr("&Help"))
         self.menu_webmail.setTitle(self.tr("Web&mail"))
         self.action_login.setText(self.tr("&Sign in…"))
+        self.webmail_actions["find"].setText(self.tr("&Find on this page…"))
+        self.webmail_actions["print"].setText(self.tr("&Print…"))
+        self.webmail_actions["pdf"].setText(self.tr("Save as P&DF…"))
+        self.webmail_actions["signout"].setText(self.tr("Sign &out"))
+        self.webmail_actions["choose"].setText(self.tr("Choose another &webmail…"))
         self.action_refresh.setText(self.tr("&Refresh"))
         self.action_refresh.setStatusTip(self.tr("Fetch the latest news now"))
         self.action_settings.setText(self.tr("&Settings…"))
@@ -193,6 +225,8 @@ class MainWindow(QMainWindow):
 
     def _on_current_changed(self, index: int) -> None:
         name = TAB_NAMES[index]
+        for action in self.webmail_actions.values():
+            action.setEnabled(name == "webmail")
         self._settings.set(keys.LAST_TAB, name)
         self._update_window_title()
         self.tab_activated.emit(name)
@@ -221,6 +255,8 @@ class MainWindow(QMainWindow):
         self.tabs.blockSignals(True)  # the first tab_activated comes from showEvent below
         self.show_tab(wanted)
         self.tabs.blockSignals(False)
+        for action in self.webmail_actions.values():
+            action.setEnabled(self.current_tab() == "webmail")
         self._update_window_title()
 
     def save_state(self) -> None:
@@ -236,6 +272,9 @@ class MainWindow(QMainWindow):
             self.showNormal()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        if self.close_guard is not None and not self.close_guard():
+            event.ignore()  # asked first (unsaved webmail); the guard closes again when it may
+            return
         self.save_state()
         self.closing.emit()
         super().closeEvent(event)

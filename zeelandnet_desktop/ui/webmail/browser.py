@@ -32,12 +32,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ... import i18n
 from ... import settings as keys
 from ...mail.providers import Provider, is_provider_origin
 from ...settings import Settings
 from .downloads_bar import DownloadsBar, PlaceDownload
+from .find_bar import FindBar
 from .guard import SignInGuard
 from .page import ProviderPageHook, WebmailPage, create_profile, describe_url
+from .printing import Printing
 
 log = logging.getLogger(__name__)
 
@@ -64,11 +67,13 @@ class WebmailBrowser(QWidget):
         self._popups: list[QWebEngineView] = []
         self._asking_permission = False
 
-        self.profile: QWebEngineProfile = create_profile(provider, storage)
+        self.profile: QWebEngineProfile = create_profile(provider, storage,
+                                                         i18n.current_language())
         self.profile.setNotificationPresenter(self._present_notification)
         self.profile.downloadRequested.connect(self._on_download_requested)
         # One guard for the profile's pages: our filled password goes nowhere but the provider.
-        self.guard = SignInGuard(self.profile, self)
+        self.guard = SignInGuard(self)
+        self.profile.setUrlRequestInterceptor(self.guard)
         self.view = QWebEngineView(self)
         self.page = self._new_page(self.view)
         self.guard.blocked.connect(self.page.sign_in_blocked)
@@ -92,6 +97,9 @@ class WebmailBrowser(QWidget):
             self.home()
 
         self.downloads = DownloadsBar(place_download, self)
+        self.find_bar = FindBar(self.page, self)
+        self.printing = Printing(self.view, self)
+        self.printing.status_message.connect(self.status_message)
         self.downloads.status_message.connect(self.status_message)
         self.toolbar = QToolBar(self)
         self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
@@ -106,6 +114,7 @@ class WebmailBrowser(QWidget):
         layout.addWidget(self.toolbar)
         layout.addWidget(self.progress)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.find_bar)
         layout.addWidget(self.downloads)
         self.setFocusProxy(self.view)
         self._apply_zoom()
@@ -152,8 +161,10 @@ class WebmailBrowser(QWidget):
                                   self.view.back, [seq(seq.StandardKey.Back)], "back")
         self.forward_action = action(self.tr("Forward"), icons.GoNext,
                                      self.view.forward, [seq(seq.StandardKey.Forward)], "forward")
+        # F5 / Ctrl+R belong to the window's Vernieuwen, which reloads the webmail when it is in
+        # front: the same key on two actions would make it ambiguous, and then neither fires.
         self.reload_action = action(self.tr("Reload"), icons.ViewRefresh,
-                                    self.reload, [seq(seq.StandardKey.Refresh)], "reload")
+                                    self.reload, None, "reload")
         self.home_action = action(self.tr("Home"), icons.GoHome,
                                   self.home, None, "home")
         self.open_external_action = action(
@@ -177,6 +188,17 @@ class WebmailBrowser(QWidget):
         self.toolbar.addWidget(spacer)
         for act in (self.zoom_out_action, self.zoom_reset_action, self.zoom_in_action):
             self.toolbar.addAction(act)
+        # Reachable with Tab, as every other control (a toolbar's buttons take no focus by
+        # default), and named for screen readers: "−" and "+" say nothing read aloud.
+        self.zoom_out_action.setText(self.tr("Zoom out"))
+        self.zoom_in_action.setText(self.tr("Zoom in"))
+        for act in self.toolbar.actions():
+            button = self.toolbar.widgetForAction(act)
+            if button is not None:
+                button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+                button.setAccessibleName(act.toolTip() or act.text())
+        self.zoom_out_action.setIconText("−")
+        self.zoom_in_action.setIconText("+")
         # Nothing to go back to yet; asking the history now would wait on the page (~20 ms).
         self.back_action.setEnabled(False)
         self.forward_action.setEnabled(False)

@@ -6,6 +6,9 @@ Nothing here imports QtWebEngine: the tab does, the first time it shows a provid
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
+import shiboken6
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
@@ -14,6 +17,8 @@ from ...services.webmail import WebmailService
 from ..shell_api import ShellApi
 from .signin import WebmailLogin
 from .tab import WebmailTab
+
+CLOSE_ANSWER_MS = 1500  # how long a page may take to say whether it can be left
 
 
 class WebmailFeature(QObject):
@@ -25,10 +30,12 @@ class WebmailFeature(QObject):
         self._signin = signin
         self._tab: WebmailTab | None = None
         self._login: WebmailLogin | None = None
+        self._stopped = False
         shell.first_painted.connect(lambda: QTimer.singleShot(0, lambda: self.tab))
         shell.tab_activated.connect(self._on_tab_activated)
         shell.shutting_down.connect(self._shut_down)
         shell.window.login_requested.connect(self.sign_in)
+        shell.window.webmail_requested.connect(self._on_menu)
         shell.settings_pages.register("webmail", 30, self._webmail_page)
         shell.settings_pages.register("signin", 40, self._signin_page)
 
@@ -62,6 +69,91 @@ class WebmailFeature(QObject):
         self._shell.show_tab("webmail")
         self.login.sign_in()
 
+    def page_open(self) -> bool:
+        """A provider page is open (it may hold unsaved input)."""
+        browser = self._tab.browser if self._tab is not None else None
+        return (browser is not None and not browser.page.local_page_shown
+                and not browser.page.url().isEmpty())
+
+    def confirm_close(self, proceed: Callable[[], None]) -> None:
+        """Before quitting: the page's own beforeunload says whether unsaved input (a mail being
+        written) would be lost, and our "Leave / Stay" question asks the user. `proceed()` runs
+        once the page may go (at once when there is no page, or it never answers)."""
+        if not self.page_open():
+            proceed()
+            return
+        from PySide6.QtWebEngineCore import QWebEnginePage
+
+        assert self._tab is not None and self._tab.browser is not None
+        page = self._tab.browser.page
+        ended = False
+
+        def finish(leave: bool) -> None:
+            nonlocal ended
+            if ended:
+                return
+            ended = True
+            if shiboken6.isValid(page):
+                page.windowCloseRequested.disconnect(may_leave)
+                page.confirm_answered.disconnect(answered)
+            if leave and not self._stopped:
+                proceed()
+
+        def may_leave() -> None:
+            finish(True)
+
+        def answered(leave: bool) -> None:
+            if not leave:
+                finish(False)  # "Stay": the user goes on writing
+
+        def no_answer() -> None:
+            if ended:
+                return
+            if shiboken6.isValid(page) and page.question_open:
+                QTimer.singleShot(CLOSE_ANSWER_MS, no_answer)  # the user is reading the question
+            else:
+                finish(True)  # a page that does not answer must not keep the app open
+
+        page.windowCloseRequested.connect(may_leave)
+        page.confirm_answered.connect(answered)
+        QTimer.singleShot(CLOSE_ANSWER_MS, no_answer)
+        page.triggerAction(QWebEnginePage.WebAction.RequestClose)
+
+    def reload(self) -> None:
+        browser = self.tab.browser
+        if browser is not None:
+            browser.reload()
+        else:
+            self.tab.activate()
+
+    def sign_out(self) -> None:
+        """Webmail → Uitloggen: the provider's own logout; no automatic sign-in after it."""
+        browser = self.tab.browser
+        provider = self.tab.provider()
+        if browser is None or provider is None:
+            return
+        from ...mail.pages import logout_url
+
+        browser.page.load(logout_url(provider))
+
+    def _on_menu(self, name: str) -> None:
+        if name == "choose":
+            self._shell.show_tab("webmail")
+            self.tab.choose_provider()
+            return
+        self.tab.activate()
+        browser = self.tab.browser
+        if browser is None:
+            return  # no webmail chosen yet: activate() asked which
+        if name == "find":
+            browser.find_bar.open()
+        elif name == "print":
+            browser.printing.print_page()
+        elif name == "pdf":
+            browser.printing.save_as_pdf()
+        elif name == "signout":
+            self.sign_out()
+
     def _on_tab_activated(self, name: str) -> None:
         if name == "webmail":
             self.tab.activate()
@@ -69,6 +161,7 @@ class WebmailFeature(QObject):
             self._tab.deactivated()
 
     def _shut_down(self) -> None:
+        self._stopped = True  # a question still open about leaving the page has no say now
         # Pages go before their profile, so the cookies reach the disk.
         if self._tab is not None:
             self._tab.shutdown()

@@ -7,12 +7,13 @@ the form in between, or the provider's answer could redirect the POST (a 307 kee
 a look-alike. So from our submission until the next provider page has loaded:
 
 - a top-level request whose address holds the password (a GET form) is refused, anywhere;
-- a top-level POST to any origin but the provider's exact one (scheme, host and port) is blocked
-  before it is sent — also when it is a redirect of our own POST.
+- the top-level page may not leave the provider's exact origin (scheme, host and port): a
+  redirect of our POST elsewhere (a 307 keeps the body) is refused in acceptNavigationRequest,
+  and the interceptor blocks any top-level POST elsewhere before it is sent.
 
 Both checks run on the GUI thread (Qt 6 calls the interceptor there), and neither logs an address
-beyond its origin. The interceptor is on the profile only while armed: with one installed,
-QtWebEngine 6.11 never completes downloads, and the rest of the time it has nothing to do.
+beyond its origin. The interceptor is set on the profile when it is made: set later, QtWebEngine
+does not call it for pages already open.
 """
 
 from __future__ import annotations
@@ -20,10 +21,8 @@ from __future__ import annotations
 import logging
 import time
 
-import shiboken6
 from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtWebEngineCore import (
-    QWebEngineProfile,
     QWebEngineUrlRequestInfo,
     QWebEngineUrlRequestInterceptor,
 )
@@ -40,9 +39,8 @@ class SignInGuard(QWebEngineUrlRequestInterceptor):
 
     blocked = Signal(str)  # the origin a request tried to carry the password to
 
-    def __init__(self, profile: QWebEngineProfile, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._profile = profile
         self._origin = ""
         self._secret = ""
         self._until = 0.0
@@ -50,11 +48,8 @@ class SignInGuard(QWebEngineUrlRequestInterceptor):
     def arm(self, origin: str, secret: str) -> None:
         self._origin, self._secret = origin, secret
         self._until = time.monotonic() + GUARD_SECONDS
-        self._profile.setUrlRequestInterceptor(self)
 
     def disarm(self) -> None:
-        if self._until and shiboken6.isValid(self._profile):
-            self._profile.setUrlRequestInterceptor(None)  # type: ignore[arg-type]
         self._origin = self._secret = ""
         self._until = 0.0
 
@@ -65,12 +60,17 @@ class SignInGuard(QWebEngineUrlRequestInterceptor):
         return bool(self._until)
 
     def refuses_navigation(self, url: QUrl | str) -> bool:
-        """For acceptNavigationRequest: a top-level page that would carry the password."""
+        """For acceptNavigationRequest: while our submission is on its way, the top-level page
+        stays on the provider's exact origin (a redirect cannot say whether it keeps the POST
+        body, so none may leave), and no address may hold the password."""
         if not self.armed:
             return False
         text = QUrl(url).toString()
         if carries_secret(text, self._secret):
             self._say(text, "in an address")
+            return True
+        if origin_of(text) != self._origin:
+            self._say(text, "on its way")
             return True
         return False
 

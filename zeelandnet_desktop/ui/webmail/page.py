@@ -24,9 +24,11 @@ from PySide6.QtWebEngineCore import (
     QWebEngineProfileBuilder,
     QWebEngineSettings,
 )
+from PySide6.QtWidgets import QWidget
 
 from ...mail.pages import is_logout
 from ...mail.providers import Navigation, Provider, is_provider_origin, navigation_decision
+from . import page_dialogs
 from .guard import SignInGuard
 
 log = logging.getLogger(__name__)
@@ -46,7 +48,10 @@ def describe_url(url: QUrl) -> str:
 
 # --- profile -----------------------------------------------------------------------------------
 
-def create_profile(provider: Provider, storage: Path) -> QWebEngineProfile:
+ACCEPT_LANGUAGES = {"nl": "nl-NL,nl;q=0.9,en;q=0.6", "en": "en-GB,en;q=0.9,nl;q=0.6"}
+
+
+def create_profile(provider: Provider, storage: Path, language: str = "nl") -> QWebEngineProfile:
     """A named, on-disk profile for one provider, so its login survives a restart.
 
     One per provider keeps one provider's cookies away from the other's. The caller owns it and
@@ -67,6 +72,8 @@ def create_profile(provider: Provider, storage: Path) -> QWebEngineProfile:
     # Some webmails refuse browsers they do not know; without the QtWebEngine token we look like
     # the Chromium we are.
     profile.setHttpUserAgent(re.sub(r"\s*QtWebEngine/\S+", "", profile.httpUserAgent()))
+    # The provider speaks the app's language: Roundcube otherwise comes up in English.
+    profile.setHttpAcceptLanguage(ACCEPT_LANGUAGES.get(language, ACCEPT_LANGUAGES["nl"]))
     attrs = QWebEngineSettings.WebAttribute
     web = profile.settings()
     web.setAttribute(attrs.ErrorPageEnabled, False)  # we show our own, friendlier page
@@ -90,6 +97,7 @@ class WebmailPage(QWebEnginePage):
     # error page (a failed Roundcube login answers 401, which Qt reports as loadFinished(False)).
     provider_page_loaded = Signal(QUrl)
     logged_out = Signal()  # the user chose the provider's own logout
+    confirm_answered = Signal(bool)  # a question of the page (also "leave this page?") answered
 
     def __init__(self, provider: Provider, profile: QWebEngineProfile,
                  parent: QObject | None = None) -> None:
@@ -102,6 +110,7 @@ class WebmailPage(QWebEnginePage):
         self.http_status = 0  # of the last main-frame load: 200, or the error the server gave
         self.guard: SignInGuard | None = None  # set by the browser; see guard.py
         self._sign_in_blocked = ""  # the origin the guard just kept our password from
+        self.question_open = False  # one of the page's questions is on screen
         self.loadingChanged.connect(self._on_loading_changed)
         self.certificateError.connect(self._on_certificate_error)
         self.newWindowRequested.connect(self._on_new_window_requested)
@@ -171,6 +180,27 @@ class WebmailPage(QWebEnginePage):
             self._open_externally(url)  # target=_blank to another site: the system browser
         else:
             self.navigation_refused.emit(url)
+
+    # The page's own questions, in our words (page_dialogs.py). The view is their parent.
+    def _dialog_parent(self) -> QWidget | None:
+        view = self.parent()  # the view is the page's parent (see WebmailBrowser._new_page)
+        return view.window() if isinstance(view, QWidget) else None
+
+    def javaScriptAlert(self, securityOrigin: QUrl | str, msg: str) -> None:
+        page_dialogs.alert(self._dialog_parent(), self.provider.name, msg)
+
+    def javaScriptConfirm(self, securityOrigin: QUrl | str, msg: str) -> bool:
+        self.question_open = True
+        try:
+            answer = page_dialogs.confirm(self._dialog_parent(), self.provider.name, msg)
+        finally:
+            self.question_open = False
+        self.confirm_answered.emit(answer)
+        return answer
+
+    def javaScriptPrompt(self, securityOrigin: QUrl | str, msg: str,
+                         defaultValue: str) -> tuple[bool, str]:
+        return page_dialogs.prompt(self._dialog_parent(), self.provider.name, msg, defaultValue)
 
     def javaScriptConsoleMessage(self, level: QWebEnginePage.JavaScriptConsoleMessageLevel,
                                  message: str, lineNumber: int, sourceID: str) -> None:
