@@ -175,7 +175,10 @@ class Settings(QObject):
     def __init__(self, path: Path, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._path = path
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:  # a read-only profile: the settings are read, not written
+            log.warning("The settings folder %s cannot be made (%s)", path.parent, exc.strerror)
         if _looks_corrupt(path):
             self._set_aside_corrupt_file()
         self._qsettings = QSettings(str(path), QSettings.Format.IniFormat)

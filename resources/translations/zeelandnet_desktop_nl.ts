@@ -321,6 +321,10 @@
       <translation>De sleutelbos weigert de toegang, dus je wachtwoord kan niet worden onthouden. Je kunt wel inloggen.</translation>
     </message>
     <message>
+      <source>The keyring did not answer. If it asks you to unlock it, do so and try again. You can still sign in by typing your password.</source>
+      <translation>De sleutelbos gaf geen antwoord. Vraagt hij om ontgrendeld te worden, doe dat dan en probeer het opnieuw. Je kunt ook gewoon inloggen door je wachtwoord te typen.</translation>
+    </message>
+    <message>
       <source>The keyring service cannot be reached, so your password cannot be remembered. You can still sign in.</source>
       <translation>De sleutelbos is niet bereikbaar, dus je wachtwoord kan niet worden onthouden. Je kunt wel inloggen.</translation>
     </message>

@@ -32,7 +32,7 @@ from zeelandnet_desktop.mail.login_form import carries_secret
 from zeelandnet_desktop.services.credentials import CredentialResult, CredentialService
 from zeelandnet_desktop.settings import Settings
 from zeelandnet_desktop.system import paths as app_paths
-from zeelandnet_desktop.ui.webmail.login_dialog import LoginDialog, remember_label
+from zeelandnet_desktop.ui.webmail.login_dialog import LoginDialog, problem_text, remember_label
 from zeelandnet_desktop.ui.webmail.signin_page import CredentialsPage
 
 QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
@@ -163,6 +163,26 @@ def test_keyring_calls_run_off_the_gui_thread(qtbot: QtBot) -> None:
     result, on_gui_thread = results[0]
     assert result.ok and result.secret is None and on_gui_thread
     assert not service.busy
+    service.shut_down()
+    shiboken6.delete(service)
+
+
+def test_an_unanswered_unlock_prompt_ends_in_words_not_a_wait(qtbot: QtBot) -> None:
+    backend = MemoryKeyring()
+    backend.gate = threading.Event()  # the prompt stays open: nobody answers it
+    service = CredentialService(CredentialStore(backend), answer_within_ms=300)
+    results: list[CredentialResult] = []
+    service.load(Account("fake", USER), results.append)
+    qtbot.waitUntil(lambda: len(results) == 1, timeout=5_000)
+    assert results[0].error is not None and results[0].error.problem is Problem.NO_ANSWER
+    assert service.problem is Problem.NO_ANSWER
+    text = problem_text(Problem.NO_ANSWER)
+    assert "did not answer" in text and "unlock" in text
+    backend.gate.set()  # answered at last: the late answer changes nothing
+    marker: list[CredentialResult] = []
+    service.load(Account("fake", USER), marker.append)
+    qtbot.waitUntil(lambda: bool(marker), timeout=5_000)
+    assert len(results) == 1
     service.shut_down()
     shiboken6.delete(service)
 

@@ -33,6 +33,8 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "all_failed": "Geen enkele feed werkte; je ziet opgeslagen nieuws.",
         "recovered": "De nieuwsdatabase was beschadigd en is opnieuw opgebouwd.",
         "empty": "Nog geen nieuws opgeslagen.",
+        "read_only": "De profielmap is alleen-lezen: je ziet opgeslagen nieuws, nieuw nieuws "
+                     "kan niet worden bewaard.",
     },
     "en": {
         "unknown_category": "Unknown category: {category}. Known: {known}",
@@ -40,6 +42,8 @@ _MESSAGES: dict[str, dict[str, str]] = {
         "all_failed": "No feed worked; showing saved news.",
         "recovered": "The news database was damaged and has been rebuilt.",
         "empty": "No news saved yet.",
+        "read_only": "The profile folder is read-only: showing saved news, new news cannot be "
+                     "kept.",
     },
 }
 
@@ -79,12 +83,13 @@ def run(
     from ..news.store import NewsStore
 
     code = 0
-    paths.data.mkdir(parents=True, exist_ok=True)
     store = NewsStore(paths.database_file)
     try:
         if store.recovered_from_corruption:
             print(words["recovered"], file=err)
-        if not args.offline:
+        if store.read_only:
+            print(words["read_only"], file=err)
+        if not args.offline and not store.read_only:
             fetcher = Fetcher()
             try:
                 enabled = [args.category] if args.category else None

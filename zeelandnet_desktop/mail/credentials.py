@@ -28,10 +28,12 @@ class Problem(enum.Enum):
     ACCESS_DENIED = "access-denied"  # the keyring refused this app
     NO_SERVICE = "no-service"  # the keyring service is not reachable (no D-Bus, daemon gone)
     FAILED = "failed"  # anything else the backend raised
+    NO_ANSWER = "no-answer"  # no answer in time (an unlock prompt nobody answers)
 
 
 _WORDS = {
     Problem.NO_KEYRING: "No keyring is available on this computer",
+    Problem.NO_ANSWER: "The keyring did not answer in time",
     Problem.LOCKED: "The keyring is locked",
     Problem.ACCESS_DENIED: "The keyring refused access",
     Problem.NO_SERVICE: "The keyring service cannot be reached",

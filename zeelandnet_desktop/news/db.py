@@ -8,13 +8,19 @@ job is one transaction. Reads use a read-only connection per calling thread; WAL
 while a write is in progress.
 
 Durability: WAL with synchronous=NORMAL, so a killed process loses at most the transaction being
-written. A file SQLite cannot read is moved aside as `news.sqlite3.corrupt-<timestamp>` and a
-fresh database is built; `recovered_from_corruption` tells the caller to say so.
+written. A file SQLite cannot read (or one truncated to nothing) is moved aside as
+`news.sqlite3.corrupt-<timestamp>` and a fresh database is built; `recovered_from_corruption`
+tells the caller to say so.
+
+A read-only profile (a read-only disk or folder) is opened read-only: the saved news can be read,
+nothing is written, and every write fails with ReadOnlyStoreError — a healthy file that cannot be
+written is never taken for a corrupt one.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import sqlite3
 import threading
 from collections.abc import Callable
@@ -22,8 +28,9 @@ from concurrent.futures import Executor, Future, ThreadPoolExecutor
 from datetime import datetime
 from pathlib import Path
 from typing import TypeVar
+from urllib.parse import quote
 
-from .schema import migrate
+from .schema import SCHEMA_VERSION, migrate
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -33,6 +40,10 @@ WriteJob = Callable[[sqlite3.Connection], T]
 
 class StoreClosedError(RuntimeError):
     pass
+
+
+class ReadOnlyStoreError(RuntimeError):
+    """The news database cannot be written (a read-only profile); nothing was changed."""
 
 
 def connect(path: Path) -> sqlite3.Connection:
@@ -56,8 +67,13 @@ class Database:
         """`writer` must run one job at a time (a serial lane); None makes a private one."""
         self.path = Path(path)
         self.recovered_from_corruption = False
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._open_or_rebuild()
+        self.read_only = not _writable(self.path)
+        self._memory: sqlite3.Connection | None = None  # read-only without a file: empty news
+        if self.read_only:
+            log.warning("The news database at %s cannot be written: reading it only", self.path)
+            self._open_read_only()
+        else:
+            self._open_or_rebuild()
         self._own_writer = writer is None
         self._writer: Executor = writer or ThreadPoolExecutor(1, thread_name_prefix="news-db")
         self._write_conn: sqlite3.Connection | None = None
@@ -71,7 +87,35 @@ class Database:
         return self._closed
 
     # -- opening, migrating, recovering --------------------------------------------------------
+    def _open_read_only(self) -> None:
+        if not self.path.is_file():
+            self._memory = sqlite3.connect(":memory:", check_same_thread=False)
+            migrate(self._memory)
+            return
+        conn = self._read_only_connection()
+        try:
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+        finally:
+            conn.close()
+        if version != SCHEMA_VERSION:  # cannot be migrated in place: show nothing, lose nothing
+            log.warning("Read-only news database has schema %d, not %d: not shown", version,
+                        SCHEMA_VERSION)
+            self._memory = sqlite3.connect(":memory:", check_same_thread=False)
+            migrate(self._memory)
+
+    def _read_only_connection(self) -> sqlite3.Connection:
+        # immutable: no -shm file or lock is needed, which a read-only folder could not hold.
+        uri = f"file:{quote(str(self.path))}?mode=ro&immutable=1"
+        return sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+
     def _open_or_rebuild(self) -> None:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        if self.path.is_file() and self.path.stat().st_size == 0:
+            # SQLite would take a truncated file for a new one; the user had news there.
+            aside = self._move_aside("corrupt")
+            log.warning("News database was empty (truncated); moved to %s, starting fresh",
+                        aside)
+            self.recovered_from_corruption = True
         try:
             self._prepare()
         except sqlite3.DatabaseError as error:
@@ -103,9 +147,10 @@ class Database:
     def write(self, job: WriteJob[T]) -> Future[T]:
         """Run `job(conn)` in its own transaction on the writer; a failure rolls it back and is
         the Future's exception (the next job runs as usual)."""
-        if self._closed:
+        if self._closed or self.read_only:
             future: Future[T] = Future()
-            future.set_exception(StoreClosedError("the news store is closed"))
+            future.set_exception(StoreClosedError("the news store is closed") if self._closed
+                                 else ReadOnlyStoreError("the news store is read-only"))
             return future
         return self._writer.submit(self._run, job)
 
@@ -130,9 +175,14 @@ class Database:
     def reader(self) -> sqlite3.Connection:
         if self._closed:
             raise StoreClosedError("the news store is closed")
+        if self._memory is not None:
+            return self._memory
         conn: sqlite3.Connection | None = getattr(self._local, "conn", None)
         if conn is None:
-            conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+            if self.read_only:
+                conn = self._read_only_connection()
+            else:
+                conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
             conn.execute("PRAGMA query_only=1")
             self._local.conn = conn
             with self._readers_lock:
@@ -163,9 +213,24 @@ class Database:
             readers, self._readers = self._readers, []
         for conn in readers:
             conn.close()
+        if self._memory is not None:
+            self._memory.close()
         return finished
 
     def _close_writer(self) -> None:
         if self._write_conn is not None:
             self._write_conn.close()
             self._write_conn = None
+
+
+def _writable(path: Path) -> bool:
+    """The database (and the journal files beside it) can be written."""
+    folder = path.parent
+    if not folder.exists():
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            return False
+    if not os.access(folder, os.W_OK):
+        return False
+    return not path.exists() or os.access(path, os.W_OK)

@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
+from http.cookiejar import DefaultCookiePolicy
 from urllib.parse import urljoin, urlsplit
 
 import requests
@@ -204,6 +205,9 @@ class Fetcher:
             session = requests.Session()
             session.headers["User-Agent"] = self.user_agent
             session.headers["Accept"] = _ACCEPT
+            # Feeds and pictures need no cookies, and a news site must not follow the reader
+            # from one article to the next: nothing is kept, so nothing is sent back.
+            session.cookies.set_policy(DefaultCookiePolicy(allowed_domains=[]))
         try:
             yield session
         finally:
@@ -384,17 +388,10 @@ class Fetcher:
         or fails: a missing picture is worth a log line, not a message."""
         if not _http_url(url):
             return None
+        until = _Until(time.monotonic() + self.deadline, cancelled)
         try:
-            with self._session() as session, session.get(
-                url, timeout=self.timeout, stream=True, headers={"Accept": "image/*"}
-            ) as response:
-                kind = response.headers.get("Content-Type", "")
-                if response.status_code != 200 or not kind.startswith("image/"):
-                    log.info("Picture not loaded (HTTP %s, %s): %s", response.status_code,
-                             kind or "no type", host_of(url))
-                    return None
-                until = _Until(time.monotonic() + self.deadline, cancelled)
-                body = self._read_body(response, until, max_bytes)
+            with self._session() as session:
+                body = self._fetch_picture(session, url, until, max_bytes)
         except FetchCancelled:
             return None
         except Exception as error:  # requests', urllib3's and our deadline error alike
@@ -403,6 +400,38 @@ class Fetcher:
         if body is None:
             log.info("Picture too large, not shown: %s", host_of(url))
         return body
+
+
+    def _fetch_picture(self, session: requests.Session, url: str, until: _Until,
+                       max_bytes: int) -> bytes | None:
+        # Redirects by hand: at most a few, each to http(s), and what finally answers must say
+        # it is a picture (a redirect to an HTML page is not one).
+        current = url
+        for _hop in range(PICTURE_REDIRECTS + 1):
+            until.check()
+            with session.get(current, timeout=self.timeout, stream=True, allow_redirects=False,
+                             headers={"Accept": "image/*"}) as response:
+                location = response.headers.get("Location")
+                if response.status_code in _REDIRECTS and location:
+                    current = urljoin(current, location)
+                    if not _http_url(current):
+                        log.info("Picture redirected off the web, not loaded: %s", host_of(url))
+                        return None
+                    continue
+                kind = response.headers.get("Content-Type", "")
+                if response.status_code != 200 or not kind.startswith("image/"):
+                    log.info("Picture not loaded (HTTP %s, %s): %s", response.status_code,
+                             kind or "no type", host_of(url))
+                    return None
+                declared = response.headers.get("Content-Length", "")
+                if declared.isdigit() and int(declared) > max_bytes:
+                    return None
+                return self._read_body(response, until, max_bytes)
+        log.info("Picture redirected too often, not loaded: %s", host_of(url))
+        return None
+
+
+PICTURE_REDIRECTS = 3
 
 
 class _DeadlineError(Exception):

@@ -17,13 +17,13 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, TypeVar
 
-from .db import Database, StoreClosedError
+from .db import Database, ReadOnlyStoreError, StoreClosedError
 from .model import INTERNAL, PROBLEM_KINDS, Article, FeedProblem, FeedState
 from .samestory import STORY_COLUMNS, copy_read_state, resolve_ids, story_members
 from .schema import SCHEMA_VERSION
 from .textkeys import StoryGroups, fold, link_key, title_key
 
-__all__ = ["SCHEMA_VERSION", "NewsStore", "StoreClosedError"]
+__all__ = ["SCHEMA_VERSION", "NewsStore", "ReadOnlyStoreError", "StoreClosedError"]
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -94,6 +94,11 @@ class NewsStore:
     @property
     def recovered_from_corruption(self) -> bool:
         return self._db.recovered_from_corruption
+
+    @property
+    def read_only(self) -> bool:
+        """The profile cannot be written: the saved news is shown, nothing new is kept."""
+        return self._db.read_only
 
     def _submit(self, work: Callable[[sqlite3.Connection], T]) -> Future[T]:
         return self._db.write(work)

@@ -13,12 +13,14 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from ..mail.credentials import Account, CredentialError, CredentialStore, Problem, Secret
 from .tasks import CancelToken, TaskRunner
 
 log = logging.getLogger(__name__)
+
+ANSWER_WITHIN_MS = 30_000  # a person answering an unlock prompt takes seconds, not minutes
 
 
 @dataclass(frozen=True)
@@ -44,9 +46,13 @@ class CredentialService(QObject):
     problem_changed = Signal(object)  # Problem | None
 
     def __init__(self, store: CredentialStore | None = None, tasks: TaskRunner | None = None,
-                 parent: QObject | None = None) -> None:
-        """`tasks`: the app's runner (a private one when None, for use on its own)."""
+                 parent: QObject | None = None, *,
+                 answer_within_ms: int = ANSWER_WITHIN_MS) -> None:
+        """`tasks`: the app's runner (a private one when None, for use on its own);
+        `answer_within_ms`: after this a call that has not answered (an unlock prompt left
+        open) is answered with Problem.NO_ANSWER, so nobody waits without words."""
         super().__init__(parent)
+        self._answer_within_ms = answer_within_ms
         self.store = store if store is not None else CredentialStore()
         self._tasks = tasks if tasks is not None else TaskRunner(self)
         self._pending = 0
@@ -80,9 +86,23 @@ class CredentialService(QObject):
         def work(_token: CancelToken) -> CredentialResult:
             return self._run(operation, account, password)
 
+        answered = [False]
+
+        def deliver(result: CredentialResult) -> None:
+            if not answered[0]:
+                answered[0] = True
+                self._deliver(callback, result)
+
+        def too_late() -> None:
+            if not answered[0] and not self._stopped:
+                log.warning("The keyring has not answered a %s for %d s", operation,
+                            self._answer_within_ms // 1000)
+                error = CredentialError(Problem.NO_ANSWER, operation)
+                deliver(CredentialResult(operation, account, error=error))
+
         # The password lives in this closure only until the job has run and is dropped.
-        self._tasks.run(work, lane="keyring", name=f"keyring-{operation}",
-                        on_done=lambda result: self._deliver(callback, result))
+        self._tasks.run(work, lane="keyring", name=f"keyring-{operation}", on_done=deliver)
+        QTimer.singleShot(self._answer_within_ms, self, too_late)
 
     def _run(self, operation: str, account: Account, password: str) -> CredentialResult:
         try:

@@ -18,25 +18,40 @@ _LOG_FORMAT = "%(asctime)s %(levelname)-7s %(name)s: %(message)s"
 _crash_file: IO[str] | None = None
 
 
-def setup_logging(log_file: Path, *, verbose: bool = False) -> None:
-    """Log to a rotating file (1 MB × 3) and warnings and worse to stderr."""
-    log_file.parent.mkdir(parents=True, exist_ok=True)
+def setup_logging(log_file: Path, *, verbose: bool = False) -> bool:
+    """Log to a rotating file (1 MB × 3) and warnings and worse to stderr. When the file cannot
+    be written (a read-only profile, a full disk) everything goes to stderr instead; returns
+    whether the file is used."""
     root = logging.getLogger()
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
     for handler in list(root.handlers):
         if getattr(handler, "_zeelandnet", False):
             root.removeHandler(handler)
-    file_handler = RotatingFileHandler(log_file, max_bytes=1_000_000, backups=3)
-    file_handler.setFormatter(logging.Formatter(_LOG_FORMAT))
     stderr_handler = logging.StreamHandler(sys.stderr)
     stderr_handler.setLevel(logging.DEBUG if verbose else logging.WARNING)
     stderr_handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
-    for handler in (file_handler, stderr_handler):
+    handlers: list[logging.Handler] = [stderr_handler]
+    problem = ""
+    try:
+        log_file.parent.mkdir(parents=True, exist_ok=True)
+        file_handler = RotatingFileHandler(log_file, max_bytes=1_000_000, backups=3)
+    except OSError as exc:
+        problem = exc.strerror or type(exc).__name__
+        stderr_handler.setLevel(logging.DEBUG if verbose else logging.INFO)
+    else:
+        file_handler.setFormatter(logging.Formatter(_LOG_FORMAT))
+        handlers.append(file_handler)
+    for handler in handlers:
         setattr(handler, "_zeelandnet", True)  # noqa: B010 - marks our handlers for a re-setup
         root.addHandler(handler)
     # urllib3 logs every connection at DEBUG; keep our own debug output readable.
     logging.getLogger("urllib3").setLevel(logging.WARNING)
+    if problem:
+        log.warning("The log file %s cannot be written (%s); logging here instead", log_file,
+                    problem)
+        return False
     _enable_faulthandler(log_file.with_name("crash.log"))
+    return True
 
 
 class RotatingFileHandler(logging.FileHandler):

@@ -5,6 +5,7 @@ Only QtCore is imported here so the command-line tools can use the same folders 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import zlib
 from pathlib import Path
@@ -52,9 +53,16 @@ class AppPaths(NamedTuple):
         return (self.config, self.data, self.cache, self.logs, self.web)
 
     def ensure(self) -> AppPaths:
+        """Make the folders that are missing. A folder that cannot be made (a read-only profile)
+        is left to whoever writes there, who says so: starting must not fail on it."""
         for folder in self.all_dirs():
-            folder.mkdir(parents=True, exist_ok=True)
+            with contextlib.suppress(OSError):
+                folder.mkdir(parents=True, exist_ok=True)
         return self
+
+    def writable(self) -> bool:
+        """The profile's data folder takes new files (False: read-only, or not there)."""
+        return self.data.is_dir() and os.access(self.data, os.W_OK)
 
 
 def _uid() -> int:

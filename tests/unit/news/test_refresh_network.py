@@ -361,3 +361,24 @@ def test_pictures_are_fetched_with_the_feed_limits(server: LocalServer, fetcher:
     assert fetcher.fetch_image(server.url("/huge.png"), max_bytes=1000) is None
     assert fetcher.fetch_image(server.url("/missing.png")) is None
     assert fetcher.fetch_image("file:///etc/passwd") is None
+
+
+def test_a_picture_is_fetched_without_cookies_or_a_referrer_and_only_as_a_picture(
+        server: LocalServer, fetcher: Fetcher) -> None:
+    png = b"\x89PNG\r\n\x1a\n" + b"0" * 64
+    # The feed's site sets a cookie; the picture must not carry it back, nor say where from.
+    server.route("/feed-page", Response(200, b"ok", headers={"Set-Cookie": "tracker=1; Path=/"}))
+    server.route("/foto.png", Response(200, png, content_type="image/png"))
+    server.route("/moved.png", Response(302, headers={"Location": "/foto.png"}))
+    server.route("/to-page.png", Response(302, headers={"Location": "/page.html"}))
+    server.route("/page.html", Response(200, b"<html>login</html>"))
+    server.route("/to-file.png", Response(302, headers={"Location": "file:///etc/passwd"}))
+    server.route("/loop.png", Response(302, headers={"Location": "/loop.png"}))
+    fetcher.fetch(server.url("/feed-page"))
+    assert fetcher.fetch_image(server.url("/moved.png")) == png
+    assert fetcher.fetch_image(server.url("/to-page.png")) is None  # HTML is no picture
+    assert fetcher.fetch_image(server.url("/to-file.png")) is None
+    assert fetcher.fetch_image(server.url("/loop.png")) is None
+    assert len(server.requests_for("/loop.png")) == 4  # a few hops, then it gives up
+    for request in server.requests_for("/foto.png"):
+        assert request.header("Cookie") is None and request.header("Referer") is None

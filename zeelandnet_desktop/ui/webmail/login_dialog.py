@@ -44,6 +44,10 @@ def problem_text(problem: Problem) -> str:
         return translate("LoginDialog",
                          "The keyring refused access, so your password cannot be "
                          "remembered. You can still sign in.")
+    if problem is Problem.NO_ANSWER:
+        return translate("LoginDialog",
+                         "The keyring did not answer. If it asks you to unlock it, do so and "
+                         "try again. You can still sign in by typing your password.")
     if problem is Problem.NO_SERVICE:
         return translate("LoginDialog",
                          "The keyring service cannot be reached, so your password "
