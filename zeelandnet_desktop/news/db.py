@@ -63,7 +63,7 @@ class Database:
         self._write_conn: sqlite3.Connection | None = None
         self._closed = False
         self._readers_lock = threading.Lock()
-        self._readers: list[sqlite3.Connection] = []
+        self._readers: list[tuple[threading.Thread, sqlite3.Connection]] = []
         self._local = threading.local()
 
     @property
@@ -136,7 +136,14 @@ class Database:
             conn.execute("PRAGMA query_only=1")
             self._local.conn = conn
             with self._readers_lock:
-                self._readers.append(conn)
+                # Worker threads come and go (an idle lane thread ends): a connection of a
+                # thread that ended would otherwise stay open, three file handles each, for
+                # as long as the app runs.
+                ended = [c for t, c in self._readers if not t.is_alive()]
+                self._readers = [(t, c) for t, c in self._readers if t.is_alive()]
+                self._readers.append((threading.current_thread(), conn))
+            for old in ended:
+                old.close()
         return conn
 
     # -- closing -------------------------------------------------------------------------------
@@ -161,7 +168,7 @@ class Database:
             self._writer.shutdown(wait=False)
         with self._readers_lock:
             readers, self._readers = self._readers, []
-        for conn in readers:
+        for _thread, conn in readers:
             conn.close()
         return finished
 

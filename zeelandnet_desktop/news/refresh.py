@@ -13,7 +13,9 @@ Politeness rules applied here:
 
 from __future__ import annotations
 
+import errno
 import logging
+import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor, as_completed
@@ -22,7 +24,7 @@ from datetime import datetime, timezone
 
 from .catalogue import Catalogue, Category, FeedSource
 from .fetch import FetchCancelled, Fetcher, FetchResult, host_of
-from .model import INTERNAL, RATE_LIMITED, FeedProblem, FeedState
+from .model import DISK_FULL, INTERNAL, RATE_LIMITED, FeedProblem, FeedState
 from .parse import parse_feed
 from .report import NOT_MODIFIED, OK, PROBLEM, SKIPPED, FeedOutcome, RefreshReport
 from .store import NewsStore
@@ -235,8 +237,21 @@ def refresh_feed(
         new_ids = store.save_feed(success, parsed.articles, parsed.undated).result()
         return outcome(OK, new_ids=new_ids, entries=len(parsed.articles), bytes_received=received)
     except Exception as error:  # a bug or a local failure: one feed fails, the refresh goes on
+        if is_disk_full(error):
+            log.warning("Feed %s not saved: the disk is full", feed.url)
+            return outcome(PROBLEM, FeedProblem(DISK_FULL, type(error).__name__))
         log.exception("Refreshing %s failed unexpectedly", feed.url)
         return outcome(PROBLEM, FeedProblem(INTERNAL, type(error).__name__))
+
+
+def is_disk_full(error: BaseException) -> bool:
+    """SQLite's "database or disk is full" (SQLITE_FULL), or the file system's ENOSPC/EDQUOT."""
+    if isinstance(error, OSError):
+        return error.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC))
+    if isinstance(error, sqlite3.OperationalError):
+        code = getattr(error, "sqlite_errorcode", None)
+        return code == sqlite3.SQLITE_FULL or "disk is full" in str(error)
+    return False
 
 
 def _next_state(url: str, state: FeedState | None, result: FetchResult, now: datetime) -> FeedState:

@@ -11,11 +11,12 @@ import logging
 import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QElapsedTimer, QObject, QTimer, Signal
 
 from .. import settings as keys
 from ..news.catalogue import (
@@ -27,12 +28,15 @@ from ..news.catalogue import (
     load_catalogue,
     read_user_data,
     remove_user_feed,
+    valid_feed_url,
 )
+from ..news.listing import ListPage, ListQuery
 from ..news.model import Article
 from ..news.store import NewsStore
 from ..settings import Settings
 from ..system.paths import AppPaths
-from .tasks import CancelToken, TaskRunner
+from .news_pictures import IMAGE_MAX_BYTES, Done, Failed, NewsPictures, Prepare
+from .tasks import CancelToken, Job, TaskRunner
 
 if TYPE_CHECKING:
     from ..news.fetch import Fetcher
@@ -42,7 +46,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 PRUNE_EVERY = timedelta(hours=6)
-IMAGE_MAX_BYTES = 3 * 1024 * 1024
+CHANGES_EVERY_MS = 300  # during a round the views re-read at most this often
 STORE_CLOSE_SECONDS = 0.4  # at quit: queued writes are milliseconds; never wait longer
 
 
@@ -52,7 +56,9 @@ class NewsService(QObject):
     refresh_started = Signal()
     refresh_progress = Signal(int, int)  # feeds done, feeds in this round
     refresh_finished = Signal(object)  # RefreshReport, or None when the round itself failed
-    articles_changed = Signal()  # the store holds new or changed articles: ask again
+    # The store holds new or changed articles: ask again. During a round after each stored
+    # feed (at most every CHANGES_EVERY_MS), so one slow source holds back no other news.
+    articles_changed = Signal()
     catalogue_changed = Signal()
     image_ready = Signal(str, bytes)  # url, image data (only when remote images are allowed)
 
@@ -75,6 +81,13 @@ class NewsService(QObject):
         self.last_report: RefreshReport | None = None
         self._timer = QTimer(self)
         self._timer.timeout.connect(lambda: self.refresh(force=False))
+        self._change_timer = QTimer(self)
+        self._change_timer.setSingleShot(True)
+        self._change_timer.timeout.connect(self._announce_changes)
+        self._last_change = QElapsedTimer()
+        self._list_job: Job[ListPage] | None = None
+        self._list_next: tuple[ListQuery, Callable[[ListPage], None]] | None = None
+        self._pictures = NewsPictures(tasks, paths.cache / "pictures", self._fetch_picture)
         settings.changed.connect(self._on_setting_changed)
 
     # --- questions ------------------------------------------------------------------------
@@ -113,6 +126,40 @@ class NewsService(QObject):
     def unread_counts(self) -> dict[str, int]:
         return self._store.unread_counts()
 
+    def load_list(self, query: ListQuery, on_done: Callable[[ListPage], None]) -> None:
+        """What the article list shows for `query`, read off the GUI thread (a category of ten
+        thousand articles takes longer to group than a frame). Writes asked for before are
+        seen. A newer question replaces one still waiting: only the latest is answered."""
+        if self._shut_down:
+            return
+        if self._list_job is not None and not self._list_job.future.done():
+            self._list_next = (query, on_done)
+            return
+        from ..news.listing import list_page
+
+        shown = self.enabled_categories()
+        store = self._store
+
+        def read(token: CancelToken) -> ListPage:
+            store.flush().result()
+            token.check()
+            return list_page(store, query, shown)
+
+        def answered(page: ListPage) -> None:
+            self._list_job = None
+            waiting, self._list_next = self._list_next, None
+            if waiting is not None:
+                self.load_list(*waiting)  # a newer question came in: this answer is old
+            else:
+                on_done(page)
+
+        def failed(error: BaseException) -> None:
+            log.error("The article list could not be read", exc_info=error)
+            answered(ListPage(query))
+
+        self._list_job = self._tasks.run(read, lane="news-read", name="news-list",
+                                         on_done=answered, on_error=failed)
+
     def article_count(self) -> int:
         return self._store.article_count()
 
@@ -142,6 +189,27 @@ class NewsService(QObject):
                 if isinstance(feed, dict) and isinstance(feed.get("url"), str):
                     found.append((str(entry.get("id")), feed["url"]))
         return found
+
+    def categories_of_feed(self, url: str) -> tuple[str, ...]:
+        """The ids of the categories that already list this address."""
+        return tuple(c.id for c in self._catalogue.categories_of_feed(url))
+
+    @staticmethod
+    def is_feed_address(url: str) -> bool:
+        return valid_feed_url(url)
+
+    def change_user_feeds(self, add: Iterable[tuple[str, str]],
+                          remove: Iterable[tuple[str, str]]) -> None:
+        """Apply (category id, address) changes the user made in Instellingen, then reload
+        the catalogue once. Raises CatalogueError or OSError as add_user_feed does; what was
+        written before the error stays written."""
+        try:
+            for category_id, url in remove:
+                remove_user_feed(self._user_file, category_id, url)
+            for category_id, url in add:
+                add_user_feed(self._user_file, category_id, url)
+        finally:
+            self.reload_catalogue()
 
     def add_user_feed(self, category_id: str, url: str) -> None:
         """Raises CatalogueError for an address that is not http(s), OSError when the file
@@ -196,8 +264,9 @@ class NewsService(QObject):
 
     # --- refreshing -----------------------------------------------------------------------
 
-    def refresh(self, force: bool = True) -> None:
-        """Fetch what is due (force=True: everything but hosts that asked us to wait)."""
+    def refresh(self, force: bool = True, only: str | None = None) -> None:
+        """Fetch what is due (force=True: everything but hosts that asked us to wait);
+        `only`: the news sources of that one category."""
         if self._shut_down:
             return
         if self._round is not None:
@@ -211,8 +280,13 @@ class NewsService(QObject):
         def plan(_token: CancelToken) -> RoundPlan:
             from ..news.refresh import plan_round
 
-            return plan_round(catalogue, self._store, self._get_fetcher(),
-                              enabled_categories=enabled, force=force)
+            planned = plan_round(catalogue, self._store, self._get_fetcher(),
+                                 enabled_categories=enabled, force=force)
+            if only is None:
+                return planned
+            # The whole round's plan cut down, so every feed keeps the category it has.
+            return replace(planned, jobs=tuple(j for j in planned.jobs if j.category.id == only),
+                           skipped=tuple(o for o in planned.skipped if o.category == only))
 
         self._tasks.run(plan, token=round_.token, name="news-plan",
                         on_done=lambda p: self._start_feeds(round_, p),
@@ -250,6 +324,8 @@ class NewsService(QObject):
             return
         round_.outcomes.append(outcome)
         self.refresh_progress.emit(len(round_.outcomes), round_.plan.total)
+        if outcome.new_ids or outcome.entries:
+            self._articles_changed_soon()
         if len(round_.outcomes) == round_.plan.total:
             self._finish(round_)
 
@@ -275,10 +351,26 @@ class NewsService(QObject):
         if report is not None:
             self.last_report = report
         self.refresh_finished.emit(report)
-        self.articles_changed.emit()
+        self._announce_changes()
         if self._again_forced is not None:
             force, self._again_forced = self._again_forced, None
             self.refresh(force=force)
+
+    def _articles_changed_soon(self) -> None:
+        if self._change_timer.isActive():
+            return
+        since = self._last_change.elapsed() if self._last_change.isValid() else CHANGES_EVERY_MS
+        if since >= CHANGES_EVERY_MS:
+            self._announce_changes()
+        else:
+            self._change_timer.start(CHANGES_EVERY_MS - since)
+
+    def _announce_changes(self) -> None:
+        self._change_timer.stop()
+        if self._shut_down:
+            return
+        self._last_change.start()
+        self.articles_changed.emit()
 
     def _after_round(self, token: CancelToken) -> None:
         """Off the GUI thread: prune now and then, and hand the round's garbage back."""
@@ -307,17 +399,29 @@ class NewsService(QObject):
         write is logged by the store."""
         return self._store.set_read(ids, read)
 
-    # --- pictures (only when the user allowed remote images) ------------------------------
+    def mark_all_read(self, category: str | None = None) -> None:
+        """Every article of a category (None: of every category) read; articles_changed
+        follows once it is stored."""
+        store = self._store
+        self._tasks.run(lambda _token: store.mark_all_read(category).result(),
+                        name="news-mark-all-read", on_done=lambda _count: self._announce_changes(),
+                        on_error=lambda error: log.error("Could not mark articles read",
+                                                         exc_info=error))
 
-    def fetch_image(self, url: str) -> None:
+    # --- pictures (only when the user allows them) ----------------------------------------
+
+    def fetch_image(self, url: str, *, prepare: Prepare | None = None,
+                    on_done: Done | None = None, on_failed: Failed | None = None) -> None:
+        """Fetch a picture (or take it from the disk cache), off the GUI thread; `prepare`
+        runs on the picture there too. Then `on_done(prepare(data))` and image_ready(url,
+        data) on the GUI thread, or `on_failed()`. Nothing when pictures are switched off."""
         if not self._settings.get(keys.REMOTE_IMAGES) or self._shut_down:
             return
+        self._pictures.fetch(url, prepare=prepare, on_done=on_done, on_failed=on_failed,
+                             on_data=self.image_ready.emit)
 
-        def fetch(token: CancelToken) -> bytes | None:
-            return self._get_fetcher().fetch_image(url, IMAGE_MAX_BYTES, token)
-
-        self._tasks.run(fetch, lane="pictures", name="picture",
-                        on_done=lambda data: self.image_ready.emit(url, data) if data else None)
+    def _fetch_picture(self, url: str, token: CancelToken) -> bytes | None:
+        return self._get_fetcher().fetch_image(url, IMAGE_MAX_BYTES, token)
 
 
 class _Round:
