@@ -17,11 +17,11 @@
     </message>
     <message>
       <source>Cache</source>
-      <translation>Cache</translation>
+      <translation>Tijdelijke bestanden</translation>
     </message>
     <message>
       <source>Web profile</source>
-      <translation>Webprofiel</translation>
+      <translation>Webmailgegevens</translation>
     </message>
     <message>
       <source>Log files</source>
@@ -96,7 +96,7 @@
     </message>
     <message>
       <source>Any webmail with an https address.</source>
-      <translation>Elke webmail met een https-adres.</translation>
+      <translation>Elke andere webmail met een adres dat met https:// begint.</translation>
     </message>
     <message>
       <source>Open webmail</source>
@@ -131,7 +131,7 @@
     </message>
     <message>
       <source>Also sign out on this computer (remove the webmail's cookies)</source>
-      <translation>Ook afmelden op deze computer (de cookies van de webmail verwijderen)</translation>
+      <translation>Ook uitloggen op deze computer (de cookies van de webmail verwijderen)</translation>
     </message>
     <message>
       <source>Removes the saved password from the keyring and the e-mail address from the settings.</source>
@@ -154,7 +154,7 @@
     <name>DownloadsBar</name>
     <message>
       <source>Cannot write to %1: %2</source>
-      <translation>Kan niet schrijven naar %1: %2</translation>
+      <translation>Kan niet opslaan in %1: %2</translation>
     </message>
     <message>
       <source>Hide</source>
@@ -166,7 +166,7 @@
     </message>
     <message>
       <source>Downloading %1…</source>
-      <translation>%1 downloaden…</translation>
+      <translation>%1 wordt gedownload…</translation>
     </message>
     <message>
       <source>Open folder</source>
@@ -261,11 +261,11 @@
     <name>GeneralPage</name>
     <message>
       <source>Same as the system</source>
-      <translation>Zoals het systeem</translation>
+      <translation>Systeemtaal</translation>
     </message>
     <message>
       <source> min</source>
-      <translation> min</translation>
+      <translation> minuten</translation>
     </message>
     <message>
       <source> days</source>
@@ -273,11 +273,11 @@
     </message>
     <message>
       <source>Show pictures in news articles</source>
-      <translation>Afbeeldingen tonen bij nieuwsberichten</translation>
+      <translation>Foto’s tonen bij het nieuws</translation>
     </message>
     <message>
       <source>Pictures are loaded from the news site, which can then see that you read it.</source>
-      <translation>Afbeeldingen worden van de nieuwssite geladen; die kan dan zien dat je het bericht leest.</translation>
+      <translation>De foto’s worden bij de website van de nieuwsbron opgehaald (zonder cookies). Die website ziet dan wel dat er vanaf jouw internetaansluiting nieuws wordt gelezen.</translation>
     </message>
     <message>
       <source>Language:</source>
@@ -285,7 +285,7 @@
     </message>
     <message>
       <source>Fetch news every:</source>
-      <translation>Nieuws ophalen elke:</translation>
+      <translation>Nieuws ophalen: elke</translation>
     </message>
     <message>
       <source>Keep news for:</source>
@@ -521,6 +521,10 @@
   <context>
     <name>NewsHeader</name>
     <message>
+      <source>Fetching the news…</source>
+      <translation>Nieuws ophalen…</translation>
+    </message>
+    <message>
       <source>Fetching the news… %1 of %2</source>
       <translation>Nieuws ophalen… %1 van %2</translation>
     </message>
@@ -640,7 +644,7 @@
     </message>
     <message>
       <source>Fetching the news…</source>
-      <translation>Nieuws ophalen…</translation>
+      <translation>Het nieuws wordt opgehaald…</translation>
     </message>
     <message>
       <source>No news yet: there is no connection. The news appears here as soon as you are online again.</source>
@@ -695,7 +699,7 @@
     </message>
     <message>
       <source>Pause for an hour</source>
-      <translation>1 uur pauzeren</translation>
+      <translation>Een uur pauzeren</translation>
     </message>
   </context>
   <context>
@@ -741,7 +745,7 @@
     </message>
     <message>
       <source>The saved news could not be read and was set aside; the news is fetched again.</source>
-      <translation>Het opgeslagen nieuws kon niet worden gelezen en is apart gezet; het nieuws wordt opnieuw opgehaald.</translation>
+      <translation>Het bewaarde nieuws kon niet worden gelezen en is apart gezet; het nieuws wordt opnieuw opgehaald.</translation>
     </message>
     <message>
       <source>The saved news could not be read and was set aside. There is no internet connection now: the news is fetched as soon as you are online again.</source>
@@ -753,7 +757,7 @@
     </message>
     <message>
       <source>Offline — you are seeing saved news</source>
-      <translation>Offline — je ziet opgeslagen nieuws</translation>
+      <translation>Offline — je ziet eerder opgehaald nieuws</translation>
     </message>
     <message>
       <source>There is no internet connection. The news appears as soon as you are online again.</source>
@@ -810,7 +814,7 @@
     </message>
     <message>
       <source>ZeelandNet is still running in the system tray and announces breaking news. Choose Quit in its menu to stop it.</source>
-      <translation>ZeelandNet draait verder in het systeemvak en meldt belangrijk nieuws. Kies Afsluiten in het menu om het te stoppen.</translation>
+      <translation>ZeelandNet draait verder in het systeemvak en meldt belangrijk nieuws. Kies Afsluiten in het menu van ZeelandNet om het programma te stoppen.</translation>
     </message>
     <message>
       <source>Open webmail</source>
@@ -830,7 +834,7 @@
     </message>
     <message>
       <source>For 1 hour</source>
-      <translation>1 uur</translation>
+      <translation>Een uur</translation>
     </message>
     <message>
       <source>Until tomorrow</source>
@@ -885,7 +889,7 @@
     </message>
     <message>
       <source>Announce breaking news</source>
-      <translation>Meld belangrijk nieuws</translation>
+      <translation>Belangrijk nieuws melden</translation>
     </message>
     <message>
       <source> per hour</source>
@@ -893,15 +897,15 @@
     </message>
     <message>
       <source>Categories to announce:</source>
-      <translation>Categorieën om te melden:</translation>
+      <translation>Melden uit deze categorieën:</translation>
     </message>
     <message>
       <source>At most:</source>
-      <translation>Hoogstens:</translation>
+      <translation>Maximaal:</translation>
     </message>
     <message>
       <source>Quiet hours</source>
-      <translation>Stille uren</translation>
+      <translation>Niet storen</translation>
     </message>
     <message>
       <source>No notifications from</source>
@@ -913,15 +917,15 @@
     </message>
     <message>
       <source>Announce new e-mail while the window is hidden</source>
-      <translation>Meld nieuwe e-mail als het venster verborgen is</translation>
+      <translation>Nieuwe e-mail melden als het venster verborgen is</translation>
     </message>
     <message>
       <source>Start at login (in the tray)</source>
-      <translation>Starten bij aanmelden (in het systeemvak)</translation>
+      <translation>Starten bij het aanmelden op de computer (in het systeemvak)</translation>
     </message>
     <message>
       <source>Start at login could not be changed; the log file has the details.</source>
-      <translation>Starten bij aanmelden kon niet worden aangepast; het logbestand bevat de details.</translation>
+      <translation>Het automatisch starten kon niet worden aangepast; de details staan in het logbestand.</translation>
     </message>
   </context>
   <context>
@@ -952,7 +956,7 @@
     </message>
     <message>
       <source>Open in browser</source>
-      <translation>Openen in browser</translation>
+      <translation>Openen in je browser</translation>
     </message>
     <message>
       <source>Zoom out (Ctrl+minus)</source>
@@ -960,7 +964,7 @@
     </message>
     <message>
       <source>Reset zoom (Ctrl+0)</source>
-      <translation>Zoom herstellen (Ctrl+0)</translation>
+      <translation>Normale grootte (Ctrl+0)</translation>
     </message>
     <message>
       <source>Zoom in (Ctrl+plus)</source>
@@ -1089,7 +1093,7 @@
     </message>
     <message>
       <source> min</source>
-      <translation> min</translation>
+      <translation> minuten</translation>
     </message>
     <message>
       <source>Frees memory: the webmail page is closed after it has been hidden this long, and opened again when you return.</source>
@@ -1109,7 +1113,7 @@
     </message>
     <message>
       <source>Close webmail when hidden for:</source>
-      <translation>Webmail sluiten na verborgen:</translation>
+      <translation>Verborgen webmail sluiten na:</translation>
     </message>
     <message>
       <source>Save attachments in</source>

@@ -19,24 +19,16 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QElapsedTimer, QObject, QTimer, Signal
 
 from .. import settings as keys
-from ..news.catalogue import (
-    USER_FILE_NAME,
-    Catalogue,
-    CatalogueError,
-    Category,
-    add_user_feed,
-    load_catalogue,
-    read_user_data,
-    remove_user_feed,
-    valid_feed_url,
-)
+from ..news.catalogue import Catalogue, Category, valid_feed_url
 from ..news.listing import ListPage, ListQuery
 from ..news.model import Article
 from ..news.store import NewsStore
 from ..settings import Settings
 from ..system.paths import AppPaths
+from .news_catalogue import CatalogueFiles
+from .news_lists import ListReader
 from .news_pictures import IMAGE_MAX_BYTES, Done, Failed, NewsPictures, Prepare
-from .tasks import CancelToken, Job, TaskRunner
+from .tasks import CancelToken, TaskRunner
 
 if TYPE_CHECKING:
     from ..news.fetch import Fetcher
@@ -69,9 +61,10 @@ class NewsService(QObject):
         self._settings = settings
         self._paths = paths
         self._tasks = tasks
-        self._defaults = defaults
         self._store = NewsStore(paths.database_file, writer=tasks.executor("news-store"))
-        self._catalogue: Catalogue = self._load_catalogue()
+        self._files = CatalogueFiles(paths.config, defaults)
+        self._catalogue: Catalogue = self._files.load()
+        self._lists = ListReader(tasks, self._store)
         self._fetcher: Fetcher | None = None
         self._fetcher_lock = threading.Lock()
         self._round: _Round | None = None
@@ -85,8 +78,6 @@ class NewsService(QObject):
         self._change_timer.setSingleShot(True)
         self._change_timer.timeout.connect(self._announce_changes)
         self._last_change = QElapsedTimer()
-        self._list_job: Job[ListPage] | None = None
-        self._list_next: tuple[ListQuery, Callable[[ListPage], None]] | None = None
         self._pictures = NewsPictures(tasks, paths.cache / "pictures", self._fetch_picture)
         settings.changed.connect(self._on_setting_changed)
 
@@ -127,38 +118,10 @@ class NewsService(QObject):
         return self._store.unread_counts()
 
     def load_list(self, query: ListQuery, on_done: Callable[[ListPage], None]) -> None:
-        """What the article list shows for `query`, read off the GUI thread (a category of ten
-        thousand articles takes longer to group than a frame). Writes asked for before are
-        seen. A newer question replaces one still waiting: only the latest is answered."""
-        if self._shut_down:
-            return
-        if self._list_job is not None and not self._list_job.future.done():
-            self._list_next = (query, on_done)
-            return
-        from ..news.listing import list_page
-
-        shown = self.enabled_categories()
-        store = self._store
-
-        def read(token: CancelToken) -> ListPage:
-            store.flush().result()
-            token.check()
-            return list_page(store, query, shown)
-
-        def answered(page: ListPage) -> None:
-            self._list_job = None
-            waiting, self._list_next = self._list_next, None
-            if waiting is not None:
-                self.load_list(*waiting)  # a newer question came in: this answer is old
-            else:
-                on_done(page)
-
-        def failed(error: BaseException) -> None:
-            log.error("The article list could not be read", exc_info=error)
-            answered(ListPage(query))
-
-        self._list_job = self._tasks.run(read, lane="news-read", name="news-list",
-                                         on_done=answered, on_error=failed)
+        """What the article list shows for `query`, read off the GUI thread; only the latest
+        question is answered (services/news_lists.py)."""
+        if not self._shut_down:
+            self._lists.load(query, self.enabled_categories(), on_done)
 
     def article_count(self) -> int:
         return self._store.article_count()
@@ -173,22 +136,11 @@ class NewsService(QObject):
     def remember_breaking(self, keys_: Iterable[str], now: datetime, *, sent: bool) -> None:
         self._store.remember_breaking(keys_, now, sent=sent)
 
-    # --- the user's own feeds -------------------------------------------------------------
-
-    @property
-    def _user_file(self) -> Path:
-        return self._paths.config / USER_FILE_NAME
+    # --- the user's own news sources -----------------------------------------------------
 
     def user_feeds(self) -> list[tuple[str, str]]:
-        """(category id, address) of each feed the user added."""
-        found: list[tuple[str, str]] = []
-        for entry in read_user_data(self._user_file).get("categories", []):
-            if not isinstance(entry, dict):
-                continue
-            for feed in entry.get("feeds", []):
-                if isinstance(feed, dict) and isinstance(feed.get("url"), str):
-                    found.append((str(entry.get("id")), feed["url"]))
-        return found
+        """(category id, address) of each news source the user added."""
+        return self._files.user_feeds()
 
     def categories_of_feed(self, url: str) -> tuple[str, ...]:
         """The ids of the categories that already list this address."""
@@ -199,27 +151,20 @@ class NewsService(QObject):
         return valid_feed_url(url)
 
     def change_user_feeds(self, add: Iterable[tuple[str, str]],
-                          remove: Iterable[tuple[str, str]]) -> None:
+                          remove: Iterable[tuple[str, str]] = ()) -> None:
         """Apply (category id, address) changes the user made in Instellingen, then reload
-        the catalogue once. Raises CatalogueError or OSError as add_user_feed does; what was
-        written before the error stays written."""
+        the catalogue once. Raises CatalogueError for an address that is not http(s), OSError
+        when the file cannot be written."""
         try:
-            for category_id, url in remove:
-                remove_user_feed(self._user_file, category_id, url)
-            for category_id, url in add:
-                add_user_feed(self._user_file, category_id, url)
+            self._files.change(add, remove)
         finally:
             self.reload_catalogue()
 
     def add_user_feed(self, category_id: str, url: str) -> None:
-        """Raises CatalogueError for an address that is not http(s), OSError when the file
-        cannot be written."""
-        add_user_feed(self._user_file, category_id, url)
-        self.reload_catalogue()
+        self.change_user_feeds([(category_id, url)])
 
     def remove_user_feed(self, category_id: str, url: str) -> None:
-        remove_user_feed(self._user_file, category_id, url)
-        self.reload_catalogue()
+        self.change_user_feeds([], [(category_id, url)])
 
     # --- life cycle -----------------------------------------------------------------------
 
@@ -247,19 +192,8 @@ class NewsService(QObject):
         elif name == keys.DISABLED_CATEGORIES.name:
             self.catalogue_changed.emit()
 
-    def _load_catalogue(self) -> Catalogue:
-        try:
-            return load_catalogue(self._user_file, self._defaults)
-        except CatalogueError as error:
-            if self._defaults is None:
-                raise  # the shipped catalogue is broken: a packaging bug, not user input
-            log.warning("Cannot use the feeds file %s (%s); using the shipped feeds",
-                        self._defaults, error)
-            self._defaults = None
-            return load_catalogue(self._user_file)
-
     def reload_catalogue(self) -> None:
-        self._catalogue = self._load_catalogue()
+        self._catalogue = self._files.load()
         self.catalogue_changed.emit()
 
     # --- refreshing -----------------------------------------------------------------------
@@ -402,8 +336,8 @@ class NewsService(QObject):
     def mark_all_read(self, category: str | None = None) -> None:
         """Every article of a category (None: of every category) read; articles_changed
         follows once it is stored."""
-        store = self._store
-        self._tasks.run(lambda _token: store.mark_all_read(category).result(),
+        written = self._store.mark_all_read(category)  # queued now: a quit still writes it
+        self._tasks.run(lambda _token: written.result(),
                         name="news-mark-all-read", on_done=lambda _count: self._announce_changes(),
                         on_error=lambda error: log.error("Could not mark articles read",
                                                          exc_info=error))

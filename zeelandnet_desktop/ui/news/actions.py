@@ -23,7 +23,7 @@ class NewsCommands(Protocol):
     def step(self, step: int) -> None: ...
     def page_or_next(self) -> None: ...
     def activate(self) -> None: ...
-    def toggle_read(self) -> None: ...
+    def toggle_read(self, article: Article | None = None) -> None: ...
     def copy_link(self, article: Article | None = None) -> None: ...
     def open_in_browser(self, article: Article | None = None) -> None: ...
     def mark_category_read(self, category: str | None = None) -> None: ...
@@ -54,10 +54,10 @@ class NewsActions(QObject):
         self.previous = make("action_previous", ["K"], lambda: commands.step(-1))
         self.read_on = make("action_read_on", ["Space"], commands.page_or_next)
         self.open = make("action_open", ["Return", "Enter"], commands.activate)
-        self.copy_link = make("action_copy_link", [], commands.copy_link)
-        self.toggle_read = make("action_toggle_read", ["M"], commands.toggle_read)
+        self.copy_link = make("action_copy_link", [], lambda: commands.copy_link())
+        self.toggle_read = make("action_toggle_read", ["M"], lambda: commands.toggle_read())
         self.category_read = make("action_category_read", ["Shift+M"],
-                                  commands.mark_category_read)
+                                  lambda: commands.mark_category_read())
         self.all_read = make("action_all_read", [], commands.mark_everything_read)
         self.unread_only = make("action_unread_only", ["U"], lambda: None)
         self.unread_only.setCheckable(True)
@@ -100,7 +100,7 @@ class NewsActions(QObject):
         reading = menu.addAction(self.tr("Mark as unread") if article.read
                                  else self.tr("Mark as read"))
         reading.setShortcut(self.toggle_read.shortcut())
-        reading.triggered.connect(self._commands.toggle_read)
+        reading.triggered.connect(lambda: self._commands.toggle_read(article))
         return menu
 
     def category_menu(self, category: str, name: str, parent: QWidget) -> QMenu:

@@ -42,6 +42,7 @@ class ArticleView(QTextBrowser):
         self.clock = clock or NewsClock()
         self._article: Article | None = None
         self._pictures: dict[str, QImage] = {}
+        self._failed: set[str] = set()
         self._picture_wanted = False
         self._meta = ""
         self.setAccessibleName(self.tr("Article"))
@@ -73,6 +74,13 @@ class ArticleView(QTextBrowser):
         self._pictures[url] = image
         while len(self._pictures) > 24:
             self._pictures.pop(next(iter(self._pictures)))
+        article = self._article
+        if article is not None and article.image_url == url and self._picture_wanted:
+            self.show_article(article, pictures=True, keep_place=True)
+
+    def picture_failed(self, url: str) -> None:
+        """The lead picture will not come (not a picture, too large, gone): no placeholder."""
+        self._failed.add(url)
         article = self._article
         if article is not None and article.image_url == url and self._picture_wanted:
             self.show_article(article, pictures=True, keep_place=True)
@@ -151,7 +159,7 @@ class ArticleView(QTextBrowser):
         )
 
     def _picture_html(self, article: Article, pictures: bool) -> str:
-        if not (pictures and article.image_url):
+        if not (pictures and article.image_url) or article.image_url in self._failed:
             return ""
         url = article.image_url
         alt = html.escape(capped(article.image_caption or article.title, 200), quote=True)

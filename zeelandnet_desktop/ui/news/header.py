@@ -68,10 +68,14 @@ class NewsHeader(QWidget):
 
     def set_progress(self, done: int, total: int) -> None:
         """A round is running: `done` of `total` news sources fetched."""
-        self.progress.setRange(0, max(1, total))
-        self.progress.setValue(min(done, max(1, total)))
-        text = self.tr("Fetching the news… %1 of %2").replace("%1", str(done)).replace(
-            "%2", str(total))
+        if total <= 0:  # still finding out which sources are due: a busy bar
+            self.progress.setRange(0, 0)
+            text = self.tr("Fetching the news…")
+        else:
+            self.progress.setRange(0, total)
+            self.progress.setValue(min(done, total))
+            text = self.tr("Fetching the news… %1 of %2").replace("%1", str(done)).replace(
+                "%2", str(total))
         self.progress.setFormat(text.replace("%", "%%"))
         self.progress.setAccessibleName(text)
         self.progress.show()

@@ -347,6 +347,8 @@ class NewsTab(QWidget):
             self.view.show_placeholder()
             return
         pictures = self._settings.get(keys.REMOTE_IMAGES)
+        if article.image_url and self.pictures.failed(article.image_url):
+            self.view.picture_failed(article.image_url)  # no placeholder for what won't come
         self.view.show_article(article, pictures=pictures)
         if article.image_url and pictures:
             image = self.pictures.lead(article.image_url)
@@ -359,10 +361,14 @@ class NewsTab(QWidget):
 
     def _on_picture(self, url: str) -> None:
         shown = self._shown
-        if shown is not None and shown.image_url == url:
-            image = self.pictures.lead(url) if not self.pictures.failed(url) else None
-            if image is not None and not self.view.has_picture(url):
-                self.view.add_picture(url, image)
+        if shown is None or shown.image_url != url or self.view.has_picture(url):
+            return
+        if self.pictures.failed(url):
+            self.view.picture_failed(url)
+            return
+        image = self.pictures.lead(url)
+        if image is not None:
+            self.view.add_picture(url, image)
 
     def times_changed(self) -> None:
         """The minute tick: times move on; after midnight the day headings are redone."""
