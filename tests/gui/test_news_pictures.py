@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtGui import QColor, QImage, QTextBlock, QTextDocument, QTextListFormat
 from pytestqt.qtbot import QtBot
 
 from tests.gui.conftest import AppFactory, stop_app
@@ -183,28 +183,22 @@ def test_subheadings_and_lists_of_the_feed_are_kept(
     wait_for_rounds(application, qtbot)
     tab = tab_of(application)
     tab.select_row(0)
-    document = tab.view.document()
-    headings: list[tuple[int, str]] = []
-    items: list[str] = []
-    block = document.begin()
-    while block.isValid():
-        level = block.blockFormat().headingLevel()
-        if level:
-            headings.append((level, block.text()))
-        if block.textList() is not None:
-            items.append(block.text())
-        block = block.next()
+    blocks = _blocks(tab.view.document())
+    headings = [(b.blockFormat().headingLevel(), b.text()) for b in blocks
+                if b.blockFormat().headingLevel()]
+    items = [b.text() for b in blocks if b.textList() is not None]
     assert (2, "Bomen op de weg") in headings and (3, "Wat je moet weten") in headings
     assert items == ["Code oranje tot 12.00 uur", "De veerdienst vaart niet", "Blijf binnen",
                      "Zet tuinmeubels vast"]
-    numbered = [b for b in _blocks(document) if b.text() == "Blijf binnen"][0]
-    assert numbered.textList() is not None
-    assert numbered.textList().format().style().name.startswith("ListDecimal")
+    numbered = next(b for b in blocks if b.text() == "Blijf binnen")
+    bullet = next(b for b in blocks if b.text() == "De veerdienst vaart niet")
+    assert numbered.textList().format().style() == QTextListFormat.Style.ListDecimal
+    assert bullet.textList().format().style() == QTextListFormat.Style.ListDisc
 
 
-def _blocks(document: object) -> list:  # type: ignore[type-arg]
+def _blocks(document: QTextDocument) -> list[QTextBlock]:
     found = []
-    block = document.begin()  # type: ignore[attr-defined]
+    block = document.begin()
     while block.isValid():
         found.append(block)
         block = block.next()

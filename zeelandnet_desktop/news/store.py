@@ -147,11 +147,14 @@ class NewsStore:
                 rows[row[0]] = row
         return [_article(rows[i], r) for i, r in zip(kept, read, strict=True) if i in rows]
 
-    def unread_counts(self) -> dict[str, int]:
-        """Unread stories per category, counted the way `articles(category)` lists them."""
+    def unread_counts(self, categories: Iterable[str] | None = None) -> dict[str, int]:
+        """Unread stories per category, counted the way `articles(category)` lists them;
+        `categories`: only these (a category without articles is left out)."""
+        wanted = None if categories is None else list(dict.fromkeys(categories))
+        where = "" if wanted is None else f"WHERE a.category IN ({','.join('?' * len(wanted))}) "
         rows = self._reader().execute(
             f"SELECT a.category, {STORY_COLUMNS}, r.article_id IS NOT NULL "
-            f"{_FROM} ORDER BY a.category, a.published DESC, a.id"
+            f"{_FROM} {where}ORDER BY a.category, a.published DESC, a.id", wanted or ()
         )
         groups: dict[str, StoryGroups] = {}
         current: str | None = None

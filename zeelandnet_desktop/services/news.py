@@ -48,9 +48,10 @@ class NewsService(QObject):
     refresh_started = Signal()
     refresh_progress = Signal(int, int)  # feeds done, feeds in this round
     refresh_finished = Signal(object)  # RefreshReport, or None when the round itself failed
-    # The store holds new or changed articles: ask again. During a round after each stored
-    # feed (at most every CHANGES_EVERY_MS), so one slow source holds back no other news.
-    articles_changed = Signal()
+    # The store holds new or changed articles: ask again. The categories that changed (a
+    # tuple), or None for any of them. During a round after each stored feed (at most every
+    # CHANGES_EVERY_MS), so one slow source holds back no other news; None after the round.
+    articles_changed = Signal(object)
     catalogue_changed = Signal()
     image_ready = Signal(str, bytes)  # url, image data (only when remote images are allowed)
 
@@ -78,6 +79,7 @@ class NewsService(QObject):
         self._change_timer.setSingleShot(True)
         self._change_timer.timeout.connect(self._announce_changes)
         self._last_change = QElapsedTimer()
+        self._changed: set[str] = set()  # categories stored since the last announcement
         self._pictures = NewsPictures(tasks, paths.cache / "pictures", self._fetch_picture)
         settings.changed.connect(self._on_setting_changed)
 
@@ -122,6 +124,12 @@ class NewsService(QObject):
         question is answered (services/news_lists.py)."""
         if not self._shut_down:
             self._lists.load(query, self.enabled_categories(), on_done)
+
+    def load_counts(self, categories: Iterable[str],
+                    on_done: Callable[[dict[str, int]], None]) -> None:
+        """The unread counts of these categories, read off the GUI thread."""
+        if not self._shut_down:
+            self._lists.counts(list(categories), on_done)
 
     def article_count(self) -> int:
         return self._store.article_count()
@@ -259,6 +267,7 @@ class NewsService(QObject):
         round_.outcomes.append(outcome)
         self.refresh_progress.emit(len(round_.outcomes), round_.plan.total)
         if outcome.new_ids or outcome.entries:
+            self._changed.add(outcome.category)
             self._articles_changed_soon()
         if len(round_.outcomes) == round_.plan.total:
             self._finish(round_)
@@ -285,7 +294,7 @@ class NewsService(QObject):
         if report is not None:
             self.last_report = report
         self.refresh_finished.emit(report)
-        self._announce_changes()
+        self._announce_changes(everything=True)
         if self._again_forced is not None:
             force, self._again_forced = self._again_forced, None
             self.refresh(force=force)
@@ -299,12 +308,13 @@ class NewsService(QObject):
         else:
             self._change_timer.start(CHANGES_EVERY_MS - since)
 
-    def _announce_changes(self) -> None:
+    def _announce_changes(self, everything: bool = False) -> None:
         self._change_timer.stop()
-        if self._shut_down:
+        changed, self._changed = self._changed, set()
+        if self._shut_down or not (everything or changed):
             return
         self._last_change.start()
-        self.articles_changed.emit()
+        self.articles_changed.emit(None if everything else tuple(sorted(changed)))
 
     def _after_round(self, token: CancelToken) -> None:
         """Off the GUI thread: prune now and then, and hand the round's garbage back."""
@@ -338,7 +348,8 @@ class NewsService(QObject):
         follows once it is stored."""
         written = self._store.mark_all_read(category)  # queued now: a quit still writes it
         self._tasks.run(lambda _token: written.result(),
-                        name="news-mark-all-read", on_done=lambda _count: self._announce_changes(),
+                        name="news-mark-all-read",
+                        on_done=lambda _count: self._announce_changes(everything=True),
                         on_error=lambda error: log.error("Could not mark articles read",
                                                          exc_info=error))
 

@@ -4,6 +4,10 @@ a thumbnail, the title (bold while unread), the first line of the lead, and "sou
 Everything is elided to the width, so a long title never wraps; the texts are capped by the
 model before they reach here. A picture not here yet is a quiet placeholder (and is asked for);
 with pictures switched off there is no picture column at all.
+
+Painting runs for every visible row on every repaint, while feeds are parsed on other
+threads: fonts, metrics and Qt flags are made once, not per row (building a Qt flag from
+Python costs as much as drawing a line of text).
 """
 
 from __future__ import annotations
@@ -13,16 +17,40 @@ from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from ...news.model import Article
-from .article_list import ARTICLE_ROLE, HEADING_ROLE, ArticleListModel, capped
+from .article_list import ArticleListModel, capped
 from .pictures import THUMB_SIZE, PictureBank
 
 Index = QModelIndex | QPersistentModelIndex
 PADDING = 6
 GAP = 10  # between the picture and the text
+_LINE = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
+_HEADING = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom
+_ELIDE = Qt.TextElideMode.ElideRight
+_SELECTED = QStyle.StateFlag.State_Selected
+_ACTIVE = QPalette.ColorGroup.Active
+_TEXT = QPalette.ColorRole.Text
+_HIGHLIGHTED = QPalette.ColorRole.HighlightedText
+_MUTED = QPalette.ColorRole.PlaceholderText
 
 
 def picture_of(article: Article) -> str | None:
     return article.thumbnail_url or article.image_url
+
+
+class _Fonts:
+    """The fonts of a row and their metrics, for one base font."""
+
+    def __init__(self, base: QFont) -> None:
+        self.key = base.key()
+        self.base = QFont(base)
+        self.bold = QFont(base)
+        self.bold.setBold(True)
+        self.small = QFont(base)
+        self.small.setPointSizeF(max(6.0, base.pointSizeF() * 0.9))
+        self.base_metrics = QFontMetrics(self.base)
+        self.bold_metrics = QFontMetrics(self.bold)
+        self.small_metrics = QFontMetrics(self.small)
+        self.line = self.base_metrics.height()
 
 
 class ArticleDelegate(QStyledItemDelegate):
@@ -31,10 +59,17 @@ class ArticleDelegate(QStyledItemDelegate):
         super().__init__(parent)
         self._model = model
         self._pictures = pictures
+        self._fonts: _Fonts | None = None
+
+    def _fonts_for(self, font: QFont) -> _Fonts:
+        fonts = self._fonts
+        if fonts is None or fonts.key != font.key():
+            fonts = self._fonts = _Fonts(font)
+        return fonts
 
     def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        line = QFontMetrics(option.font).height()
-        if index.data(HEADING_ROLE) is not None:
+        line = self._fonts_for(option.font).line
+        if self._model.is_heading(index.row()):
             return QSize(200, line + PADDING * 2 + 4)
         text = line * 3 + 4
         if self._pictures.enabled:
@@ -42,24 +77,24 @@ class ArticleDelegate(QStyledItemDelegate):
         return QSize(200, text + PADDING * 2)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        heading = index.data(HEADING_ROLE)
+        row = index.row()
+        fonts = self._fonts_for(option.font)
+        heading = self._model.heading_at(row)
         if heading is not None:
-            self._paint_heading(painter, option, str(heading))
+            self._paint_heading(painter, option, fonts, heading)
             return
-        article = index.data(ARTICLE_ROLE)
-        if not isinstance(article, Article):
-            super().paint(painter, option, index)
+        article = self._model.article_at(row)
+        if article is None:
             return
+        # No initStyleOption: it asks the model for a dozen roles per row, none of them used;
+        # the style draws the row's background, selection and focus from the option alone.
         opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
         widget = opt.widget
-        style = widget.style() if widget is not None else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        if widget is not None:
+            widget.style().drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter,
+                                       widget)
+        selected = bool(opt.state & _SELECTED)
         palette: QPalette = opt.palette
-        text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         rect: QRect = opt.rect.adjusted(PADDING, PADDING, -PADDING, -PADDING)
 
         painter.save()
@@ -68,34 +103,29 @@ class ArticleDelegate(QStyledItemDelegate):
             if url:
                 self._paint_picture(painter, palette, rect, url)
             rect = rect.adjusted(THUMB_SIZE.width() + GAP, 0, 0, 0)
-        base_font = QFont(opt.font)
-        line = QFontMetrics(base_font).height()
+        line = fonts.line
+        width = rect.width()
+        left = rect.x()
         top = rect.y() + max(0, (rect.height() - (line * 3 + 4)) // 2)
-        title_font = QFont(base_font)
-        title_font.setBold(not article.read)
-        painter.setFont(title_font)
-        painter.setPen(palette.color(text_role))
-        title = QFontMetrics(title_font).elidedText(capped(article.title),
-                                                    Qt.TextElideMode.ElideRight, rect.width())
-        align = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-        painter.drawText(QRect(rect.x(), top, rect.width(), line), align, title)
+        painter.setPen(palette.color(_HIGHLIGHTED if selected else _TEXT))
+        if article.read:
+            painter.setFont(fonts.base)
+            title = fonts.base_metrics.elidedText(capped(article.title), _ELIDE, width)
+        else:
+            painter.setFont(fonts.bold)
+            title = fonts.bold_metrics.elidedText(capped(article.title), _ELIDE, width)
+        painter.drawText(QRect(left, top, width, line), _LINE, title)
 
-        painter.setFont(base_font)
-        muted = palette.color(text_role if selected else QPalette.ColorRole.PlaceholderText)
-        painter.setPen(muted)
+        painter.setFont(fonts.base)
+        painter.setPen(palette.color(_HIGHLIGHTED if selected else _MUTED))
         lead_source = article.lead or article.summary_text
         lead = lead_source[:600].splitlines()[0] if lead_source.strip() else ""
-        painter.drawText(QRect(rect.x(), top + line + 2, rect.width(), line), align,
-                         QFontMetrics(base_font).elidedText(capped(lead),
-                                                            Qt.TextElideMode.ElideRight,
-                                                            rect.width()))
-        small = QFont(base_font)
-        small.setPointSizeF(max(6.0, base_font.pointSizeF() * 0.9))
-        painter.setFont(small)
-        painter.drawText(QRect(rect.x(), top + 2 * line + 4, rect.width(), line), align,
-                         QFontMetrics(small).elidedText(self._model.meta_text(article),
-                                                        Qt.TextElideMode.ElideRight,
-                                                        rect.width()))
+        painter.drawText(QRect(left, top + line + 2, width, line), _LINE,
+                         fonts.base_metrics.elidedText(capped(lead), _ELIDE, width))
+        painter.setFont(fonts.small)
+        painter.drawText(QRect(left, top + 2 * line + 4, width, line), _LINE,
+                         fonts.small_metrics.elidedText(self._model.meta_text(article), _ELIDE,
+                                                        width))
         painter.restore()
 
     def _paint_picture(self, painter: QPainter, palette: QPalette, rect: QRect,
@@ -110,23 +140,19 @@ class ArticleDelegate(QStyledItemDelegate):
             painter.setPen(palette.color(QPalette.ColorRole.Midlight))
             painter.drawRect(box.adjusted(0, 0, -1, -1))
 
-    def _paint_heading(self, painter: QPainter, option: QStyleOptionViewItem,
+    def _paint_heading(self, painter: QPainter, option: QStyleOptionViewItem, fonts: _Fonts,
                        text: str) -> None:
+        # A heading row is not enabled (the keys pass over it); it is drawn as active text all
+        # the same, not in the greyed-out colours of a disabled item.
         painter.save()
         palette: QPalette = option.palette
         rect = option.rect
-        # A heading row is not enabled (the keys pass over it); it is drawn as active text all
-        # the same, not in the greyed-out colours of a disabled item.
-        active = QPalette.ColorGroup.Active
-        painter.fillRect(rect, palette.color(active, QPalette.ColorRole.Window))
-        font = QFont(option.font)
-        font.setBold(True)
-        painter.setFont(font)
-        painter.setPen(palette.color(active, QPalette.ColorRole.WindowText))
+        painter.fillRect(rect, palette.color(_ACTIVE, QPalette.ColorRole.Window))
+        painter.setFont(fonts.bold)
+        painter.setPen(palette.color(_ACTIVE, QPalette.ColorRole.WindowText))
         inner = rect.adjusted(PADDING, PADDING, -PADDING, -PADDING)
-        painter.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
-                         QFontMetrics(font).elidedText(text, Qt.TextElideMode.ElideRight,
-                                                       inner.width()))
-        painter.setPen(palette.color(active, QPalette.ColorRole.Mid))
+        painter.drawText(inner, _HEADING, fonts.bold_metrics.elidedText(text, _ELIDE,
+                                                                        inner.width()))
+        painter.setPen(palette.color(_ACTIVE, QPalette.ColorRole.Mid))
         painter.drawLine(rect.left(), rect.bottom(), rect.right(), rect.bottom())
         painter.restore()

@@ -102,6 +102,13 @@ class ArticleListModel(QAbstractListModel):
     def headings(self) -> list[str]:
         return [row for row in self._rows if isinstance(row, str)]
 
+    def is_heading(self, row: int) -> bool:
+        return 0 <= row < len(self._rows) and isinstance(self._rows[row], str)
+
+    def heading_at(self, row: int) -> str | None:
+        item = self._rows[row] if 0 <= row < len(self._rows) else None
+        return item if isinstance(item, str) else None
+
     def article_at(self, row: int) -> Article | None:
         """The article on this row (None for a heading or outside the list)."""
         item = self._rows[row] if 0 <= row < len(self._rows) else None

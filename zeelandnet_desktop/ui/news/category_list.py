@@ -54,10 +54,18 @@ class CategoryList(QListWidget):
     def names(self) -> dict[str, str]:
         return dict(self.shown())
 
-    def set_counts(self, unread: Mapping[str, int]) -> None:
+    def set_counts(self, unread: Mapping[str, int], *, partial: bool = False) -> None:
+        """The counts of every category (one not in `unread`: 0), or with `partial` only of
+        those in `unread`."""
         for row in range(self.count()):
             item = self.item(row)
-            self._label(item, unread.get(str(item.data(CATEGORY_ROLE)), 0))
+            category = str(item.data(CATEGORY_ROLE))
+            if category in unread or not partial:
+                self._label(item, unread.get(category, 0))
+
+    def counts(self) -> dict[str, int]:
+        return {str(self.item(i).data(CATEGORY_ROLE)): int(self.item(i).data(UNREAD_ROLE) or 0)
+                for i in range(self.count())}
 
     def current_id(self) -> str | None:
         item = self.currentItem()

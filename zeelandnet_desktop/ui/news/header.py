@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QSizePolicy,
     QToolButton,
@@ -31,10 +30,10 @@ class NewsHeader(QWidget):
         self.refresh.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.refresh.clicked.connect(self.refresh_clicked)
 
-        self.progress = QProgressBar(self)
+        # A label, not a QProgressBar: a progress bar repaints itself (and with it whatever
+        # else is due) synchronously on every step, which held the GUI thread for 200 ms.
+        self.progress = QLabel(self)
         self.progress.setObjectName("refreshProgress")
-        self.progress.setMaximumWidth(260)
-        self.progress.setTextVisible(True)
         self.progress.hide()
 
         self.updated = QLabel(self)
@@ -68,16 +67,12 @@ class NewsHeader(QWidget):
 
     def set_progress(self, done: int, total: int) -> None:
         """A round is running: `done` of `total` news sources fetched."""
-        if total <= 0:  # still finding out which sources are due: a busy bar
-            self.progress.setRange(0, 0)
+        if total <= 0:  # still finding out which sources are due
             text = self.tr("Fetching the news…")
         else:
-            self.progress.setRange(0, total)
-            self.progress.setValue(min(done, total))
             text = self.tr("Fetching the news… %1 of %2").replace("%1", str(done)).replace(
                 "%2", str(total))
-        self.progress.setFormat(text.replace("%", "%%"))
-        self.progress.setAccessibleName(text)
+        self.progress.setText(text)
         self.progress.show()
         self.refresh.setEnabled(False)
 

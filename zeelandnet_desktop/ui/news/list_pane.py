@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 
-from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, Signal
+from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QListView, QStackedWidget, QVBoxLayout, QWidget
 
 from ...news.model import Article
@@ -38,7 +38,13 @@ class ArticleListPane(QWidget):
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.customContextMenuRequested.connect(self._on_menu)
         self.list.verticalScrollBar().valueChanged.connect(self._on_scrolled)
-        pictures.arrived.connect(lambda _url: self.list.viewport().update())
+        # Pictures arrive one by one; the list is redrawn for them at most every 80 ms.
+        self._repaint = QTimer(self)
+        self._repaint.setSingleShot(True)
+        self._repaint.setInterval(80)
+        self._repaint.timeout.connect(self.list.viewport().update)
+        pictures.arrived.connect(lambda _url: self._repaint.start()
+                                 if not self._repaint.isActive() else None)
 
         self.empty = QLabel(self)
         self.empty.setObjectName("emptyState")

@@ -51,6 +51,7 @@ class NewsTab(QWidget):
         self._asked: ListQuery | None = None
         self._answered: ListQuery | None = None
         self._select_when_listed: str | None = None
+        self._step_when_listed = False
         self._stored = 0  # articles in the store, as the last answer said
         self._stopped = False
 
@@ -106,7 +107,7 @@ class NewsTab(QWidget):
         self._tick.timeout.connect(self.times_changed)
         self._tick.start(TICK_MS)
 
-        service.articles_changed.connect(self.reload)
+        service.articles_changed.connect(self._on_articles_changed)
         service.catalogue_changed.connect(self.reload)
         service.refresh_started.connect(self._show_empty_words)
         settings.changed.connect(self._on_setting_changed)
@@ -146,8 +147,23 @@ class NewsTab(QWidget):
         enabled = set(self._service.enabled_categories())
         language = i18n.current_language()
         shown = [(c.id, c.name(language)) for c in self._service.categories() if c.id in enabled]
-        self.categories.fill(shown, {}, wanted)
+        self.categories.fill(shown, self.categories.counts(), wanted)
         self._request_list()
+
+    def _on_articles_changed(self, categories: tuple[str, ...] | None) -> None:
+        """Read the list again only when what it shows may have changed; for the other
+        categories their counts are enough (a round stores feeds one after the other)."""
+        if self._stopped or self._service.is_shut_down:
+            return
+        current = self.current_category()
+        if categories is None or self.search.text().strip() or current in categories:
+            self.reload()
+        else:
+            self._service.load_counts(categories, self._on_counts)
+
+    def _on_counts(self, unread: dict[str, int]) -> None:
+        if not self._stopped:
+            self.categories.set_counts(unread, partial=True)
 
     def _category_chosen(self) -> None:
         self._limit = PAGE
@@ -156,7 +172,8 @@ class NewsTab(QWidget):
         self._request_list()
 
     def _more(self) -> None:
-        if self._asked is not None and self._asked.limit == self._limit:
+        """The next page, unless one is on its way already."""
+        if self.pane.has_more and self.list_settled:
             self._limit += PAGE
             self._request_list()
 
@@ -184,6 +201,9 @@ class NewsTab(QWidget):
         wanted, self._select_when_listed = self._select_when_listed, None
         if wanted is not None:
             self.pane.select_article(wanted)
+        elif self._step_when_listed:
+            self._step_when_listed = False
+            self.step(1)
         self._show_empty_words()
         self.list_loaded.emit()
 
@@ -215,6 +235,7 @@ class NewsTab(QWidget):
     def step(self, step: int) -> None:
         """Next (1) or previous (-1) article, like the arrow keys (not `move`: QWidget.move)."""
         if not self.pane.step(step, self._shown.id if self._shown else None) and step > 0:
+            self._step_when_listed = self.pane.has_more  # on to the next page's first
             self._more()
 
     def select_row(self, number: int) -> None:
