@@ -14,6 +14,7 @@ fresh database is built; `recovered_from_corruption` tells the caller to say so.
 
 from __future__ import annotations
 
+import errno
 import logging
 import sqlite3
 import threading
@@ -33,6 +34,26 @@ WriteJob = Callable[[sqlite3.Connection], T]
 
 class StoreClosedError(RuntimeError):
     pass
+
+
+def is_full(error: BaseException) -> bool:
+    """SQLite's "database or disk is full" (SQLITE_FULL), or the file system's ENOSPC/EDQUOT,
+    also when it is the cause of another error."""
+    seen: BaseException | None = error
+    for _depth in range(5):
+        if seen is None:
+            return False
+        if isinstance(seen, OSError) and seen.errno in _FULL_ERRNOS:
+            return True
+        if isinstance(seen, sqlite3.OperationalError) and (
+                getattr(seen, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL
+                or "disk is full" in str(seen)):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
+_FULL_ERRNOS = frozenset({errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)})
 
 
 def connect(path: Path) -> sqlite3.Connection:
@@ -119,10 +140,16 @@ class Database:
                 result = job(conn)
                 conn.execute("COMMIT")
             except BaseException:
-                conn.execute("ROLLBACK")
+                # SQLite has rolled back by itself after some errors (a full disk): a ROLLBACK
+                # then fails and would hide the error that matters.
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
                 raise
-        except BaseException:
-            log.exception("News store write failed")
+        except BaseException as error:
+            if is_full(error):
+                log.warning("News store write failed: the disk is full")
+            else:
+                log.exception("News store write failed")
             raise
         return result
 

@@ -54,7 +54,8 @@ class PictureCache:
             temp.write_bytes(data)
             os.replace(temp, path)
         except OSError as error:
-            temp.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                temp.unlink(missing_ok=True)
             if not self._warned:
                 self._warned = True
                 log.warning("Pictures cannot be kept on disk (%s); they are fetched again "

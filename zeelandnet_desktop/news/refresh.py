@@ -13,9 +13,7 @@ Politeness rules applied here:
 
 from __future__ import annotations
 
-import errno
 import logging
-import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor, as_completed
@@ -23,6 +21,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 
 from .catalogue import Catalogue, Category, FeedSource
+from .db import is_full
 from .fetch import FetchCancelled, Fetcher, FetchResult, host_of
 from .model import DISK_FULL, INTERNAL, RATE_LIMITED, FeedProblem, FeedState
 from .parse import parse_feed
@@ -245,13 +244,8 @@ def refresh_feed(
 
 
 def is_disk_full(error: BaseException) -> bool:
-    """SQLite's "database or disk is full" (SQLITE_FULL), or the file system's ENOSPC/EDQUOT."""
-    if isinstance(error, OSError):
-        return error.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC))
-    if isinstance(error, sqlite3.OperationalError):
-        code = getattr(error, "sqlite_errorcode", None)
-        return code == sqlite3.SQLITE_FULL or "disk is full" in str(error)
-    return False
+    """The disk (or the database file) is full; see db.is_full."""
+    return is_full(error)
 
 
 def _next_state(url: str, state: FeedState | None, result: FetchResult, now: datetime) -> FeedState:

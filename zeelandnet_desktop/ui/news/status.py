@@ -54,8 +54,10 @@ class RoundWords(QObject):
         self._clock = clock
 
     def _when(self, moment: datetime, now: datetime) -> str:
+        """The clock time for today and for what lies ahead (a site's wait is capped at a few
+        hours, so "tot 01:00" means tonight); a date before that."""
         tz = self._clock.tz
-        if days_ago(moment, now, tz) == 0:
+        if moment >= now or days_ago(moment, now, tz) == 0:
             return clock_time(moment, tz)
         return time_label(moment, now, i18n.current_language(), tz)
 
