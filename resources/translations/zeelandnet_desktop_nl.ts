@@ -51,6 +51,17 @@
     </message>
   </context>
   <context>
+    <name>ArticleReader</name>
+    <message>
+      <source>Link copied</source>
+      <translation>Link gekopieerd</translation>
+    </message>
+    <message>
+      <source>No web browser could be opened. Copy the link with the right mouse button and open it yourself.</source>
+      <translation>Er kon geen webbrowser worden geopend. Kopieer de link met de rechtermuisknop en open hem zelf.</translation>
+    </message>
+  </context>
+  <context>
     <name>ArticleView</name>
     <message>
       <source>Article</source>
@@ -637,45 +648,6 @@
     </message>
   </context>
   <context>
-    <name>NewsTab</name>
-    <message>
-      <source>Nothing found for “%1” in any category.</source>
-      <translation>In geen enkele categorie iets gevonden voor ‘%1’.</translation>
-    </message>
-    <message>
-      <source>Fetching the news…</source>
-      <translation>Het nieuws wordt opgehaald…</translation>
-    </message>
-    <message>
-      <source>No news yet: there is no connection. The news appears here as soon as you are online again.</source>
-      <translation>Nog geen nieuws: er is geen verbinding. Het nieuws verschijnt hier zodra je weer online bent.</translation>
-    </message>
-    <message>
-      <source>No news could be fetched. Choose “details” above the list to see what went wrong.</source>
-      <translation>Er kon geen nieuws worden opgehaald. Kies ‘details’ boven de lijst om te zien wat er misging.</translation>
-    </message>
-    <message>
-      <source>No news yet. Press F5 to fetch it.</source>
-      <translation>Nog geen nieuws. Druk op F5 om het op te halen.</translation>
-    </message>
-    <message>
-      <source>No unread articles in this category.</source>
-      <translation>Geen ongelezen berichten in deze categorie.</translation>
-    </message>
-    <message>
-      <source>No articles in this category yet.</source>
-      <translation>Nog geen berichten in deze categorie.</translation>
-    </message>
-    <message>
-      <source>Link copied</source>
-      <translation>Link gekopieerd</translation>
-    </message>
-    <message>
-      <source>No web browser could be opened. Copy the link with the right mouse button and open it yourself.</source>
-      <translation>Er kon geen webbrowser worden geopend. Kopieer de link met de rechtermuisknop en open hem zelf.</translation>
-    </message>
-  </context>
-  <context>
     <name>Notifications</name>
     <message>
       <source>New e-mail</source>
@@ -762,6 +734,34 @@
     <message>
       <source>There is no internet connection. The news appears as soon as you are online again.</source>
       <translation>Er is geen internetverbinding. Het nieuws verschijnt zodra je weer online bent.</translation>
+    </message>
+    <message>
+      <source>Nothing found for “%1” in any category.</source>
+      <translation>In geen enkele categorie iets gevonden voor ‘%1’.</translation>
+    </message>
+    <message>
+      <source>Fetching the news…</source>
+      <translation>Het nieuws wordt opgehaald…</translation>
+    </message>
+    <message>
+      <source>No news yet: there is no connection. The news appears here as soon as you are online again.</source>
+      <translation>Nog geen nieuws: er is geen verbinding. Het nieuws verschijnt hier zodra je weer online bent.</translation>
+    </message>
+    <message>
+      <source>No news could be fetched. Choose “details” above the list to see what went wrong.</source>
+      <translation>Er kon geen nieuws worden opgehaald. Kies ‘details’ boven de lijst om te zien wat er misging.</translation>
+    </message>
+    <message>
+      <source>No news yet. Press F5 to fetch it.</source>
+      <translation>Nog geen nieuws. Druk op F5 om het op te halen.</translation>
+    </message>
+    <message>
+      <source>No unread articles in this category.</source>
+      <translation>Geen ongelezen berichten in deze categorie.</translation>
+    </message>
+    <message>
+      <source>No articles in this category yet.</source>
+      <translation>Nog geen berichten in deze categorie.</translation>
     </message>
     <message>
       <source>Its website asked us to wait until %1; it is fetched again then</source>

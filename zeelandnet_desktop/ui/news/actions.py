@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Protocol
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu, QWidget
 
@@ -32,6 +32,13 @@ class NewsCommands(Protocol):
     def focus_search(self) -> None: ...
     def escape(self) -> None: ...
     def refresh(self, category: str | None = None) -> None: ...
+
+
+class NewsMenu(QMenu):
+    def exec_and_forget(self, position: QPoint) -> None:
+        """Show at `position` until chosen or dismissed, then go."""
+        self.exec(position)
+        self.deleteLater()
 
 
 class NewsActions(QObject):
@@ -86,9 +93,9 @@ class NewsActions(QObject):
             else:
                 menu.addAction(action)
 
-    def article_menu(self, article: Article, parent: QWidget) -> QMenu:
+    def article_menu(self, article: Article, parent: QWidget) -> NewsMenu:
         """The right-click menu of one article."""
-        menu = QMenu(parent)
+        menu = NewsMenu(parent)
         menu.setObjectName("articleMenu")
         opening = menu.addAction(self.open.text())
         opening.setShortcut(self.open.shortcut())
@@ -103,9 +110,9 @@ class NewsActions(QObject):
         reading.triggered.connect(lambda: self._commands.toggle_read(article))
         return menu
 
-    def category_menu(self, category: str, name: str, parent: QWidget) -> QMenu:
+    def category_menu(self, category: str, name: str, parent: QWidget) -> NewsMenu:
         """The right-click menu of a category."""
-        menu = QMenu(parent)
+        menu = NewsMenu(parent)
         menu.setObjectName("categoryMenu")
         marking = menu.addAction(self.tr("Mark all in “%1” as read").replace("%1", name))
         marking.triggered.connect(lambda: self._commands.mark_category_read(category))

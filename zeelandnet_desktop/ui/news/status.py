@@ -123,6 +123,25 @@ class RoundWords(QObject):
                                   "as you are online again."), retry=True)
         return None
 
+    def empty_list(self, *, search: str, stored: int, refreshing: bool, offline: bool,
+                   report: RefreshReport | None, unread_only: bool) -> str:
+        """Why the list is empty."""
+        if search:
+            return self.tr("Nothing found for “%1” in any category.").replace("%1", search)
+        if stored == 0:
+            if refreshing:
+                return self.tr("Fetching the news…")
+            if offline:
+                return self.tr("No news yet: there is no connection. The news appears here as "
+                               "soon as you are online again.")
+            if report is not None and report.problems:
+                return self.tr("No news could be fetched. Choose “details” above the list to "
+                               "see what went wrong.")
+            return self.tr("No news yet. Press F5 to fetch it.")
+        if unread_only:
+            return self.tr("No unread articles in this category.")
+        return self.tr("No articles in this category yet.")
+
     def source_lines(self, report: RefreshReport, categories: Mapping[str, str],
                      now: datetime) -> list[SourceLine]:
         """Each source that failed or asked us to wait, in the catalogue's order."""

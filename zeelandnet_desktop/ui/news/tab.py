@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, tzinfo
 
-from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from ... import i18n
@@ -29,6 +29,7 @@ from .feedback import NewsBanner, RoundFeedback
 from .header import NewsHeader
 from .list_pane import ArticleListPane
 from .pictures import PictureBank
+from .reading import ArticleReader
 
 log = logging.getLogger(__name__)
 
@@ -46,7 +47,6 @@ class NewsTab(QWidget):
         self._settings = settings
         self._service = service
         self.clock = NewsClock()
-        self._shown: Article | None = None
         self._limit = PAGE
         self._asked: ListQuery | None = None
         self._answered: ListQuery | None = None
@@ -65,7 +65,8 @@ class NewsTab(QWidget):
         self.model = self.pane.model
         self.list = self.pane.list
         self.view = ArticleView(self, self.clock)
-        self.pictures.arrived.connect(self._on_picture)
+        self.reader = ArticleReader(settings, self.view, self.pictures, self)
+        self.reader.message.connect(self.message)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("newsSplitter")
@@ -97,7 +98,6 @@ class NewsTab(QWidget):
         self.pane.more_wanted.connect(self._more)
         self.list.selectionModel().currentChanged.connect(self._on_current_changed)
         self.list.activated.connect(lambda _index: self.open_in_browser())
-        self.view.anchorClicked.connect(self._open_link)
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(150)  # type-ahead without a query per key stroke
@@ -130,6 +130,9 @@ class NewsTab(QWidget):
     def current_category(self) -> str | None:
         return self.categories.current_id()
 
+    def _shown_id(self) -> str | None:
+        return self.reader.article.id if self.reader.article is not None else None
+
     @property
     def list_settled(self) -> bool:
         """The list shows the answer to the latest question (nothing is being read)."""
@@ -137,7 +140,7 @@ class NewsTab(QWidget):
 
     def current_article(self) -> Article | None:
         """The article in the reading pane."""
-        return self._shown
+        return self.reader.article
 
     def reload(self) -> None:
         """Categories with counts, then the list again, keeping the place."""
@@ -185,7 +188,7 @@ class NewsTab(QWidget):
             self._settings.set(keys.LAST_NEWS_CATEGORY, category)
         query = ListQuery(category, self.search.text().strip(),
                           self.actions_.unread_only.isChecked(), self._limit,
-                          (self._shown.id,) if self._shown is not None else ())
+                          tuple(filter(None, [self._shown_id()])))
         self._asked = query
         self._service.load_list(query, self._on_page)
 
@@ -195,7 +198,7 @@ class NewsTab(QWidget):
         self._answered = page.query
         self._stored = page.stored
         self.categories.set_counts(page.unread)
-        self.pane.fill(page.articles, selected=self._shown.id if self._shown else None,
+        self.pane.fill(page.articles, selected=self._shown_id(),
                        by_category=page.query.searching, category_names=self.categories.names(),
                        more=page.more)
         wanted, self._select_when_listed = self._select_when_listed, None
@@ -208,33 +211,16 @@ class NewsTab(QWidget):
         self.list_loaded.emit()
 
     def _show_empty_words(self) -> None:
-        query = self.search.text().strip()
-        stored = self._stored
-        report = self.feedback.report
-        if query:
-            text = self.tr("Nothing found for “%1” in any category.").replace("%1", query)
-        elif stored == 0:
-            if self._service.is_refreshing:
-                text = self.tr("Fetching the news…")
-            elif self.feedback.offline:
-                text = self.tr("No news yet: there is no connection. The news appears here as "
-                               "soon as you are online again.")
-            elif report is not None and report.problems:
-                text = self.tr("No news could be fetched. Choose “details” above the list to "
-                               "see what went wrong.")
-            else:
-                text = self.tr("No news yet. Press F5 to fetch it.")
-        elif self.actions_.unread_only.isChecked():
-            text = self.tr("No unread articles in this category.")
-        else:
-            text = self.tr("No articles in this category yet.")
-        self.pane.show_words(text)
+        self.pane.show_words(self.feedback.words.empty_list(
+            search=self.search.text().strip(), stored=self._stored,
+            refreshing=self._service.is_refreshing, offline=self.feedback.offline,
+            report=self.feedback.report, unread_only=self.actions_.unread_only.isChecked()))
 
     # --- moving through the list ------------------------------------------------------------
 
     def step(self, step: int) -> None:
         """Next (1) or previous (-1) article, like the arrow keys (not `move`: QWidget.move)."""
-        if not self.pane.step(step, self._shown.id if self._shown else None) and step > 0:
+        if not self.pane.step(step, self._shown_id()) and step > 0:
             self._step_when_listed = self.pane.has_more  # on to the next page's first
             self._more()
 
@@ -248,7 +234,7 @@ class NewsTab(QWidget):
 
     def page_or_next(self) -> None:
         bar = self.view.verticalScrollBar()
-        if self._shown is not None and bar.value() < bar.maximum():
+        if self.reader.article is not None and bar.value() < bar.maximum():
             bar.setValue(min(bar.maximum(), bar.value() + bar.pageStep()))
         else:
             self.step(1)
@@ -257,7 +243,7 @@ class NewsTab(QWidget):
         """Enter: from the search field to the results; in the list, open on the website."""
         if self.search.hasFocus():
             self.list.setFocus(Qt.FocusReason.ShortcutFocusReason)
-            if self._shown is None:
+            if self.reader.article is None:
                 self.step(1)
             return
         self.open_in_browser()
@@ -306,13 +292,12 @@ class NewsTab(QWidget):
     def _set_read(self, article: Article, read: bool) -> None:
         changed = replace(article, read=read)
         self.model.replace(changed)
-        if self._shown is not None and self._shown.id == article.id:
-            self._shown = changed
+        self.reader.changed(changed)
         self._service.set_read([article.id], read)
         self.categories.change_unread(article.category, -1 if read else 1)
 
     def toggle_read(self, article: Article | None = None) -> None:
-        article = article or self._shown
+        article = article or self.reader.article
         if article is not None:
             listed = self.model.article_at(self.model.row_of(article.id)) or article
             self._set_read(listed, not listed.read)
@@ -339,62 +324,21 @@ class NewsTab(QWidget):
         self._service.refresh(force=True, only=category)
 
     def open_in_browser(self, article: Article | None = None) -> None:
-        article = article or self._shown
-        if article is not None and article.link:
-            self._open_link(QUrl(article.link))
+        self.reader.open_in_browser(article)
 
     def copy_link(self, article: Article | None = None) -> None:
-        from PySide6.QtGui import QGuiApplication
-
-        article = article or self._shown
-        if article is not None and article.link:
-            QGuiApplication.clipboard().setText(article.link)
-            self.message.emit(self.tr("Link copied"))
-
-    def _open_link(self, url: QUrl) -> None:
-        from PySide6.QtGui import QDesktopServices
-
-        if url.scheme() not in ("http", "https"):
-            log.info("Ignored a link with scheme %r in an article", url.scheme())
-            return
-        if not QDesktopServices.openUrl(url):
-            log.warning("No web browser could be opened for a link to %s", url.host())
-            self.message.emit(self.tr("No web browser could be opened. Copy the link with the "
-                                      "right mouse button and open it yourself."))
+        self.reader.copy_link(article)
 
     def _show(self, article: Article | None) -> None:
-        self._shown = article
-        if article is None:
-            self.view.show_placeholder()
-            return
-        pictures = self._settings.get(keys.REMOTE_IMAGES)
-        if article.image_url and self.pictures.failed(article.image_url):
-            self.view.picture_failed(article.image_url)  # no placeholder for what won't come
-        self.view.show_article(article, pictures=pictures)
-        if article.image_url and pictures:
-            image = self.pictures.lead(article.image_url)
-            if image is not None and not self.view.has_picture(article.image_url):
-                self.view.add_picture(article.image_url, image)
+        self.reader.show(article)
 
     def article_html(self, article: Article, now: datetime | None = None) -> str:
-        return self.view.article_html(article, now,
-                                      pictures=self._settings.get(keys.REMOTE_IMAGES))
-
-    def _on_picture(self, url: str) -> None:
-        shown = self._shown
-        if shown is None or shown.image_url != url or self.view.has_picture(url):
-            return
-        if self.pictures.failed(url):
-            self.view.picture_failed(url)
-            return
-        image = self.pictures.lead(url)
-        if image is not None:
-            self.view.add_picture(url, image)
+        return self.reader.article_html(article, now)
 
     def times_changed(self) -> None:
         """The minute tick: times move on; after midnight the day headings are redone."""
         if self.model.day_changed():
-            self.pane.fill(self.model.articles(), selected=self._shown.id if self._shown else None,
+            self.pane.fill(self.model.articles(), selected=self._shown_id(),
                            by_category=False, category_names=self.categories.names(),
                            more=self.pane.has_more)
         else:
@@ -405,23 +349,16 @@ class NewsTab(QWidget):
     # --- menus ------------------------------------------------------------------------------
 
     def _article_menu(self, article: Article, position: QPoint) -> None:
-        menu = self.actions_.article_menu(article, self)
-        menu.exec(position)
-        menu.deleteLater()
+        self.actions_.article_menu(article, self).exec_and_forget(position)
 
     def _category_menu(self, category: str, name: str, position: QPoint) -> None:
-        menu = self.actions_.category_menu(category, name, self)
-        menu.exec(position)
-        menu.deleteLater()
+        self.actions_.category_menu(category, name, self).exec_and_forget(position)
 
     # --- language and settings --------------------------------------------------------------
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
-            if self._shown is None:
-                self.view.show_placeholder()
-            else:
-                self._show(self._shown)
+            self.reader.again()
             self.feedback.update_words()
             if self.categories.count():
                 self.categories.clear()  # the names are in the other language now
@@ -432,5 +369,4 @@ class NewsTab(QWidget):
         if name == keys.REMOTE_IMAGES.name:
             self.pictures.set_enabled(self._settings.get(keys.REMOTE_IMAGES))
             self.list.doItemsLayout()  # the rows change height with or without pictures
-            if self._shown is not None:
-                self._show(self._shown)
+            self.reader.again()
