@@ -140,3 +140,21 @@ def test_an_address_a_category_has_already_is_refused_with_words(
         "staan.",
         "1",
     ]
+
+
+def test_an_address_listed_twice_by_hand_is_marked_where_its_news_is(
+    make_app: AppFactory, qtbot: QtBot, feeds: Path, profile_dir: Path, server: LocalServer
+) -> None:
+    import json
+
+    set_language(profile_dir, "nl")
+    user_file = profile_dir / "config" / "feeds.json"
+    user_file.parent.mkdir(parents=True, exist_ok=True)
+    user_file.write_text(json.dumps({"version": 1, "categories": [{"id": "binnenland", "feeds": [
+        {"name": "Omroep Zeeland", "url": server.url("/zeeland.xml")}]}]}), encoding="utf-8")
+    application = make_app(feeds=feeds)
+    wait_for_rounds(application, qtbot)
+    said: list[str] = []
+    in_settings(application, qtbot, lambda page: said.append(page.user_feeds.item(0).text()),
+                accept=False)
+    assert said[0].endswith("— staat ook in ‘Zeeland’; het nieuws ervan verschijnt daar")

@@ -152,7 +152,7 @@ class ArticleView(QTextBrowser):
         link = (f"<p><a href='{html.escape(article.link)}'>{html.escape(read_on)} →</a></p>"
                 if article.link and host else "")
         return (
-            f"<h2>{html.escape(capped(article.title))}</h2>"
+            f"<h1>{html.escape(capped(article.title))}</h1>"
             f"<p style='color:gray'>{html.escape(self._meta)}</p>"
             f"{notice}{self._picture_html(article, pictures)}"
             f"<div>{article.summary_html}</div>{link}"
