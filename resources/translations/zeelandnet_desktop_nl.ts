@@ -760,6 +760,10 @@
       <translation>Geen ongelezen berichten in deze categorie.</translation>
     </message>
     <message>
+      <source>The news sources of this category could not be fetched. Choose “details” above the list to see why.</source>
+      <translation>De nieuwsbronnen van deze categorie konden niet worden opgehaald. Kies ‘details’ boven de lijst om te zien waarom.</translation>
+    </message>
+    <message>
       <source>No articles in this category yet.</source>
       <translation>Nog geen berichten in deze categorie.</translation>
     </message>

@@ -52,35 +52,55 @@ def test_many_unreachable_sources_are_summed_up_with_the_list_one_click_away(
     assert {row[1:3] for row in rows} == {("Regio", "Geen internetverbinding")}
 
 
-def test_sources_that_ask_us_to_wait_are_named_with_the_time(
+def test_a_source_that_asks_us_to_wait_is_named_with_the_time(
     make_app: AppFactory, qtbot: QtBot, server: LocalServer, tmp_path: Path, profile_dir: Path
 ) -> None:
     set_language(profile_dir, "nl")
     server.route("/busy.xml", Response(429, b"slow down", {"Retry-After": "3600"}))
-    good = serve_feed(server, "/ok.xml", "NOS", [Item("Ajax wint", "AMSTERDAM - Ajax wint.")])
-    feeds = write_catalogue(tmp_path / "f.json", [("sport", "Sport", "Sport", [
-        ("NU.nl Sport", server.url("/busy.xml")), ("NOS Sport", good)])])
+    other = LocalServer().start()  # another site: its news is not held back
+    try:
+        good = serve_feed(other, "/ok.xml", "NOS", [Item("Ajax wint", "AMSTERDAM - Ajax.")])
+        feeds = write_catalogue(tmp_path / "f.json", [("sport", "Sport", "Sport", [
+            ("NU.nl Sport", server.url("/busy.xml")), ("NOS Sport", good)])])
+        application = make_app(feeds=feeds)
+        wait_for_rounds(application, qtbot)
+        header = tab_of(application).header
+        report = application.news.last_report
+        assert report is not None
+        until = next(o.next_allowed for o in report.outcomes if o.name == "NU.nl Sport")
+        assert until is not None
+        clock = until.astimezone().strftime("%H:%M")
+        said = f"NU.nl Sport vraagt ons te wachten tot {clock} — details"
+        assert header.problems.text() == said
+        asked_before = len(server.requests)
+
+        one_more_round(application, qtbot)  # the site asked for an hour: no request to it
+        assert len(server.requests) == asked_before
+        assert header.problems.text() == said
+        assert header.updated.text().startswith("Bijgewerkt om ")
+        rows = details(application, qtbot)
+        assert rows == [("NU.nl Sport", "Sport", f"De website vraagt ons te wachten tot {clock}; "
+                         "dan wordt de nieuwsbron weer opgehaald", "")]
+        assert list_titles(application) == ["Ajax wint"]
+    finally:
+        other.stop()
+
+
+def test_a_category_whose_sources_all_failed_says_so(
+    make_app: AppFactory, qtbot: QtBot, server: LocalServer, tmp_path: Path, profile_dir: Path
+) -> None:
+    set_language(profile_dir, "nl")
+    good = serve_feed(server, "/ok.xml", "NOS", [Item("Ajax wint", "AMSTERDAM - Ajax.")])
+    feeds = write_catalogue(tmp_path / "f.json", [
+        ("regio", "Regio", "Region", [("Streekbron", closed_port_url("/feed.xml"))]),
+        ("sport", "Sport", "Sport", [("NOS", good)])])
     application = make_app(feeds=feeds)
     wait_for_rounds(application, qtbot)
-    header = tab_of(application).header
-    assert header.problems.text() == ("NU.nl Sport: De nieuwsbron vraagt ons even te wachten "
-                                      "— details")
-    asked_before = len(server.requests)
-
-    one_more_round(application, qtbot)  # the host asked for an hour: nothing is fetched
-    assert len(server.requests) == asked_before
-    report = application.news.last_report
-    assert report is not None
-    until = max(o.next_allowed for o in report.outcomes if o.next_allowed)  # type: ignore[type-var]
-    clock = until.astimezone().strftime("%H:%M")
-    assert header.problems.text() == (f"2 nieuwsbronnen vragen ons te wachten tot {clock} "
-                                      "— details")
-    assert header.updated.text().startswith("Bijgewerkt om ")  # still the last time it worked
-    rows = details(application, qtbot)
-    assert [row[0] for row in rows] == ["NU.nl Sport", "NOS Sport"]
-    assert all(row[2] == f"De website vraagt ons te wachten tot {clock}; dan wordt de "
-               "nieuwsbron weer opgehaald" for row in rows)
-    assert list_titles(application) == ["Ajax wint"]  # what we had stays
+    tab = tab_of(application)
+    assert tab.current_category() == "regio"
+    assert tab.pane.empty.text() == ("De nieuwsbronnen van deze categorie konden niet worden "
+                                     "opgehaald. Kies ‘details’ boven de lijst om te zien "
+                                     "waarom.")
 
 
 def test_an_empty_news_source_is_not_a_problem(

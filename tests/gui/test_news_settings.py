@@ -78,7 +78,7 @@ def test_cancel_undoes_an_added_news_source_and_ok_adds_it(
     in_settings(application, qtbot, add_pzc, accept=False)
     assert said[0] == ("De nieuwsbron wordt toegevoegd als je op OK klikt, en meteen daarna "
                        "opgehaald.")
-    assert said[1].endswith("— wordt toegevoegd als je op OK klikt")
+    assert said[1].endswith("\n— wordt toegevoegd als je op OK klikt")
     assert application.news.user_feeds() == []
     assert not (profile_dir / "config" / "feeds.json").exists()
     assert server.requests_for("/pzc.xml") == []
@@ -157,4 +157,4 @@ def test_an_address_listed_twice_by_hand_is_marked_where_its_news_is(
     said: list[str] = []
     in_settings(application, qtbot, lambda page: said.append(page.user_feeds.item(0).text()),
                 accept=False)
-    assert said[0].endswith("— staat ook in ‘Zeeland’; het nieuws ervan verschijnt daar")
+    assert said[0].endswith("\n— staat ook in ‘Zeeland’; het nieuws ervan verschijnt daar")

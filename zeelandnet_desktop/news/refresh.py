@@ -212,7 +212,9 @@ def refresh_feed(
         if result.problem is not None:
             log.info("Feed %s (%s): %s", feed.name, feed.url, result.problem)
             store.save_feed(replace(base, last_error=result.problem)).result()
-            return outcome(PROBLEM, result.problem, bytes_received=received)
+            # A site that asked us to wait says until when: the words name the time.
+            return outcome(PROBLEM, result.problem, bytes_received=received,
+                           next_allowed=result.retry_after)
         if result.not_modified:
             store.save_feed(_success(base, result, now)).result()
             return outcome(NOT_MODIFIED)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
@@ -72,6 +73,9 @@ def test_updated_only_when_something_was_fetched(words: RoundWords) -> None:
      "1 nieuwsbron werkt niet · 2 nieuwsbronnen vragen ons te wachten tot 19:05 — details"),
     # At most hours ahead (a server's wait is capped): the clock time is clear enough.
     ([waiting("nu", 60 * 7)], "nu vraagt ons te wachten tot 01:00 — details"),
+    # The 429 itself, this round: named with its time as well.
+    ([ok("nos"), replace(waiting("nu", 65), status=PROBLEM)],
+     "nu vraagt ons te wachten tot 19:05 — details"),
     ([failed("a", OFFLINE), failed("b", OFFLINE)], ""),  # offline: the banner says it
 ])
 def test_the_summary(words: RoundWords, outcomes: list[FeedOutcome], said: str) -> None:

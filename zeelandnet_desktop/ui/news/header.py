@@ -42,7 +42,12 @@ class NewsHeader(QWidget):
         self.problems = QPushButton(self)
         self.problems.setObjectName("problemsButton")
         self.problems.setFlat(True)
-        self.problems.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        # As wide as its words, narrower when the window is (then clipped: the tooltip and
+        # the details have it all); left-aligned, next to the time, as a link would be.
+        self.problems.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)
+        self.problems.setMinimumWidth(60)
+        self.problems.setStyleSheet("QPushButton#problemsButton { text-align: left; "
+                                    "color: palette(link); padding: 2px 6px; }")
         self.problems.clicked.connect(self.details_clicked)
         self.problems.hide()
 
@@ -59,8 +64,8 @@ class NewsHeader(QWidget):
         layout.addWidget(self.refresh)
         layout.addWidget(self.progress)
         layout.addWidget(self.updated)
-        layout.addWidget(self.problems, 1)
-        layout.addStretch(0)
+        layout.addWidget(self.problems)
+        layout.addStretch(1)
         layout.addWidget(self.unread_only)
         layout.addWidget(self.search, 1)
         self._retranslate()

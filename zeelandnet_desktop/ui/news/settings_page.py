@@ -89,6 +89,8 @@ class NewsSettingsPage(QWidget):
         self.message = QLabel(feeds_box)
         self.message.setObjectName("feedMessage")
         self.message.setWordWrap(True)
+        # Room for two lines: a wrapped label's height is not always given it in a form.
+        self.message.setMinimumHeight(self.message.fontMetrics().lineSpacing() * 2 + 4)
         form = QFormLayout()
         form.addRow(self.tr("Address:"), self.url)
         row = QHBoxLayout()
@@ -116,13 +118,14 @@ class NewsSettingsPage(QWidget):
         for category_id, url in saved + self._adding:
             label = f"{url}  ({self._name(category_id)})"
             if (category_id, url) in self._adding:
-                label += "  " + self.tr("— added when you choose OK")
+                label += "\n" + self.tr("— added when you choose OK")
             else:
                 listed = self._service.categories_of_feed(url)
                 if listed and listed[0] != category_id:
-                    label += "  " + self.tr("— also in “%1”, where its news is shown").replace(
+                    label += "\n" + self.tr("— also in “%1”, where its news is shown").replace(
                         "%1", self._name(listed[0]))
             item = QListWidgetItem(label)
+            item.setToolTip(label)
             item.setData(ID_ROLE, category_id)
             item.setData(URL_ROLE, url)
             self.user_feeds.addItem(item)

@@ -41,8 +41,8 @@ class SourceLine:
 
 
 def waiting(outcome: FeedOutcome) -> bool:
-    """Skipped because its site asked us to wait (Retry-After)."""
-    return (outcome.status == SKIPPED and outcome.problem is not None
+    """Its site asked us to wait (Retry-After) this round or before, until a known time."""
+    return (outcome.status in (SKIPPED, PROBLEM) and outcome.problem is not None
             and outcome.problem.kind == RATE_LIMITED and outcome.next_allowed is not None)
 
 
@@ -72,8 +72,8 @@ class RoundWords(QObject):
         """The summary on the details button, or '' when every source did its job."""
         if report.offline:
             return ""  # the banner says it; sixteen times "no connection" helps nobody
-        failing = [o for o in report.problems
-                   if o.problem is None or o.problem.kind != DISK_FULL]
+        failing = [o for o in report.problems if not waiting(o)
+                   and (o.problem is None or o.problem.kind != DISK_FULL)]
         asked = [o for o in report.outcomes if waiting(o)]
         parts: list[str] = []
         if len(failing) == 1 and not asked and failing[0].problem is not None:
@@ -124,7 +124,8 @@ class RoundWords(QObject):
         return None
 
     def empty_list(self, *, search: str, stored: int, refreshing: bool, offline: bool,
-                   report: RefreshReport | None, unread_only: bool) -> str:
+                   report: RefreshReport | None, unread_only: bool,
+                   category_failed: bool = False) -> str:
         """Why the list is empty."""
         if search:
             return self.tr("Nothing found for “%1” in any category.").replace("%1", search)
@@ -140,6 +141,9 @@ class RoundWords(QObject):
             return self.tr("No news yet. Press F5 to fetch it.")
         if unread_only:
             return self.tr("No unread articles in this category.")
+        if category_failed:
+            return self.tr("The news sources of this category could not be fetched. Choose "
+                           "“details” above the list to see why.")
         return self.tr("No articles in this category yet.")
 
     def source_lines(self, report: RefreshReport, categories: Mapping[str, str],
@@ -148,12 +152,20 @@ class RoundWords(QObject):
         lines = []
         for outcome in report.outcomes:
             category = categories.get(outcome.category, outcome.category)
-            if outcome.status == PROBLEM and outcome.problem is not None:
-                lines.append(SourceLine(outcome.name, category,
-                                        problem_words(outcome.problem),
-                                        problem_small_print(outcome.problem)))
-            elif waiting(outcome) and outcome.next_allowed is not None:
+            if waiting(outcome) and outcome.next_allowed is not None:
                 words = self.tr("Its website asked us to wait until %1; it is fetched again "
                                 "then").replace("%1", self._when(outcome.next_allowed, now))
                 lines.append(SourceLine(outcome.name, category, words, ""))
+            elif outcome.status == PROBLEM and outcome.problem is not None:
+                lines.append(SourceLine(outcome.name, category,
+                                        problem_words(outcome.problem),
+                                        problem_small_print(outcome.problem)))
         return lines
+
+    def category_failed(self, report: RefreshReport | None, category: str | None) -> bool:
+        """Every source of this category that was asked for failed or asked us to wait."""
+        if report is None or category is None:
+            return False
+        mine = [o for o in report.outcomes if o.category == category
+                and (o.status != SKIPPED or waiting(o))]
+        return bool(mine) and all(o.status == PROBLEM or waiting(o) for o in mine)

@@ -214,7 +214,9 @@ class NewsTab(QWidget):
         self.pane.show_words(self.feedback.words.empty_list(
             search=self.search.text().strip(), stored=self._stored,
             refreshing=self._service.is_refreshing, offline=self.feedback.offline,
-            report=self.feedback.report, unread_only=self.actions_.unread_only.isChecked()))
+            report=self.feedback.report, unread_only=self.actions_.unread_only.isChecked(),
+            category_failed=self.feedback.words.category_failed(self.feedback.report,
+                                                                self.current_category())))
 
     # --- moving through the list ------------------------------------------------------------
 
