@@ -224,14 +224,18 @@ class NewsService(QObject):
 
             planned = plan_round(catalogue, self._store, self._get_fetcher(),
                                  enabled_categories=enabled, force=force)
-            if only is None:
-                return planned
-            # The whole round's plan cut down, so every feed keeps the category it has.
-            return replace(planned, jobs=tuple(j for j in planned.jobs if j.category.id == only),
-                           skipped=tuple(o for o in planned.skipped if o.category == only))
+            if only is not None:
+                # The whole round's plan cut down, so every feed keeps the category it has.
+                planned = replace(
+                    planned, jobs=tuple(j for j in planned.jobs if j.category.id == only),
+                    skipped=tuple(o for o in planned.skipped if o.category == only))
+            # Handed to the runner from here, not from the GUI thread: starting the lane's
+            # threads while feeds are parsed held the GUI thread for 40 ms.
+            self._start_feeds(round_, planned)
+            return planned
 
         self._tasks.run(plan, token=round_.token, name="news-plan",
-                        on_done=lambda p: self._start_feeds(round_, p),
+                        on_done=lambda p: self._plan_ready(round_, p),
                         on_error=lambda error: self._round_failed(round_, error))
 
     def _get_fetcher(self) -> Fetcher:
@@ -243,11 +247,9 @@ class NewsService(QObject):
             return self._fetcher
 
     def _start_feeds(self, round_: _Round, plan: RoundPlan) -> None:
+        """In the planning job: one job per feed; their outcomes come to the GUI thread."""
         from ..news.refresh import refresh_feed
 
-        round_.plan = plan
-        round_.outcomes.extend(plan.skipped)
-        self.refresh_progress.emit(len(round_.outcomes), plan.total)
         fetcher, store = self._get_fetcher(), self._store
 
         def feed_work(job: FeedJob) -> Callable[[CancelToken], FeedOutcome]:
@@ -258,17 +260,26 @@ class NewsService(QObject):
                 feed_work(job), lane="news-fetch", token=round_.token.child(), name="news-feed",
                 on_done=lambda outcome: self._feed_done(round_, outcome),
                 on_error=lambda error: self._round_failed(round_, error))
-        if not plan.jobs:
+
+    def _plan_ready(self, round_: _Round, plan: RoundPlan) -> None:
+        if round_ is not self._round:
+            return
+        round_.plan = plan
+        round_.outcomes.extend(plan.skipped)
+        self.refresh_progress.emit(len(round_.outcomes), plan.total)
+        if len(round_.outcomes) == plan.total:
             self._finish(round_)
 
     def _feed_done(self, round_: _Round, outcome: FeedOutcome) -> None:
-        if round_ is not self._round or round_.plan is None:
+        if round_ is not self._round:
             return
-        round_.outcomes.append(outcome)
-        self.refresh_progress.emit(len(round_.outcomes), round_.plan.total)
+        round_.outcomes.append(outcome)  # before the plan is here too: a feed can be quicker
         if outcome.new_ids or outcome.entries:
             self._changed.add(outcome.category)
             self._articles_changed_soon()
+        if round_.plan is None:
+            return
+        self.refresh_progress.emit(len(round_.outcomes), round_.plan.total)
         if len(round_.outcomes) == round_.plan.total:
             self._finish(round_)
 

@@ -12,8 +12,10 @@ Python costs as much as drawing a line of text).
 
 from __future__ import annotations
 
+from collections import OrderedDict
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from ...news.model import Article
@@ -31,6 +33,10 @@ _ACTIVE = QPalette.ColorGroup.Active
 _TEXT = QPalette.ColorRole.Text
 _HIGHLIGHTED = QPalette.ColorRole.HighlightedText
 _MUTED = QPalette.ColorRole.PlaceholderText
+# What of a row's state changes how it looks (selected, focused, hovered, the window active).
+_ROW_STATES = (QStyle.StateFlag.State_Selected | QStyle.StateFlag.State_HasFocus
+               | QStyle.StateFlag.State_MouseOver | QStyle.StateFlag.State_Active)
+KEEP_ROWS = 80  # rows kept drawn: a screenful or two, in both selection states
 
 
 def picture_of(article: Article) -> str | None:
@@ -60,6 +66,7 @@ class ArticleDelegate(QStyledItemDelegate):
         self._model = model
         self._pictures = pictures
         self._fonts: _Fonts | None = None
+        self._rows: OrderedDict[tuple[object, ...], QPixmap] = OrderedDict()
 
     def _fonts_for(self, font: QFont) -> _Fonts:
         fonts = self._fonts
@@ -86,9 +93,40 @@ class ArticleDelegate(QStyledItemDelegate):
         article = self._model.article_at(row)
         if article is None:
             return
+        # A row is drawn once into a picture of itself and then copied: repaints (a picture
+        # arriving, the list filled again during a round) cost one copy per row instead of a
+        # dozen text layouts, each slowed down by the threads parsing feeds meanwhile.
+        url = picture_of(article) if self._pictures.enabled else None
+        state = "" if url is None else ("here" if self._pictures.has_thumbnail(url) else
+                                        "failed" if self._pictures.failed(url) else "coming")
+        widget = option.widget
+        ratio = widget.devicePixelRatioF() if widget is not None else 1.0
+        rect: QRect = option.rect
+        key = (article.id, article.read, (option.state & _ROW_STATES).value, rect.width(),
+               rect.height(), self._model.meta_text(article), state, fonts.key, ratio,
+               option.palette.cacheKey())
+        picture = self._rows.get(key)
+        if picture is None:
+            picture = QPixmap(int(rect.width() * ratio), int(rect.height() * ratio))
+            picture.setDevicePixelRatio(ratio)
+            picture.fill(Qt.GlobalColor.transparent)
+            canvas = QPainter(picture)
+            local = QStyleOptionViewItem(option)
+            local.rect = QRect(0, 0, rect.width(), rect.height())
+            self._paint_article(canvas, local, fonts, article, key[5])
+            canvas.end()
+            self._rows[key] = picture
+            while len(self._rows) > KEEP_ROWS:
+                self._rows.popitem(last=False)
+        else:
+            self._rows.move_to_end(key)
+        painter.drawPixmap(rect.topLeft(), picture)
+
+    def _paint_article(self, painter: QPainter, option: QStyleOptionViewItem, fonts: _Fonts,
+                       article: Article, meta: str) -> None:
         # No initStyleOption: it asks the model for a dozen roles per row, none of them used;
         # the style draws the row's background, selection and focus from the option alone.
-        opt = QStyleOptionViewItem(option)
+        opt = option
         widget = opt.widget
         if widget is not None:
             widget.style().drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter,
@@ -124,8 +162,7 @@ class ArticleDelegate(QStyledItemDelegate):
                          fonts.base_metrics.elidedText(capped(lead), _ELIDE, width))
         painter.setFont(fonts.small)
         painter.drawText(QRect(left, top + 2 * line + 4, width, line), _LINE,
-                         fonts.small_metrics.elidedText(self._model.meta_text(article), _ELIDE,
-                                                        width))
+                         fonts.small_metrics.elidedText(meta, _ELIDE, width))
         painter.restore()
 
     def _paint_picture(self, painter: QPainter, palette: QPalette, rect: QRect,

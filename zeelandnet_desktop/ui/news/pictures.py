@@ -84,6 +84,10 @@ class PictureBank(QObject):
         self.enabled = on
         self._asked.clear()  # asked while off: the service fetched nothing, ask again
 
+    def has_thumbnail(self, url: str) -> bool:
+        """Here already (without asking for it)."""
+        return url in self._thumbs
+
     def failed(self, url: str) -> bool:
         return url in self._failed
 
