@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, tzinfo
 
-from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QElapsedTimer, QEvent, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from ... import i18n
@@ -53,6 +53,12 @@ class NewsTab(QWidget):
         self._select_when_listed: str | None = None
         self._step_when_listed = False
         self._stored = 0  # articles in the store, as the last answer said
+        self._asked_at = QElapsedTimer()
+        self._since_answer = QElapsedTimer()
+        self._read_ms = 0  # how long the last list took to read
+        self._reload_later = QTimer(self)
+        self._reload_later.setSingleShot(True)
+        self._reload_later.timeout.connect(self.reload)
         self._stopped = False
 
         self.pictures = PictureBank(service, self)
@@ -119,6 +125,7 @@ class NewsTab(QWidget):
         self._stopped = True
         self._tick.stop()
         self._search_timer.stop()
+        self._reload_later.stop()
 
     def set_clock(self, now: Callable[[], datetime], tz: tzinfo | None = None) -> None:
         """Another clock and time zone for the list, its headings and the article (tests)."""
@@ -159,8 +166,17 @@ class NewsTab(QWidget):
         if self._stopped or self._service.is_shut_down:
             return
         current = self.current_category()
-        if categories is None or self.search.text().strip() or current in categories:
+        if categories is None:
+            self._reload_later.stop()
             self.reload()
+        elif self.search.text().strip() or current in categories:
+            # During a round: not more often than every three times a read takes, so the
+            # reading (of a category of thousands) never takes the GUI thread's share.
+            wait = 3 * self._read_ms - self._since_answer.elapsed()
+            if wait <= 0 or not self._since_answer.isValid():
+                self.reload()
+            elif not self._reload_later.isActive():
+                self._reload_later.start(int(wait))
         else:
             self._service.load_counts(categories, self._on_counts)
 
@@ -190,12 +206,15 @@ class NewsTab(QWidget):
                           self.actions_.unread_only.isChecked(), self._limit,
                           tuple(filter(None, [self._shown_id()])))
         self._asked = query
+        self._asked_at.start()
         self._service.load_list(query, self._on_page)
 
     def _on_page(self, page: ListPage) -> None:
         if self._stopped or page.query != self._asked:
             return
         self._answered = page.query
+        self._read_ms = self._asked_at.elapsed()
+        self._since_answer.start()
         self._stored = page.stored
         self.categories.set_counts(page.unread)
         self.pane.fill(page.articles, selected=self._shown_id(),
