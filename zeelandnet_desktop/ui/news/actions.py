@@ -63,10 +63,11 @@ class NewsActions(QObject):
         self.open = make("action_open", ["Return", "Enter"], commands.activate)
         self.copy_link = make("action_copy_link", [], lambda: commands.copy_link())
         self.toggle_read = make("action_toggle_read", ["M"], lambda: commands.toggle_read())
-        self.category_read = make("action_category_read", ["Shift+M"],
+        # The bulk marks have no key: there is no undo, and a slip of the finger is easy.
+        self.category_read = make("action_category_read", [],
                                   lambda: commands.mark_category_read())
         self.all_read = make("action_all_read", [], commands.mark_everything_read)
-        self.unread_only = make("action_unread_only", ["U"], lambda: None)
+        self.unread_only = make("action_unread_only", [], lambda: None)
         self.unread_only.setCheckable(True)
         self.unread_only.toggled.connect(commands.set_unread_only)
         self.search = make("action_search", [QKeySequence.StandardKey.Find], commands.focus_search)
