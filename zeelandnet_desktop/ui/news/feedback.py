@@ -51,13 +51,16 @@ class RoundFeedback(QObject):
 
     def __init__(self, service: NewsService, header: NewsHeader, banner: NewsBanner,
                  clock: NewsClock, category_names: Callable[[], Mapping[str, str]],
-                 parent: QObject | None = None) -> None:
+                 stored: Callable[[], int], parent: QObject | None = None) -> None:
+        """`stored`: how many articles the store holds, as the list's last answer said (no
+        count of its own on the GUI thread)."""
         super().__init__(parent)
         self._service = service
         self._header = header
         self._banner = banner
         self._clock = clock
         self._category_names = category_names
+        self._stored = stored
         self.words = RoundWords(clock, self)
         self.report: RefreshReport | None = service.last_report
         self._round_failed = False
@@ -95,7 +98,7 @@ class RoundFeedback(QObject):
         now = self._clock.now()
         self._header.set_problems(self.words.problems(report, now) if report else "")
         self._banner.show_banner(self.words.banner(
-            report, stored=self._service.article_count(),
+            report, stored=self._stored(),
             recovered=self._service.recovered_from_corruption))
 
     def show_details(self) -> None:

@@ -89,7 +89,7 @@ class NewsTab(QWidget):
         layout.addWidget(self.splitter, 1)
 
         self.feedback = RoundFeedback(service, self.header, self.banner, self.clock,
-                                      self.categories.names, self)
+                                      self.categories.names, lambda: self._stored, self)
         self.feedback.finished.connect(self._show_empty_words)
         self.actions_ = NewsActions(self, self)
         unread_only = settings.get(keys.NEWS_UNREAD_ONLY)
@@ -213,6 +213,7 @@ class NewsTab(QWidget):
         if self._stopped or page.query != self._asked:
             return
         self._answered = page.query
+        had_none = self._stored == 0
         self._read_ms = self._asked_at.elapsed()
         self._since_answer.start()
         self._stored = page.stored
@@ -227,6 +228,8 @@ class NewsTab(QWidget):
             self._step_when_listed = False
             self.step(1)
         self._show_empty_words()
+        if had_none != (self._stored == 0):
+            self.feedback.update_words()  # "you are seeing saved news" only when there is some
         self.list_loaded.emit()
 
     def _show_empty_words(self) -> None:
