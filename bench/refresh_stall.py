@@ -229,8 +229,11 @@ def run_case(app: QApplication, name: str, server: LocalServer,
                                       link=f"https://www.example.nl/p/{number}/{n}"))
                 feeds.append((f"/pictures-{number}.xml", rss(f"Bron {number}", items)))
             catalogue = one_category(server, feeds)
-            case = Case(app, catalogue, folder, pictures=True)
+            case = Case(app, catalogue, folder, pictures=True, tab=tab)
             refreshed = case.refresh()
+            if not tab:
+                case.close()
+                return {"refresh": refreshed}
             bar = case.tab.list.verticalScrollBar()
 
             def scroll_through() -> None:
@@ -256,14 +259,18 @@ def idle_gap(app: QApplication, seconds: float = 1.0) -> float:
 
 
 CASES = ("cold", "big-feed", "many-feeds", "long-title", "pictures")
-FLOOR_CASES = ("cold", "big-feed", "many-feeds")
+FLOOR_CASES = ("cold", "big-feed", "many-feeds", "pictures")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--only", choices=CASES)
+    parser.add_argument("--switch-interval", type=float, default=None,
+                        help="sys.setswitchinterval for the run (Python's default: 0.005 s)")
     args = parser.parse_args()
+    if args.switch_interval:
+        sys.setswitchinterval(args.switch_interval)
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)
     app = QApplication([])
     server = LocalServer().start()

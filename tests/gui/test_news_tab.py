@@ -166,12 +166,16 @@ def test_relative_times_move_on_without_refetching(
     application = started(make_app, qtbot, news_feeds)
     tab = application.news_feature.tab
     model = tab.model
+    now = datetime.now(timezone.utc)
+    # A zone where it is noon now: an hour on is the same day whenever the test runs.
+    noon = timezone(timedelta(hours=12 - now.hour))
+    tab.set_clock(lambda: now, noon)
     newest = model.articles()[0]
     assert plain(model.meta_text(newest)).endswith("5 minuten geleden")
     requests_before = len(server.requests)
-    later = datetime.now(timezone.utc) + timedelta(minutes=55)
+    later = now + timedelta(minutes=55)
     assert plain(model.meta_text(newest, now=later)) == "NU.nl Binnenland · 1 uur geleden"
-    tab.set_clock(lambda: later)  # the minute tick an hour on: times move, nothing is fetched
+    tab.set_clock(lambda: later, noon)  # the minute tick an hour on: times move, no fetch
     tab._tick.timeout.emit()
     assert len(server.requests) == requests_before
     row = model.row_of(newest.id)

@@ -15,7 +15,7 @@ from .model import Article
 from .store import NewsStore
 from .textkeys import StoryGroups, link_key, title_key
 
-PAGE = 200  # stories per page: enough for a screenful many times over, cheap to lay out
+PAGE = 100  # stories per page: a screenful many times over; each row costs a call to lay out
 
 
 @dataclass(frozen=True)

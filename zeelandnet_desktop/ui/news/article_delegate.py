@@ -93,34 +93,37 @@ class ArticleDelegate(QStyledItemDelegate):
         article = self._model.article_at(row)
         if article is None:
             return
-        # A row is drawn once into a picture of itself and then copied: repaints (a picture
-        # arriving, the list filled again during a round) cost one copy per row instead of a
-        # dozen text layouts, each slowed down by the threads parsing feeds meanwhile.
-        url = picture_of(article) if self._pictures.enabled else None
-        state = "" if url is None else ("here" if self._pictures.has_thumbnail(url) else
-                                        "failed" if self._pictures.failed(url) else "coming")
+        # A row's text is drawn once into a picture of itself and then copied: repaints (the
+        # list filled again during a round, a thumbnail arriving) cost one copy per row instead
+        # of a dozen text layouts, each slowed down by the threads parsing feeds meanwhile. The
+        # thumbnail is drawn on top, so its arrival leaves the text's picture as it is.
         widget = option.widget
         ratio = widget.devicePixelRatioF() if widget is not None else 1.0
         rect: QRect = option.rect
+        pictures = self._pictures.enabled
         key = (article.id, article.read, (option.state & _ROW_STATES).value, rect.width(),
-               rect.height(), self._model.meta_text(article), state, fonts.key, ratio,
+               rect.height(), self._model.meta_text(article), pictures, fonts.key, ratio,
                option.palette.cacheKey())
-        picture = self._rows.get(key)
-        if picture is None:
-            picture = QPixmap(int(rect.width() * ratio), int(rect.height() * ratio))
-            picture.setDevicePixelRatio(ratio)
-            picture.fill(Qt.GlobalColor.transparent)
-            canvas = QPainter(picture)
+        text = self._rows.get(key)
+        if text is None:
+            text = QPixmap(int(rect.width() * ratio), int(rect.height() * ratio))
+            text.setDevicePixelRatio(ratio)
+            text.fill(Qt.GlobalColor.transparent)
+            canvas = QPainter(text)
             local = QStyleOptionViewItem(option)
             local.rect = QRect(0, 0, rect.width(), rect.height())
             self._paint_article(canvas, local, fonts, article, key[5])
             canvas.end()
-            self._rows[key] = picture
+            self._rows[key] = text
             while len(self._rows) > KEEP_ROWS:
                 self._rows.popitem(last=False)
         else:
             self._rows.move_to_end(key)
-        painter.drawPixmap(rect.topLeft(), picture)
+        painter.drawPixmap(rect.topLeft(), text)
+        url = picture_of(article) if pictures else None
+        if url:
+            self._paint_picture(painter, option.palette,
+                                rect.adjusted(PADDING, PADDING, -PADDING, -PADDING), url)
 
     def _paint_article(self, painter: QPainter, option: QStyleOptionViewItem, fonts: _Fonts,
                        article: Article, meta: str) -> None:
@@ -136,10 +139,7 @@ class ArticleDelegate(QStyledItemDelegate):
         rect: QRect = opt.rect.adjusted(PADDING, PADDING, -PADDING, -PADDING)
 
         painter.save()
-        if self._pictures.enabled:
-            url = picture_of(article)
-            if url:
-                self._paint_picture(painter, palette, rect, url)
+        if self._pictures.enabled:  # the picture itself is drawn over this, in paint()
             rect = rect.adjusted(THUMB_SIZE.width() + GAP, 0, 0, 0)
         line = fonts.line
         width = rect.width()
