@@ -288,7 +288,7 @@ def main() -> int:
                 worst_overall = max(worst_overall, median)
                 floor = (f"; service alone, no tab: median "
                          f"{statistics.median(f[measure] for f in floors) * 1000:.1f} ms"
-                         if floors else "")
+                         if floors and measure in floors[0] else "")
                 print(f"{name:11} {measure:27} worst gap median {median * 1000:6.1f} ms "
                       f"(max {max(values) * 1000:6.1f} ms over {len(values)} runs{floor})")
     finally:

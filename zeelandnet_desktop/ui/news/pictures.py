@@ -79,6 +79,18 @@ class PictureBank(QObject):
         self._leads: OrderedDict[str, QImage] = OrderedDict()
         self._asked: set[tuple[str, str]] = set()
         self._failed: set[str] = set()
+        self._holding = False
+        self._held: list[str] = []
+
+    def hold_thumbnails(self, hold: bool) -> None:
+        """While a refresh round runs, thumbnails wait: their fetching and decoding would
+        compete with the feeds for the one Python interpreter, and the GUI thread would feel
+        it. The article's own picture is never held. Released, the waiting ones are asked."""
+        self._holding = hold
+        if not hold:
+            waiting, self._held = self._held, []
+            for url in waiting:
+                self._ask(url, "thumb")
 
     def set_enabled(self, on: bool) -> None:
         self.enabled = on
@@ -110,6 +122,10 @@ class PictureBank(QObject):
 
     def _ask(self, url: str, kind: str) -> None:
         if not self.enabled or url in self._failed or (url, kind) in self._asked:
+            return
+        if kind == "thumb" and self._holding:
+            if url not in self._held:
+                self._held.append(url)
             return
         self._asked.add((url, kind))
         keep, cap = (self._thumbs, KEEP_THUMBS) if kind == "thumb" else (self._leads, KEEP_LEADS)

@@ -116,6 +116,8 @@ class NewsTab(QWidget):
         service.articles_changed.connect(self._on_articles_changed)
         service.catalogue_changed.connect(self.reload)
         service.refresh_started.connect(self._show_empty_words)
+        service.refresh_started.connect(lambda: self.pictures.hold_thumbnails(True))
+        service.refresh_finished.connect(lambda _report: self.pictures.hold_thumbnails(False))
         settings.changed.connect(self._on_setting_changed)
         self.view.show_placeholder()
         self.reload()
