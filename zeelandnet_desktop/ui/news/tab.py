@@ -12,12 +12,12 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, tzinfo
 
-from PySide6.QtCore import QElapsedTimer, QEvent, QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from ... import i18n
 from ... import settings as keys
-from ...news.listing import PAGE, ListPage, ListQuery
+from ...news.listing import ListPage
 from ...news.model import Article
 from ...services.news import NewsService
 from ...settings import Settings
@@ -27,6 +27,7 @@ from .category_list import CategoryList
 from .clock import NewsClock
 from .feedback import NewsBanner, RoundFeedback
 from .header import NewsHeader
+from .list_loader import ListLoader
 from .list_pane import ArticleListPane
 from .pictures import PictureBank
 from .reading import ArticleReader
@@ -47,18 +48,8 @@ class NewsTab(QWidget):
         self._settings = settings
         self._service = service
         self.clock = NewsClock()
-        self._limit = PAGE
-        self._asked: ListQuery | None = None
-        self._answered: ListQuery | None = None
         self._select_when_listed: str | None = None
         self._step_when_listed = False
-        self._stored = 0  # articles in the store, as the last answer said
-        self._asked_at = QElapsedTimer()
-        self._since_answer = QElapsedTimer()
-        self._read_ms = 0  # how long the last list took to read
-        self._reload_later = QTimer(self)
-        self._reload_later.setSingleShot(True)
-        self._reload_later.timeout.connect(self.reload)
         self._stopped = False
 
         self.pictures = PictureBank(service, self)
@@ -88,8 +79,13 @@ class NewsTab(QWidget):
         layout.addWidget(self.banner)
         layout.addWidget(self.splitter, 1)
 
+        self.loader = ListLoader(service, settings, self.categories, self.pane,
+                                 lambda: (self.search.text().strip(),
+                                          self.actions_.unread_only.isChecked()),
+                                 self._shown_id, self)
+        self.loader.answered.connect(self._on_page)
         self.feedback = RoundFeedback(service, self.header, self.banner, self.clock,
-                                      self.categories.names, lambda: self._stored, self)
+                                      self.categories.names, lambda: self.loader.stored, self)
         self.feedback.finished.connect(self._show_empty_words)
         self.actions_ = NewsActions(self, self)
         unread_only = settings.get(keys.NEWS_UNREAD_ONLY)
@@ -101,19 +97,19 @@ class NewsTab(QWidget):
         self.categories.currentItemChanged.connect(lambda *_: self._category_chosen())
         self.categories.menu_requested.connect(self._category_menu)
         self.pane.menu_requested.connect(self._article_menu)
-        self.pane.more_wanted.connect(self._more)
+        self.pane.more_wanted.connect(self.loader.more)
         self.list.selectionModel().currentChanged.connect(self._on_current_changed)
         self.list.activated.connect(lambda _index: self.open_in_browser())
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
         self._search_timer.setInterval(150)  # type-ahead without a query per key stroke
-        self._search_timer.timeout.connect(self._request_list)
+        self._search_timer.timeout.connect(self.loader.first_page)
         self.search.textChanged.connect(lambda _text: self._search_timer.start())
         self._tick = QTimer(self)
         self._tick.timeout.connect(self.times_changed)
         self._tick.start(TICK_MS)
 
-        service.articles_changed.connect(self._on_articles_changed)
+        service.articles_changed.connect(self.loader.changed)
         service.catalogue_changed.connect(self.reload)
         service.refresh_started.connect(self._show_empty_words)
         service.refresh_started.connect(lambda: self.pictures.hold_thumbnails(True))
@@ -127,7 +123,7 @@ class NewsTab(QWidget):
         self._stopped = True
         self._tick.stop()
         self._search_timer.stop()
-        self._reload_later.stop()
+        self.loader.stop()
 
     def set_clock(self, now: Callable[[], datetime], tz: tzinfo | None = None) -> None:
         """Another clock and time zone for the list, its headings and the article (tests)."""
@@ -145,7 +141,7 @@ class NewsTab(QWidget):
     @property
     def list_settled(self) -> bool:
         """The list shows the answer to the latest question (nothing is being read)."""
-        return self._asked is not None and self._answered is self._asked
+        return self.loader.settled
 
     def current_article(self) -> Article | None:
         """The article in the reading pane."""
@@ -153,76 +149,14 @@ class NewsTab(QWidget):
 
     def reload(self) -> None:
         """Categories with counts, then the list again, keeping the place."""
-        if self._stopped or self._service.is_shut_down:
-            return
-        wanted = self.current_category() or self._settings.get(keys.LAST_NEWS_CATEGORY)
-        enabled = set(self._service.enabled_categories())
-        language = i18n.current_language()
-        shown = [(c.id, c.name(language)) for c in self._service.categories() if c.id in enabled]
-        self.categories.fill(shown, self.categories.counts(), wanted)
-        self._request_list()
-
-    def _on_articles_changed(self, categories: tuple[str, ...] | None) -> None:
-        """Read the list again only when what it shows may have changed; for the other
-        categories their counts are enough (a round stores feeds one after the other)."""
-        if self._stopped or self._service.is_shut_down:
-            return
-        current = self.current_category()
-        if categories is None:
-            self._reload_later.stop()
-            self.reload()
-        elif self.search.text().strip() or current in categories:
-            # During a round: not more often than every three times a read takes, so the
-            # reading (of a category of thousands) never takes the GUI thread's share.
-            wait = 3 * self._read_ms - self._since_answer.elapsed()
-            if wait <= 0 or not self._since_answer.isValid():
-                self.reload()
-            elif not self._reload_later.isActive():
-                self._reload_later.start(int(wait))
-        else:
-            self._service.load_counts(categories, self._on_counts)
-
-    def _on_counts(self, unread: dict[str, int]) -> None:
-        if not self._stopped:
-            self.categories.set_counts(unread, partial=True)
+        self.loader.reload()
 
     def _category_chosen(self) -> None:
-        self._limit = PAGE
         self._show(None)
         self.list.scrollToTop()
-        self._request_list()
-
-    def _more(self) -> None:
-        """The next page, unless one is on its way already."""
-        if self.pane.has_more and self.list_settled:
-            self._limit += PAGE
-            self._request_list()
-
-    def _request_list(self) -> None:
-        if self._stopped or self._service.is_shut_down:
-            return
-        category = self.current_category()
-        if category is not None:
-            self._settings.set(keys.LAST_NEWS_CATEGORY, category)
-        query = ListQuery(category, self.search.text().strip(),
-                          self.actions_.unread_only.isChecked(), self._limit,
-                          tuple(filter(None, [self._shown_id()])))
-        self._asked = query
-        self._asked_at.start()
-        self._service.load_list(query, self._on_page)
+        self.loader.first_page()
 
     def _on_page(self, page: ListPage) -> None:
-        if self._stopped or page.query != self._asked:
-            return
-        self._answered = page.query
-        had_none = self._stored == 0
-        self._read_ms = self._asked_at.elapsed()
-        self._since_answer.start()
-        self._stored = page.stored
-        self.categories.set_counts(page.unread)
-        self.pane.fill(page.articles, selected=self._shown_id(),
-                       by_category=page.query.searching, category_names=self.categories.names(),
-                       more=page.more)
         wanted, self._select_when_listed = self._select_when_listed, None
         if wanted is not None:
             self.pane.select_article(wanted)
@@ -230,13 +164,12 @@ class NewsTab(QWidget):
             self._step_when_listed = False
             self.step(1)
         self._show_empty_words()
-        if had_none != (self._stored == 0):
-            self.feedback.update_words()  # "you are seeing saved news" only when there is some
+        self.feedback.update_words()  # "you are seeing saved news" only when there is some
         self.list_loaded.emit()
 
     def _show_empty_words(self) -> None:
         self.pane.show_words(self.feedback.words.empty_list(
-            search=self.search.text().strip(), stored=self._stored,
+            search=self.search.text().strip(), stored=self.loader.stored,
             refreshing=self._service.is_refreshing, offline=self.feedback.offline,
             report=self.feedback.report, unread_only=self.actions_.unread_only.isChecked(),
             category_failed=self.feedback.words.category_failed(self.feedback.report,
@@ -248,7 +181,7 @@ class NewsTab(QWidget):
         """Next (1) or previous (-1) article, like the arrow keys (not `move`: QWidget.move)."""
         if not self.pane.step(step, self._shown_id()) and step > 0:
             self._step_when_listed = self.pane.has_more  # on to the next page's first
-            self._more()
+            self.loader.more()
 
     def select_row(self, number: int) -> None:
         """Select the `number`th article of the list (headings do not count)."""
@@ -294,13 +227,12 @@ class NewsTab(QWidget):
         self.categories.blockSignals(True)
         self.categories.select(category)
         self.categories.blockSignals(False)
-        self._limit = PAGE
         found = self._service.articles_by_id([article_id]) if article_id else []
         self._show(found[0] if found else None)
         if found and not found[0].read:
             self._set_read(found[0], True)
         self._select_when_listed = article_id or None
-        self._request_list()
+        self.loader.first_page()
         self.list.setFocus()
 
     # --- one article ------------------------------------------------------------------------
@@ -343,8 +275,7 @@ class NewsTab(QWidget):
 
     def set_unread_only(self, on: bool) -> None:
         self._settings.set(keys.NEWS_UNREAD_ONLY, on)
-        self._limit = PAGE
-        self._request_list()
+        self.loader.first_page()
 
     def refresh(self, category: str | None = None) -> None:
         self._service.refresh(force=True, only=category)
