@@ -125,9 +125,11 @@ WINDOW_STATE: Key[bytes] = Key("ui/window_state", bytes, b"")
 
 REFRESH_MINUTES: Key[int] = Key("news/refresh_minutes", int, 15, minimum=1, maximum=24 * 60)
 PRUNE_DAYS: Key[int] = Key("news/prune_days", int, 14, minimum=1, maximum=365)
-REMOTE_IMAGES: Key[bool] = Key("news/remote_images", bool, False)
+# Pictures in the list and the article, fetched by the app itself (no cookie, no referrer).
+REMOTE_IMAGES: Key[bool] = Key("news/remote_images", bool, True)
 DISABLED_CATEGORIES: Key[list[str]] = Key("news/disabled_categories", list, [])
 LAST_NEWS_CATEGORY: Key[str] = Key("news/last_category", str, "")
+NEWS_UNREAD_ONLY: Key[bool] = Key("news/unread_only", bool, False)
 
 # Webmail
 # "" = not chosen yet: the tab asks once ("Choose your webmail"), never at start-up.

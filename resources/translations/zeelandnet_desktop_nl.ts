@@ -17,11 +17,11 @@
     </message>
     <message>
       <source>Cache</source>
-      <translation>Cache</translation>
+      <translation>Tijdelijke bestanden</translation>
     </message>
     <message>
       <source>Web profile</source>
-      <translation>Webprofiel</translation>
+      <translation>Webmailgegevens</translation>
     </message>
     <message>
       <source>Log files</source>
@@ -37,7 +37,36 @@
     </message>
   </context>
   <context>
+    <name>ArticleListModel</name>
+    <message>
+      <source>Unread: %1</source>
+      <translation>Ongelezen: %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>ArticleListPane</name>
+    <message>
+      <source>Articles</source>
+      <translation>Berichten</translation>
+    </message>
+  </context>
+  <context>
+    <name>ArticleReader</name>
+    <message>
+      <source>Link copied</source>
+      <translation>Link gekopieerd</translation>
+    </message>
+    <message>
+      <source>No web browser could be opened. Copy the link with the right mouse button and open it yourself.</source>
+      <translation>Er kon geen webbrowser worden geopend. Kopieer de link met de rechtermuisknop en open hem zelf.</translation>
+    </message>
+  </context>
+  <context>
     <name>ArticleView</name>
+    <message>
+      <source>Article</source>
+      <translation>Bericht</translation>
+    </message>
     <message>
       <source>Choose an article to read it here.</source>
       <translation>Kies een bericht om het hier te lezen.</translation>
@@ -45,6 +74,21 @@
     <message>
       <source>Read more on %1</source>
       <translation>Lees verder op %1</translation>
+    </message>
+    <message>
+      <source>Picture: %1</source>
+      <translation>Foto: %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>CategoryList</name>
+    <message>
+      <source>Categories</source>
+      <translation>Categorieën</translation>
+    </message>
+    <message>
+      <source>%1, %2 unread</source>
+      <translation>%1, %2 ongelezen</translation>
     </message>
   </context>
   <context>
@@ -63,7 +107,7 @@
     </message>
     <message>
       <source>Any webmail with an https address.</source>
-      <translation>Elke webmail met een https-adres.</translation>
+      <translation>Elke andere webmail met een adres dat met https:// begint.</translation>
     </message>
     <message>
       <source>Open webmail</source>
@@ -98,7 +142,7 @@
     </message>
     <message>
       <source>Also sign out on this computer (remove the webmail's cookies)</source>
-      <translation>Ook afmelden op deze computer (de cookies van de webmail verwijderen)</translation>
+      <translation>Ook uitloggen op deze computer (de cookies van de webmail verwijderen)</translation>
     </message>
     <message>
       <source>Removes the saved password from the keyring and the e-mail address from the settings.</source>
@@ -121,7 +165,7 @@
     <name>DownloadsBar</name>
     <message>
       <source>Cannot write to %1: %2</source>
-      <translation>Kan niet schrijven naar %1: %2</translation>
+      <translation>Kan niet opslaan in %1: %2</translation>
     </message>
     <message>
       <source>Hide</source>
@@ -133,7 +177,7 @@
     </message>
     <message>
       <source>Downloading %1…</source>
-      <translation>%1 downloaden…</translation>
+      <translation>%1 wordt gedownload…</translation>
     </message>
     <message>
       <source>Open folder</source>
@@ -212,6 +256,10 @@
       <translation>Het adres van deze nieuwsbron is geen geldig webadres</translation>
     </message>
     <message>
+      <source>The disk is full, so new news cannot be saved (the news saved before is kept)</source>
+      <translation>De schijf is vol, dus nieuwe berichten kunnen niet worden bewaard (de eerder bewaarde berichten blijven staan)</translation>
+    </message>
+    <message>
       <source>Something went wrong in the program (the log file has the details)</source>
       <translation>Er ging iets mis in het programma (details staan in het logbestand)</translation>
     </message>
@@ -263,11 +311,11 @@
     <name>GeneralPage</name>
     <message>
       <source>Same as the system</source>
-      <translation>Zoals het systeem</translation>
+      <translation>Systeemtaal</translation>
     </message>
     <message>
       <source> min</source>
-      <translation> min</translation>
+      <translation> minuten</translation>
     </message>
     <message>
       <source> days</source>
@@ -275,11 +323,11 @@
     </message>
     <message>
       <source>Show pictures in news articles</source>
-      <translation>Afbeeldingen tonen bij nieuwsberichten</translation>
+      <translation>Foto’s tonen bij het nieuws</translation>
     </message>
     <message>
       <source>Pictures are loaded from the news site, which can then see that you read it.</source>
-      <translation>Afbeeldingen worden van de nieuwssite geladen; die kan dan zien dat je het bericht leest.</translation>
+      <translation>De foto’s worden bij de website van de nieuwsbron opgehaald (zonder cookies). Die website ziet dan wel dat er vanaf jouw internetaansluiting nieuws wordt gelezen.</translation>
     </message>
     <message>
       <source>Language:</source>
@@ -287,11 +335,26 @@
     </message>
     <message>
       <source>Fetch news every:</source>
-      <translation>Nieuws ophalen elke:</translation>
+      <translation>Nieuws ophalen: elke</translation>
     </message>
     <message>
       <source>Keep news for:</source>
       <translation>Nieuws bewaren:</translation>
+    </message>
+  </context>
+  <context>
+    <name>KeysDialog</name>
+    <message>
+      <source>Keyboard shortcuts</source>
+      <translation>Sneltoetsen</translation>
+    </message>
+    <message>
+      <source>Key</source>
+      <translation>Toets</translation>
+    </message>
+    <message>
+      <source>What it does</source>
+      <translation>Wat het doet</translation>
     </message>
   </context>
   <context>
@@ -441,6 +504,134 @@
     </message>
   </context>
   <context>
+    <name>NewsActions</name>
+    <message>
+      <source>Mark as unread</source>
+      <translation>Markeren als ongelezen</translation>
+    </message>
+    <message>
+      <source>Mark as read</source>
+      <translation>Markeren als gelezen</translation>
+    </message>
+    <message>
+      <source>Mark all in “%1” as read</source>
+      <translation>Alles in ‘%1’ als gelezen markeren</translation>
+    </message>
+    <message>
+      <source>Refresh</source>
+      <translation>Vernieuwen</translation>
+    </message>
+    <message>
+      <source>&amp;Next article</source>
+      <translation>&amp;Volgend bericht</translation>
+    </message>
+    <message>
+      <source>&amp;Previous article</source>
+      <translation>Vo&amp;rig bericht</translation>
+    </message>
+    <message>
+      <source>Read on (or next article)</source>
+      <translation>Verder &amp;lezen (of volgend bericht)</translation>
+    </message>
+    <message>
+      <source>&amp;Open on the website</source>
+      <translation>&amp;Openen op de website</translation>
+    </message>
+    <message>
+      <source>&amp;Copy link</source>
+      <translation>Link &amp;kopiëren</translation>
+    </message>
+    <message>
+      <source>&amp;Mark as read or unread</source>
+      <translation>Markeren als &amp;gelezen of ongelezen</translation>
+    </message>
+    <message>
+      <source>Mark this &amp;category as read</source>
+      <translation>Deze &amp;categorie als gelezen markeren</translation>
+    </message>
+    <message>
+      <source>Mark &amp;everything as read</source>
+      <translation>&amp;Alles als gelezen markeren</translation>
+    </message>
+    <message>
+      <source>&amp;Unread only</source>
+      <translation>Alleen o&amp;ngelezen</translation>
+    </message>
+    <message>
+      <source>&amp;Search…</source>
+      <translation>&amp;Zoeken…</translation>
+    </message>
+    <message>
+      <source>Stop searching</source>
+      <translation>Zoeken stoppen</translation>
+    </message>
+    <message>
+      <source>&amp;Keyboard shortcuts</source>
+      <translation>&amp;Sneltoetsen</translation>
+    </message>
+  </context>
+  <context>
+    <name>NewsBanner</name>
+    <message>
+      <source>Try again</source>
+      <translation>Opnieuw proberen</translation>
+    </message>
+  </context>
+  <context>
+    <name>NewsFeature</name>
+    <message>
+      <source>Arrow keys</source>
+      <translation>Pijltjestoetsen</translation>
+    </message>
+    <message>
+      <source>Move through the list</source>
+      <translation>Door de lijst gaan</translation>
+    </message>
+    <message>
+      <source>&amp;News</source>
+      <translation>&amp;Nieuws</translation>
+    </message>
+  </context>
+  <context>
+    <name>NewsHeader</name>
+    <message>
+      <source>Fetching the news…</source>
+      <translation>Nieuws ophalen…</translation>
+    </message>
+    <message>
+      <source>Fetching the news… %1 of %2</source>
+      <translation>Nieuws ophalen… %1 van %2</translation>
+    </message>
+    <message>
+      <source>Refresh</source>
+      <translation>Vernieuwen</translation>
+    </message>
+    <message>
+      <source>Fetch the latest news now (F5)</source>
+      <translation>Haal nu het laatste nieuws op (F5)</translation>
+    </message>
+    <message>
+      <source>Refresh the news</source>
+      <translation>Nieuws vernieuwen</translation>
+    </message>
+    <message>
+      <source>Unread only</source>
+      <translation>Alleen ongelezen</translation>
+    </message>
+    <message>
+      <source>Show unread articles only</source>
+      <translation>Alleen ongelezen berichten tonen</translation>
+    </message>
+    <message>
+      <source>Search all news (Ctrl+F)</source>
+      <translation>Zoeken in al het nieuws (Ctrl+F)</translation>
+    </message>
+    <message>
+      <source>Search the news</source>
+      <translation>Zoeken in het nieuws</translation>
+    </message>
+  </context>
+  <context>
     <name>NewsSettingsPage</name>
     <message>
       <source>News</source>
@@ -451,12 +642,20 @@
       <translation>Categorieën die je ziet</translation>
     </message>
     <message>
-      <source>Your own feeds</source>
-      <translation>Je eigen feeds</translation>
+      <source>Your own news sources</source>
+      <translation>Je eigen nieuwsbronnen</translation>
     </message>
     <message>
       <source>Remove</source>
       <translation>Verwijderen</translation>
+    </message>
+    <message>
+      <source>Address of the news source</source>
+      <translation>Adres van de nieuwsbron</translation>
+    </message>
+    <message>
+      <source>Category for the news source</source>
+      <translation>Categorie van de nieuwsbron</translation>
     </message>
     <message>
       <source>Add</source>
@@ -471,67 +670,44 @@
       <translation>Categorie:</translation>
     </message>
     <message>
-      <source>That is not a web address (it starts with https://).</source>
-      <translation>Dat is geen webadres (het begint met https://).</translation>
+      <source>— added when you choose OK</source>
+      <translation>— wordt toegevoegd als je op OK klikt</translation>
     </message>
     <message>
-      <source>The feed list could not be saved.</source>
-      <translation>De lijst met feeds kon niet worden opgeslagen.</translation>
+      <source>— also in “%1”, where its news is shown</source>
+      <translation>— staat ook in ‘%1’; het nieuws ervan verschijnt daar</translation>
     </message>
     <message>
-      <source>Added. It is fetched with the next refresh.</source>
-      <translation>Toegevoegd. De feed wordt bij de volgende verversing opgehaald.</translation>
-    </message>
-  </context>
-  <context>
-    <name>NewsTab</name>
-    <message>
-      <source>The saved news could not be read and was set aside; the news is fetched again.</source>
-      <translation>Het opgeslagen nieuws kon niet worden gelezen en is apart gezet; het nieuws wordt opnieuw opgehaald.</translation>
+      <source>Type the address of the news source first.</source>
+      <translation>Typ eerst het adres van de nieuwsbron.</translation>
     </message>
     <message>
-      <source>Nothing found for “%1”.</source>
-      <translation>Niets gevonden voor ‘%1’.</translation>
+      <source>That is not a web address. A web address starts with https:// (or http://).</source>
+      <translation>Dat is geen webadres. Een webadres begint met https:// (of http://).</translation>
     </message>
     <message>
-      <source>Fetching the news…</source>
-      <translation>Nieuws ophalen…</translation>
+      <source>This news source is already in “%1”. A news source can be in one category only.</source>
+      <translation>Deze nieuwsbron staat al in ‘%1’. Een nieuwsbron kan maar in één categorie staan.</translation>
     </message>
     <message>
-      <source>No news yet: there is no connection. The news appears here as soon as you are online again.</source>
-      <translation>Nog geen nieuws: er is geen verbinding. Het nieuws verschijnt hier zodra je weer online bent.</translation>
+      <source>It is added when you choose OK, and fetched right after.</source>
+      <translation>De nieuwsbron wordt toegevoegd als je op OK klikt, en meteen daarna opgehaald.</translation>
     </message>
     <message>
-      <source>No news yet. Press F5 to fetch it.</source>
-      <translation>Nog geen nieuws. Druk op F5 om het op te halen.</translation>
+      <source>It is removed when you choose OK.</source>
+      <translation>De nieuwsbron wordt verwijderd als je op OK klikt.</translation>
     </message>
     <message>
-      <source>No articles in this category yet.</source>
-      <translation>Nog geen berichten in deze categorie.</translation>
+      <source>News sources</source>
+      <translation>Nieuwsbronnen</translation>
     </message>
     <message>
-      <source>Fetching the news… %1 of %2</source>
-      <translation>Nieuws ophalen… %1 van %2</translation>
+      <source>The list of news sources could not be saved: the disk is full.</source>
+      <translation>De lijst met nieuwsbronnen kon niet worden bewaard: de schijf is vol.</translation>
     </message>
     <message>
-      <source>The news could not be fetched (see the log file).</source>
-      <translation>Het nieuws kon niet worden opgehaald (zie het logbestand).</translation>
-    </message>
-    <message>
-      <source>Offline — you are seeing saved news</source>
-      <translation>Offline — je ziet opgeslagen nieuws</translation>
-    </message>
-    <message>
-      <source>Updated at %1</source>
-      <translation>Bijgewerkt om %1</translation>
-    </message>
-    <message>
-      <source>Search the news (Ctrl+F)</source>
-      <translation>Zoeken in het nieuws (Ctrl+F)</translation>
-    </message>
-    <message>
-      <source>Try again</source>
-      <translation>Opnieuw proberen</translation>
+      <source>The list of news sources could not be saved.</source>
+      <translation>De lijst met nieuwsbronnen kon niet worden bewaard.</translation>
     </message>
   </context>
   <context>
@@ -558,7 +734,7 @@
     </message>
     <message>
       <source>Pause for an hour</source>
-      <translation>1 uur pauzeren</translation>
+      <translation>Een uur pauzeren</translation>
     </message>
   </context>
   <context>
@@ -597,6 +773,108 @@
     </message>
   </context>
   <context>
+    <name>RoundFeedback</name>
+    <message>
+      <source>The news could not be fetched (see the log file).</source>
+      <translation>Het nieuws kon niet worden opgehaald (zie het logbestand).</translation>
+    </message>
+  </context>
+  <context>
+    <name>RoundWords</name>
+    <message>
+      <source>Updated at %1</source>
+      <translation>Bijgewerkt om %1</translation>
+    </message>
+    <message>
+      <source>1 news source could not be reached</source>
+      <translation>1 nieuwsbron niet bereikbaar</translation>
+    </message>
+    <message>
+      <source>1 news source is not working</source>
+      <translation>1 nieuwsbron werkt niet</translation>
+    </message>
+    <message>
+      <source>%1 news sources could not be reached</source>
+      <translation>%1 nieuwsbronnen niet bereikbaar</translation>
+    </message>
+    <message>
+      <source>%1 news sources are not working</source>
+      <translation>%1 nieuwsbronnen werken niet</translation>
+    </message>
+    <message>
+      <source>%1 asked us to wait until %2</source>
+      <translation>%1 vraagt ons te wachten tot %2</translation>
+    </message>
+    <message>
+      <source>%1 news sources asked us to wait until %2</source>
+      <translation>%1 nieuwsbronnen vragen ons te wachten tot %2</translation>
+    </message>
+    <message>
+      <source>%1 — details</source>
+      <translation>%1 — details</translation>
+    </message>
+    <message>
+      <source>This profile's folder cannot be written (it is read-only): you see the news saved before, but nothing new can be fetched or kept.</source>
+      <translation>De map van dit profiel is alleen-lezen: je ziet het eerder bewaarde nieuws, maar er kan niets nieuws worden opgehaald of bewaard.</translation>
+    </message>
+    <message>
+      <source>The saved news could not be read and was set aside; the news is fetched again.</source>
+      <translation>Het bewaarde nieuws kon niet worden gelezen en is apart gezet; het nieuws wordt opnieuw opgehaald.</translation>
+    </message>
+    <message>
+      <source>The saved news could not be read and was set aside. There is no internet connection now: the news is fetched as soon as you are online again.</source>
+      <translation>Het bewaarde nieuws kon niet worden gelezen en is apart gezet. Er is nu geen internetverbinding: het nieuws wordt opgehaald zodra je weer online bent.</translation>
+    </message>
+    <message>
+      <source>The disk is full, so new news cannot be saved. The news saved before is kept.</source>
+      <translation>De schijf is vol, dus nieuwe berichten kunnen niet worden bewaard. De eerder bewaarde berichten blijven staan.</translation>
+    </message>
+    <message>
+      <source>Offline — you are seeing saved news</source>
+      <translation>Offline — je ziet eerder opgehaald nieuws</translation>
+    </message>
+    <message>
+      <source>There is no internet connection. The news appears as soon as you are online again.</source>
+      <translation>Er is geen internetverbinding. Het nieuws verschijnt zodra je weer online bent.</translation>
+    </message>
+    <message>
+      <source>Nothing found for “%1” in any category.</source>
+      <translation>In geen enkele categorie iets gevonden voor ‘%1’.</translation>
+    </message>
+    <message>
+      <source>Fetching the news…</source>
+      <translation>Het nieuws wordt opgehaald…</translation>
+    </message>
+    <message>
+      <source>No news yet: there is no connection. The news appears here as soon as you are online again.</source>
+      <translation>Nog geen nieuws: er is geen verbinding. Het nieuws verschijnt hier zodra je weer online bent.</translation>
+    </message>
+    <message>
+      <source>No news could be fetched. Choose “details” above the list to see what went wrong.</source>
+      <translation>Er kon geen nieuws worden opgehaald. Kies ‘details’ boven de lijst om te zien wat er misging.</translation>
+    </message>
+    <message>
+      <source>No news yet. Press F5 to fetch it.</source>
+      <translation>Nog geen nieuws. Druk op F5 om het op te halen.</translation>
+    </message>
+    <message>
+      <source>No unread articles in this category.</source>
+      <translation>Geen ongelezen berichten in deze categorie.</translation>
+    </message>
+    <message>
+      <source>The news sources of this category could not be fetched. Choose “details” above the list to see why.</source>
+      <translation>De nieuwsbronnen van deze categorie konden niet worden opgehaald. Kies ‘details’ boven de lijst om te zien waarom.</translation>
+    </message>
+    <message>
+      <source>No articles in this category yet.</source>
+      <translation>Nog geen berichten in deze categorie.</translation>
+    </message>
+    <message>
+      <source>Its website asked us to wait until %1; it is fetched again then</source>
+      <translation>De website vraagt ons te wachten tot %1; dan wordt de nieuwsbron weer opgehaald</translation>
+    </message>
+  </context>
+  <context>
     <name>SettingsDialog</name>
     <message>
       <source>Settings</source>
@@ -605,6 +883,29 @@
     <message>
       <source>General</source>
       <translation>Algemeen</translation>
+    </message>
+  </context>
+  <context>
+    <name>SourceProblemsDialog</name>
+    <message>
+      <source>News sources with a problem</source>
+      <translation>Nieuwsbronnen met een probleem</translation>
+    </message>
+    <message>
+      <source>These news sources were not updated in the last round. The news they gave before is kept.</source>
+      <translation>Deze nieuwsbronnen zijn de laatste keer niet bijgewerkt. De berichten die ze eerder gaven blijven staan.</translation>
+    </message>
+    <message>
+      <source>News source</source>
+      <translation>Nieuwsbron</translation>
+    </message>
+    <message>
+      <source>Category</source>
+      <translation>Categorie</translation>
+    </message>
+    <message>
+      <source>What happened</source>
+      <translation>Wat er aan de hand is</translation>
     </message>
   </context>
   <context>
@@ -619,7 +920,7 @@
     </message>
     <message>
       <source>ZeelandNet is still running in the system tray and announces breaking news. Choose Quit in its menu to stop it.</source>
-      <translation>ZeelandNet draait verder in het systeemvak en meldt belangrijk nieuws. Kies Afsluiten in het menu om het te stoppen.</translation>
+      <translation>ZeelandNet draait verder in het systeemvak en meldt belangrijk nieuws. Kies Afsluiten in het menu van ZeelandNet om het programma te stoppen.</translation>
     </message>
     <message>
       <source>Open webmail</source>
@@ -639,7 +940,7 @@
     </message>
     <message>
       <source>For 1 hour</source>
-      <translation>1 uur</translation>
+      <translation>Een uur</translation>
     </message>
     <message>
       <source>Until tomorrow</source>
@@ -682,7 +983,7 @@
     </message>
     <message>
       <source>Announce breaking news</source>
-      <translation>Meld belangrijk nieuws</translation>
+      <translation>Belangrijk nieuws melden</translation>
     </message>
     <message>
       <source> per hour</source>
@@ -690,15 +991,15 @@
     </message>
     <message>
       <source>Categories to announce:</source>
-      <translation>Categorieën om te melden:</translation>
+      <translation>Melden uit deze categorieën:</translation>
     </message>
     <message>
       <source>At most:</source>
-      <translation>Hoogstens:</translation>
+      <translation>Maximaal:</translation>
     </message>
     <message>
       <source>Quiet hours</source>
-      <translation>Stille uren</translation>
+      <translation>Niet storen</translation>
     </message>
     <message>
       <source>No notifications from</source>
@@ -710,11 +1011,11 @@
     </message>
     <message>
       <source>Announce new e-mail while the window is hidden</source>
-      <translation>Meld nieuwe e-mail als het venster verborgen is</translation>
+      <translation>Nieuwe e-mail melden als het venster verborgen is</translation>
     </message>
     <message>
       <source>Start at login (in the tray)</source>
-      <translation>Starten bij aanmelden (in het systeemvak)</translation>
+      <translation>Starten bij het aanmelden op de computer (in het systeemvak)</translation>
     </message>
     <message>
       <source>This computer cannot show notifications, so breaking news and new e-mail are not announced.</source>
@@ -722,7 +1023,7 @@
     </message>
     <message>
       <source>Start at login could not be changed; the log file has the details.</source>
-      <translation>Starten bij aanmelden kon niet worden aangepast; het logbestand bevat de details.</translation>
+      <translation>Het automatisch starten kon niet worden aangepast; de details staan in het logbestand.</translation>
     </message>
   </context>
   <context>
@@ -757,7 +1058,7 @@
     </message>
     <message>
       <source>Open in browser</source>
-      <translation>Openen in browser</translation>
+      <translation>Openen in je browser</translation>
     </message>
     <message>
       <source>Zoom out (Ctrl+minus)</source>
@@ -765,7 +1066,7 @@
     </message>
     <message>
       <source>Reset zoom (Ctrl+0)</source>
-      <translation>Zoom herstellen (Ctrl+0)</translation>
+      <translation>Normale grootte (Ctrl+0)</translation>
     </message>
     <message>
       <source>Zoom in (Ctrl+plus)</source>
@@ -937,7 +1238,7 @@
     </message>
     <message>
       <source> min</source>
-      <translation> min</translation>
+      <translation> minuten</translation>
     </message>
     <message>
       <source>Frees memory: the webmail page is closed after it has been hidden this long, and opened again when you return.</source>
@@ -957,7 +1258,7 @@
     </message>
     <message>
       <source>Close webmail when hidden for:</source>
-      <translation>Webmail sluiten na verborgen:</translation>
+      <translation>Verborgen webmail sluiten na:</translation>
     </message>
     <message>
       <source>Save attachments in</source>

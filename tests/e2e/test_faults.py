@@ -54,7 +54,10 @@ def test_a_read_only_profile_still_shows_the_saved_news(
                 if "Window shown" in line or "Traceback" in line or len(deadline_lines) > 200:
                     break
             assert any("Window shown" in line for line in deadline_lines), deadline_lines
-            assert not any("Traceback" in line for line in deadline_lines)
+            assert not any("Traceback" in line for line in deadline_lines), deadline_lines
+            said = "".join(deadline_lines)
+            assert "cannot be written: reading it only" in said  # the store knows, and says
+            assert "logging here instead" in said
         finally:
             assert stop(app, timeout=20) == 0
     # Nothing was moved aside or lost.

@@ -35,7 +35,7 @@ def test_window_opens_with_both_tabs_and_the_menus(make_app: AppFactory, profile
     window = application.window
     assert window.isVisible()
     assert tab_titles(application) == ["Nieuws", "Webmail"]
-    assert menu_titles(application) == ["&Bestand", "B&eeld", "Web&mail", "&Help"]
+    assert menu_titles(application) == ["&Bestand", "B&eeld", "&Nieuws", "Web&mail", "&Help"]
     file_menu = [a.text() for a in window.menu_file.actions() if not a.isSeparator()]
     assert file_menu == ["&Vernieuwen", "&Instellingen…", "&Afsluiten"]
     assert window.action_refresh.shortcut().toString() == "F5"

@@ -14,6 +14,13 @@ from tests.gui.conftest import AppFactory, UrlCatcher, stop_app
 from tests.gui.test_main_window import set_language
 from tests.support.feedgen import Item, serve_feed, write_catalogue
 from tests.support.localserver import LocalServer, Response
+from tests.support.newstab import (
+    category_texts,
+    choose_category,
+    list_titles,
+    plain,
+    wait_for_rounds,
+)
 from zeelandnet_desktop import settings as keys
 from zeelandnet_desktop.shell import Shell
 
@@ -52,24 +59,6 @@ def started(make_app: AppFactory, qtbot: QtBot, feeds: Path, profile: Path | Non
     return application
 
 
-def wait_for_rounds(application: Shell, qtbot: QtBot, rounds: int = 1) -> None:
-    done: list[object] = []
-    application.news.refresh_finished.connect(done.append)
-    if application.news.last_report is not None and not application.news.is_refreshing:
-        done.append(application.news.last_report)
-    qtbot.waitUntil(lambda: len(done) >= rounds, timeout=20_000)
-
-
-def category_texts(application: Shell) -> list[str]:
-    categories = application.news_feature.tab.categories
-    return [categories.item(i).text() for i in range(categories.count())]
-
-
-def list_titles(application: Shell) -> list[str]:
-    model = application.news_feature.tab.model
-    return [model.article_at(i).title for i in range(model.rowCount())]  # type: ignore[union-attr]
-
-
 def test_categories_with_unread_counts_and_newest_first(
     make_app: AppFactory, qtbot: QtBot, news_feeds: Path, profile_dir: Path
 ) -> None:
@@ -77,8 +66,9 @@ def test_categories_with_unread_counts_and_newest_first(
     application = started(make_app, qtbot, news_feeds)
     assert category_texts(application) == ["Binnenland (3)", "Buitenland (2)"]
     assert list_titles(application) == [item.title for item in BINNENLAND]
-    status = application.window.news_status.text()
-    assert status.startswith("Bijgewerkt om ")
+    header = application.news_feature.tab.header
+    assert header.updated.text().startswith("Bijgewerkt om ")
+    assert header.problems.isHidden()  # every source did its job: no problem words
 
 
 def test_selecting_shows_the_article_and_marks_it_read(
@@ -87,9 +77,9 @@ def test_selecting_shows_the_article_and_marks_it_read(
     set_language(profile_dir, "nl")
     application = started(make_app, qtbot, news_feeds)
     tab = application.news_feature.tab
-    tab.categories.setCurrentRow(1)
+    choose_category(application, qtbot, 1)
     tab.select_row(0)
-    text = tab.view.toPlainText()
+    text = plain(tab.view.toPlainText())
     assert "Ook China mag bij vredesraad van Trump" in text
     assert text.count("SEOUL/VLADIVOSTOK (ANP/RTR/AFP) - China mag aanschuiven") == 1
     assert "54 minuten geleden" in text
@@ -126,8 +116,8 @@ def test_search_is_case_and_accent_insensitive(
                     ["Kabinet presenteert plannen voor Zeeuwse dijken"])
     tab.search.clear()
     qtbot.keyClicks(tab.search, "marsmannetjes")
-    qtbot.waitUntil(lambda: tab.list_stack.currentWidget() is tab.empty)
-    assert "marsmannetjes" in tab.empty.text()
+    qtbot.waitUntil(lambda: tab.pane.stack.currentWidget() is tab.pane.empty)
+    assert "marsmannetjes" in tab.pane.empty.text()
 
 
 def test_keyboard_j_k_and_m(make_app: AppFactory, qtbot: QtBot, news_feeds: Path,
@@ -174,15 +164,23 @@ def test_relative_times_move_on_without_refetching(
 ) -> None:
     set_language(profile_dir, "nl")
     application = started(make_app, qtbot, news_feeds)
-    model = application.news_feature.tab.model
-    newest = model.article_at(0)
-    assert newest is not None
-    assert model.meta_text(newest).endswith("5 minuten geleden")
+    tab = application.news_feature.tab
+    model = tab.model
+    now = datetime.now(timezone.utc)
+    # A zone where it is noon now: an hour on is the same day whenever the test runs.
+    noon = timezone(timedelta(hours=12 - now.hour))
+    tab.set_clock(lambda: now, noon)
+    newest = model.articles()[0]
+    assert plain(model.meta_text(newest)).endswith("5 minuten geleden")
     requests_before = len(server.requests)
-    later = datetime.now(timezone.utc) + timedelta(minutes=55)
-    assert model.meta_text(newest, now=later) == "NU.nl Binnenland · 1 uur geleden"
-    application.news_feature.tab._tick.timeout.emit()  # the minute tick: redraw, no fetch
+    later = now + timedelta(minutes=55)
+    assert plain(model.meta_text(newest, now=later)) == "NU.nl Binnenland · 1 uur geleden"
+    tab.set_clock(lambda: later, noon)  # the minute tick an hour on: times move, no fetch
+    tab._tick.timeout.emit()
     assert len(server.requests) == requests_before
+    row = model.row_of(newest.id)
+    accessible = model.data(model.index(row), Qt.ItemDataRole.AccessibleTextRole)
+    assert plain(accessible).endswith("NU.nl Binnenland · 1 uur geleden")
 
 
 def test_offline_keeps_the_cached_news_and_shows_a_banner(
@@ -197,12 +195,14 @@ def test_offline_keeps_the_cached_news_and_shows_a_banner(
     application.news.refresh(force=True)
     wait_for_rounds(application, qtbot, 1)
     qtbot.waitUntil(tab.banner.isVisible)
-    assert tab.banner_text.text() == "Offline — je ziet opgeslagen nieuws"
-    assert tab.retry_button.isVisible() and tab.retry_button.text() == "Opnieuw proberen"
+    assert tab.banner.text.text() == "Offline — je ziet eerder opgehaald nieuws"
+    assert tab.banner.retry.isVisible() and tab.banner.retry.text() == "Opnieuw proberen"
     assert list_titles(application) == [item.title for item in BINNENLAND]
+    assert tab.header.updated.text().startswith("Bijgewerkt om ")  # the last time it worked
+    assert tab.header.problems.isHidden()  # not seventeen times "no connection"
     done: list[object] = []
     application.news.refresh_finished.connect(done.append)
-    qtbot.mouseClick(tab.retry_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tab.banner.retry, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: bool(done))
     assert list_titles(application) == [item.title for item in BINNENLAND]
 
@@ -218,9 +218,14 @@ def test_first_run_without_network_shows_words_not_a_blank_pane(
                             [("zeeland", "Zeeland", "Zeeland", [("Omroep Zeeland", url)])])
     application = started(make_app, qtbot, feeds)
     tab = application.news_feature.tab
-    assert tab.list_stack.currentWidget() is tab.empty
-    assert tab.empty.text().startswith("Nog geen nieuws: er is geen verbinding.")
+    assert tab.pane.stack.currentWidget() is tab.pane.empty
+    assert tab.pane.empty.text().startswith("Nog geen nieuws: er is geen verbinding.")
     assert tab.banner.isVisible()
+    # Nothing was saved and nothing fetched: no word of saved news, no "updated at".
+    assert tab.banner.text.text() == ("Er is geen internetverbinding. Het nieuws verschijnt "
+                                      "zodra je weer online bent.")
+    assert "bewaard" not in tab.banner.text.text() and "opgehaald" not in tab.banner.text.text()
+    assert tab.header.updated.isHidden()
 
 
 def test_a_failing_feed_is_named_in_the_status_bar(
@@ -234,11 +239,36 @@ def test_a_failing_feed_is_named_in_the_status_bar(
         ("NOS Sport", good), ("NU.nl Sport", server.url("/broken.xml")),
         ("Omroep Zeeland", server.url("/page.html"))])])
     application = started(make_app, qtbot, feeds)
-    status = application.window.news_status.text()
-    assert "NU.nl Sport: De website van de nieuwsbron gaf een fout" in status
-    assert "HTTP" not in status  # no jargon in the words a user reads
-    assert "Omroep Zeeland: Op dit adres staat geen nieuwsbron" in status
+    header = application.news_feature.tab.header
+    assert header.problems.text() == "2 nieuwsbronnen werken niet — details"
+    assert header.updated.text().startswith("Bijgewerkt om ")  # one source did work
     assert list_titles(application) == ["Ajax wint"]
+    rows = details_rows(application, qtbot)
+    assert rows == [
+        ("NU.nl Sport", "Sport", "De website van de nieuwsbron gaf een fout", "foutcode 500"),
+        ("Omroep Zeeland", "Sport", "Op dit adres staat geen nieuwsbron", ""),
+    ]
+    assert not any("HTTP" in " ".join(row) for row in rows)  # no jargon in what users read
+    assert application.window.news_status.text() == ""  # the news speaks in its own tab
+
+
+def details_rows(application: Shell, qtbot: QtBot) -> list[tuple[str, str, str, str]]:
+    """Click "details" and read the window that opens."""
+    from PySide6.QtCore import QTimer
+
+    from zeelandnet_desktop.ui.news.dialogs import SourceProblemsDialog
+
+    rows: list[tuple[str, str, str, str]] = []
+
+    def read_and_close() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, SourceProblemsDialog)
+        rows.extend(dialog.rows())
+        dialog.reject()
+
+    QTimer.singleShot(0, read_and_close)
+    qtbot.mouseClick(application.news_feature.tab.header.problems, Qt.MouseButton.LeftButton)
+    return rows
 
 
 def test_article_view_runs_no_script_and_keeps_links_outside(
@@ -308,8 +338,9 @@ def test_pictures_load_only_when_the_user_allows_them(
     article = tab.current_article()
     assert article is not None and article.image_url == server.url("/foto.png")
     if allowed:
-        qtbot.waitUntil(lambda: "<img" in tab.article_html(article))
-        assert len(server.requests_for("/foto.png")) == 1
+        qtbot.waitUntil(lambda: tab.view.has_picture(server.url("/foto.png")))
+        assert server.url("/foto.png") in tab.article_html(article)
+        assert len(server.requests_for("/foto.png")) == 1  # the list's and the article's
     else:
         application.news.refresh(force=True)  # a later round: still no picture fetched
         wait_for_rounds(application, qtbot, 1)

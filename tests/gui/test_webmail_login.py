@@ -287,7 +287,7 @@ def test_wrong_password_is_tried_once_more_then_the_user_corrects_it(
     posts = login_posts(server)
     assert len(posts) == 3 and posts[-1].form()["_pass"] == [PASSWORD]
     qtbot.waitUntil(lambda: kit.backend.entries.get((SERVICE_NAME, f"fake:{USER}")) == PASSWORD)
-    assert env.settings.get(keys.WEBMAIL_AUTO_LOGIN) is True
+    qtbot.waitUntil(lambda: env.settings.get(keys.WEBMAIL_AUTO_LOGIN) is True)
 
 
 def test_another_loopback_port_with_a_copied_form_gets_nothing(
@@ -366,7 +366,7 @@ def test_typed_password_is_offered_once_and_stored(qtbot: QtBot, screenshots: Pa
     box.findChild(object, "yes").click()  # type: ignore[arg-type]
     qtbot.waitUntil(lambda: kit.backend.entries.get((SERVICE_NAME, f"fake:{USER}")) == PASSWORD)
     assert env.settings.get(keys.WEBMAIL_ACCOUNTS) == '{"fake": "jan"}'
-    assert env.settings.get(keys.WEBMAIL_AUTO_LOGIN) is True
+    qtbot.waitUntil(lambda: env.settings.get(keys.WEBMAIL_AUTO_LOGIN) is True)
     assert kit.login.prompt is None
 
 

@@ -16,20 +16,20 @@ def test_defaults_on_a_new_profile(tmp_path: Path) -> None:
     assert settings.get(keys.REFRESH_MINUTES) == 15
     assert settings.get(keys.PRUNE_DAYS) == 14
     assert settings.get(keys.LANGUAGE) == "system"
-    assert settings.get(keys.REMOTE_IMAGES) is False
+    assert settings.get(keys.REMOTE_IMAGES) is True  # pictures on unless switched off
     assert settings.get(keys.DISABLED_CATEGORIES) == []
 
 
 def test_values_survive_a_restart(tmp_path: Path) -> None:
     first = Settings(tmp_path / "s.ini")
     first.set(keys.REFRESH_MINUTES, 30)
-    first.set(keys.REMOTE_IMAGES, True)
+    first.set(keys.REMOTE_IMAGES, False)
     first.set(keys.DISABLED_CATEGORIES, ["sport"])
     first.set(keys.WINDOW_GEOMETRY, b"\x00\x01\xffgeometry")
     first.sync()
     second = Settings(tmp_path / "s.ini")
     assert second.get(keys.REFRESH_MINUTES) == 30
-    assert second.get(keys.REMOTE_IMAGES) is True
+    assert second.get(keys.REMOTE_IMAGES) is False
     assert second.get(keys.DISABLED_CATEGORIES) == ["sport"]
     assert second.get(keys.WINDOW_GEOMETRY) == b"\x00\x01\xffgeometry"
 

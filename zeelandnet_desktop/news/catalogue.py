@@ -63,6 +63,11 @@ class Catalogue:
     def category(self, category_id: str) -> Category | None:
         return next((c for c in self.categories if c.id == category_id), None)
 
+    def categories_of_feed(self, url: str) -> tuple[Category, ...]:
+        """The categories that list this address (a feed is stored under the first)."""
+        wanted = url.strip()
+        return tuple(c for c in self.categories if any(f.url == wanted for f in c.feeds))
+
     def feeds(
         self, enabled: Iterable[str] | None = None
     ) -> tuple[tuple[Category, FeedSource], ...]:
@@ -90,9 +95,12 @@ def default_catalogue_path() -> Path:
     return resource_path("feeds.json")
 
 
-def _valid_url(url: str) -> bool:
-    parts = urlsplit(url)
-    return parts.scheme in ("http", "https") and bool(parts.netloc)
+def valid_feed_url(url: str) -> bool:
+    """An http(s) address with a host: the only kind of feed address the app fetches."""
+    parts = urlsplit(url.strip())
+    return parts.scheme in ("http", "https") and bool(parts.hostname)
+
+
 
 
 def _parse_category(raw: Any, *, partial: bool = False) -> dict[str, Any]:
@@ -127,7 +135,7 @@ def _parse_category(raw: Any, *, partial: bool = False) -> dict[str, Any]:
         if not isinstance(feed, dict) or not isinstance(feed.get("url"), str):
             raise CatalogueError(f"category {raw['id']}: a feed needs a url")
         url = feed["url"].strip()
-        if not _valid_url(url):
+        if not valid_feed_url(url):
             raise CatalogueError(f"category {raw['id']}: not an http(s) URL: {url!r}")
         name = feed.get("name")
         feeds.append(
@@ -245,7 +253,7 @@ def add_user_feed(
     Raises CatalogueError for a URL that is not http(s).
     """
     url = url.strip()
-    if not _valid_url(url):
+    if not valid_feed_url(url):
         raise CatalogueError(f"not an http(s) URL: {url!r}")
     data = read_user_data(user_file)
     entry = next(

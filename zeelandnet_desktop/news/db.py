@@ -19,6 +19,7 @@ written is never taken for a corrupt one.
 
 from __future__ import annotations
 
+import errno
 import logging
 import os
 import sqlite3
@@ -44,6 +45,26 @@ class StoreClosedError(RuntimeError):
 
 class ReadOnlyStoreError(RuntimeError):
     """The news database cannot be written (a read-only profile); nothing was changed."""
+
+
+def is_full(error: BaseException) -> bool:
+    """SQLite's "database or disk is full" (SQLITE_FULL), or the file system's ENOSPC/EDQUOT,
+    also when it is the cause of another error."""
+    seen: BaseException | None = error
+    for _depth in range(5):
+        if seen is None:
+            return False
+        if isinstance(seen, OSError) and seen.errno in _FULL_ERRNOS:
+            return True
+        if isinstance(seen, sqlite3.OperationalError) and (
+                getattr(seen, "sqlite_errorcode", None) == sqlite3.SQLITE_FULL
+                or "disk is full" in str(seen)):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
+_FULL_ERRNOS = frozenset({errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)})
 
 
 def connect(path: Path) -> sqlite3.Connection:
@@ -79,7 +100,7 @@ class Database:
         self._write_conn: sqlite3.Connection | None = None
         self._closed = False
         self._readers_lock = threading.Lock()
-        self._readers: list[sqlite3.Connection] = []
+        self._readers: list[tuple[threading.Thread, sqlite3.Connection]] = []
         self._local = threading.local()
 
     @property
@@ -164,10 +185,16 @@ class Database:
                 result = job(conn)
                 conn.execute("COMMIT")
             except BaseException:
-                conn.execute("ROLLBACK")
+                # SQLite has rolled back by itself after some errors (a full disk): a ROLLBACK
+                # then fails and would hide the error that matters.
+                if conn.in_transaction:
+                    conn.execute("ROLLBACK")
                 raise
-        except BaseException:
-            log.exception("News store write failed")
+        except BaseException as error:
+            if is_full(error):
+                log.warning("News store write failed: the disk is full")
+            else:
+                log.exception("News store write failed")
             raise
         return result
 
@@ -186,7 +213,14 @@ class Database:
             conn.execute("PRAGMA query_only=1")
             self._local.conn = conn
             with self._readers_lock:
-                self._readers.append(conn)
+                # Worker threads come and go (an idle lane thread ends): a connection of a
+                # thread that ended would otherwise stay open, three file handles each, for
+                # as long as the app runs.
+                ended = [c for t, c in self._readers if not t.is_alive()]
+                self._readers = [(t, c) for t, c in self._readers if t.is_alive()]
+                self._readers.append((threading.current_thread(), conn))
+            for old in ended:
+                old.close()
         return conn
 
     # -- closing -------------------------------------------------------------------------------
@@ -211,7 +245,7 @@ class Database:
             self._writer.shutdown(wait=False)
         with self._readers_lock:
             readers, self._readers = self._readers, []
-        for conn in readers:
+        for _thread, conn in readers:
             conn.close()
         if self._memory is not None:
             self._memory.close()

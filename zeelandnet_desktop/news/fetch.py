@@ -10,6 +10,7 @@ network trouble.
 
 from __future__ import annotations
 
+import http.cookiejar
 import logging
 import re
 import threading
@@ -19,7 +20,6 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
-from http.cookiejar import DefaultCookiePolicy
 from urllib.parse import urljoin, urlsplit
 
 import requests
@@ -56,6 +56,7 @@ _ACCEPT = (
 _REDIRECTS = {301, 302, 303, 307, 308}
 _PERMANENT = {301, 308}
 _CHUNK = 64 * 1024
+PICTURE_REDIRECTS = 5
 
 
 def _utcnow() -> datetime:
@@ -175,6 +176,7 @@ class Fetcher:
         self._clock = clock
         self._lock = threading.Lock()
         self._idle: list[requests.Session] = []
+        self._idle_pictures: list[requests.Session] = []
         self._closed = False
         self._host_blocks: dict[str, datetime] = {}
 
@@ -197,24 +199,27 @@ class Fetcher:
     # from this pool and gives it back. Pooling rather than thread-locals, because each refresh
     # runs on fresh worker threads and thread-local sessions would pile up with open sockets;
     # this way keep-alive connections are reused from one refresh to the next.
+    # Pictures get sessions of their own that never keep a cookie: a cookie a feed's site set
+    # would otherwise go along with every picture from that site, and say who is reading.
     @contextmanager
-    def _session(self) -> Iterator[requests.Session]:
+    def _session(self, pictures: bool = False) -> Iterator[requests.Session]:
+        idle = self._idle_pictures if pictures else self._idle
         with self._lock:
-            session = self._idle.pop() if self._idle else None
+            session = idle.pop() if idle else None
         if session is None:
             session = requests.Session()
             session.headers["User-Agent"] = self.user_agent
-            session.headers["Accept"] = _ACCEPT
+            session.headers["Accept"] = "image/*" if pictures else _ACCEPT
             # Feeds and pictures need no cookies, and a news site must not follow the reader
             # from one article to the next: nothing is kept, so nothing is sent back.
-            session.cookies.set_policy(DefaultCookiePolicy(allowed_domains=[]))
+            session.cookies.set_policy(_NO_COOKIES)
         try:
             yield session
         finally:
             with self._lock:
                 closed = self._closed
                 if not closed:
-                    self._idle.append(session)
+                    idle.append(session)
             if closed:
                 session.close()
 
@@ -222,7 +227,8 @@ class Fetcher:
         """Close idle connections; a fetch still running closes its own when it ends."""
         with self._lock:
             self._closed = True
-            sessions, self._idle = self._idle, []
+            sessions = self._idle + self._idle_pictures
+            self._idle, self._idle_pictures = [], []
         for session in sessions:
             session.close()
 
@@ -383,15 +389,37 @@ class Fetcher:
 
     def fetch_image(self, url: str, max_bytes: int = 3 * 1024 * 1024,
                     cancelled: Callable[[], bool] | None = None) -> bytes | None:
-        """An article's picture (only fetched when the user allows remote images), with the
-        same time-outs, deadline and size cap as a feed. None for anything that is not an image
-        or fails: a missing picture is worth a log line, not a message."""
-        if not _http_url(url):
-            return None
+        """An article's picture, with the same time-outs and deadline as a feed and a size cap.
+        No cookie and no referrer go along, redirects are followed only to http(s) and at most
+        PICTURE_REDIRECTS times (each hop a fresh request, so a cookie a redirect sets is not
+        sent on either), and only a raster image type is accepted. None for anything else or a
+        failure: a missing picture is worth a log line, not a message."""
+        current = url
         until = _Until(time.monotonic() + self.deadline, cancelled)
         try:
-            with self._session() as session:
-                body = self._fetch_picture(session, url, until, max_bytes)
+            with self._session(pictures=True) as session:
+                for _hop in range(PICTURE_REDIRECTS + 1):
+                    if not _http_url(current):
+                        log.info("Picture not loaded (not a web address): %s", host_of(url))
+                        return None
+                    until.check()
+                    with session.get(current, timeout=self.timeout, stream=True,
+                                     allow_redirects=False) as response:
+                        location = response.headers.get("Location")
+                        if response.status_code in _REDIRECTS and location:
+                            current = urljoin(current, location)
+                            continue
+                        kind = response.headers.get("Content-Type", "")
+                        kind = kind.split(";")[0].strip().lower()
+                        if response.status_code != 200 or not _picture_type(kind):
+                            log.info("Picture not loaded (HTTP %s, %s): %s",
+                                     response.status_code, kind or "no type", host_of(url))
+                            return None
+                        body = self._read_body(response, until, max_bytes)
+                        break
+                else:
+                    log.info("Picture not loaded (too many redirects): %s", host_of(url))
+                    return None
         except FetchCancelled:
             return None
         except Exception as error:  # requests', urllib3's and our deadline error alike
@@ -402,36 +430,20 @@ class Fetcher:
         return body
 
 
-    def _fetch_picture(self, session: requests.Session, url: str, until: _Until,
-                       max_bytes: int) -> bytes | None:
-        # Redirects by hand: at most a few, each to http(s), and what finally answers must say
-        # it is a picture (a redirect to an HTML page is not one).
-        current = url
-        for _hop in range(PICTURE_REDIRECTS + 1):
-            until.check()
-            with session.get(current, timeout=self.timeout, stream=True, allow_redirects=False,
-                             headers={"Accept": "image/*"}) as response:
-                location = response.headers.get("Location")
-                if response.status_code in _REDIRECTS and location:
-                    current = urljoin(current, location)
-                    if not _http_url(current):
-                        log.info("Picture redirected off the web, not loaded: %s", host_of(url))
-                        return None
-                    continue
-                kind = response.headers.get("Content-Type", "")
-                if response.status_code != 200 or not kind.startswith("image/"):
-                    log.info("Picture not loaded (HTTP %s, %s): %s", response.status_code,
-                             kind or "no type", host_of(url))
-                    return None
-                declared = response.headers.get("Content-Length", "")
-                if declared.isdigit() and int(declared) > max_bytes:
-                    return None
-                return self._read_body(response, until, max_bytes)
-        log.info("Picture redirected too often, not loaded: %s", host_of(url))
-        return None
+def _picture_type(content_type: str) -> bool:
+    # Raster pictures only: an SVG is a document that can point elsewhere.
+    return content_type.startswith("image/") and content_type != "image/svg+xml"
 
 
-PICTURE_REDIRECTS = 3
+class _BlockAllCookies(http.cookiejar.DefaultCookiePolicy):
+    def set_ok(self, cookie: http.cookiejar.Cookie, request: object) -> bool:
+        return False
+
+    def return_ok(self, cookie: http.cookiejar.Cookie, request: object) -> bool:
+        return False
+
+
+_NO_COOKIES = _BlockAllCookies()
 
 
 class _DeadlineError(Exception):

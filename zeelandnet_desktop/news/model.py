@@ -21,7 +21,8 @@ REDIRECT_LOOP = "redirect_loop"  # redirect cycle or too many hops
 RATE_LIMITED = "rate_limited"  # 429/503 with (or without) Retry-After
 TLS = "tls"  # certificate or TLS handshake failure
 INVALID_URL = "invalid_url"  # not an http(s) URL, or unusable redirect target
-INTERNAL = "internal"  # a bug or a local failure (e.g. disk full); details are in the log
+DISK_FULL = "disk_full"  # the disk (or the database) is full: nothing new can be saved
+INTERNAL = "internal"  # a bug or another local failure; details are in the log
 
 PROBLEM_KINDS: tuple[str, ...] = (
     OFFLINE,
@@ -34,6 +35,7 @@ PROBLEM_KINDS: tuple[str, ...] = (
     RATE_LIMITED,
     TLS,
     INVALID_URL,
+    DISK_FULL,
     INTERNAL,
 )
 

@@ -21,8 +21,9 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 
 from .catalogue import Catalogue, Category, FeedSource
+from .db import is_full
 from .fetch import FetchCancelled, Fetcher, FetchResult, host_of
-from .model import INTERNAL, RATE_LIMITED, FeedProblem, FeedState
+from .model import DISK_FULL, INTERNAL, RATE_LIMITED, FeedProblem, FeedState
 from .parse import parse_feed
 from .report import NOT_MODIFIED, OK, PROBLEM, SKIPPED, FeedOutcome, RefreshReport
 from .store import NewsStore
@@ -211,7 +212,9 @@ def refresh_feed(
         if result.problem is not None:
             log.info("Feed %s (%s): %s", feed.name, feed.url, result.problem)
             store.save_feed(replace(base, last_error=result.problem)).result()
-            return outcome(PROBLEM, result.problem, bytes_received=received)
+            # A site that asked us to wait says until when: the words name the time.
+            return outcome(PROBLEM, result.problem, bytes_received=received,
+                           next_allowed=result.retry_after)
         if result.not_modified:
             store.save_feed(_success(base, result, now)).result()
             return outcome(NOT_MODIFIED)
@@ -235,8 +238,16 @@ def refresh_feed(
         new_ids = store.save_feed(success, parsed.articles, parsed.undated).result()
         return outcome(OK, new_ids=new_ids, entries=len(parsed.articles), bytes_received=received)
     except Exception as error:  # a bug or a local failure: one feed fails, the refresh goes on
+        if is_disk_full(error):
+            log.warning("Feed %s not saved: the disk is full", feed.url)
+            return outcome(PROBLEM, FeedProblem(DISK_FULL, type(error).__name__))
         log.exception("Refreshing %s failed unexpectedly", feed.url)
         return outcome(PROBLEM, FeedProblem(INTERNAL, type(error).__name__))
+
+
+def is_disk_full(error: BaseException) -> bool:
+    """The disk (or the database file) is full; see db.is_full."""
+    return is_full(error)
 
 
 def _next_state(url: str, state: FeedState | None, result: FetchResult, now: datetime) -> FeedState:

@@ -25,7 +25,9 @@ class FeedOutcome:
     new_ids: tuple[str, ...] = ()
     entries: int = 0  # articles in the fetched document
     bytes_received: int = 0  # decoded body bytes
-    next_allowed: datetime | None = None  # for SKIPPED: when the feed may be fetched again
+    # When the feed may be fetched again: for SKIPPED, and for a PROBLEM of a site that asked
+    # us to wait (429/503 with Retry-After).
+    next_allowed: datetime | None = None
 
 
 @dataclass(frozen=True)

@@ -107,12 +107,14 @@ class NewsStore:
         return self._db.reader()
 
     def articles(
-        self, category: str | None = None, limit: int | None = None, search: str | None = None
+        self, category: str | None = None, limit: int | None = None, search: str | None = None,
+        *, unread_only: bool = False, keep: Iterable[str] = (),
     ) -> list[Article]:
         """Newest first, each story once (textkeys.StoryGroups: the same telling link, or the
         same telling title from another feed within a few hours); the listed article is the
         story's newest and counts as read if any copy is read. `search` matches every word,
-        case- and accent-insensitively, in title or summary."""
+        case- and accent-insensitively, in title or summary. `unread_only`: only stories with
+        nothing read, except those in `keep` (the one the user is reading stays listed)."""
         # Two passes: first the small key columns of every match (de-duplicate and cut there),
         # then the full rows of only the articles that will be shown; loading every summary of
         # the category just to drop most of them was most of the cost.
@@ -133,8 +135,13 @@ class NewsStore:
         add = groups.add
         for row in conn.execute(sql, params):
             add(*row)
-        end = len(groups.newest) if limit is None else max(0, limit)
-        kept, read = groups.newest[:end], groups.read[:end]
+        newest, read = groups.newest, groups.read
+        if unread_only:  # stories with nothing read, and the ones the caller still shows
+            shown = frozenset(keep)
+            pairs = [(i, r) for i, r in zip(newest, read, strict=True) if not r or i in shown]
+            newest, read = [i for i, _r in pairs], [r for _i, r in pairs]
+        end = len(newest) if limit is None else max(0, limit)
+        kept, read = newest[:end], read[:end]
         rows: dict[str, Sequence[Any]] = {}
         for start in range(0, len(kept), _CHUNK):
             chunk = kept[start : start + _CHUNK]
@@ -145,11 +152,14 @@ class NewsStore:
                 rows[row[0]] = row
         return [_article(rows[i], r) for i, r in zip(kept, read, strict=True) if i in rows]
 
-    def unread_counts(self) -> dict[str, int]:
-        """Unread stories per category, counted the way `articles(category)` lists them."""
+    def unread_counts(self, categories: Iterable[str] | None = None) -> dict[str, int]:
+        """Unread stories per category, counted the way `articles(category)` lists them;
+        `categories`: only these (a category without articles is left out)."""
+        wanted = None if categories is None else list(dict.fromkeys(categories))
+        where = "" if wanted is None else f"WHERE a.category IN ({','.join('?' * len(wanted))}) "
         rows = self._reader().execute(
             f"SELECT a.category, {STORY_COLUMNS}, r.article_id IS NOT NULL "
-            f"{_FROM} ORDER BY a.category, a.published DESC, a.id"
+            f"{_FROM} {where}ORDER BY a.category, a.published DESC, a.id", wanted or ()
         )
         groups: dict[str, StoryGroups] = {}
         current: str | None = None
@@ -258,6 +268,38 @@ class NewsStore:
                 conn.executemany(
                     "DELETE FROM read_state WHERE article_id = ?", [(i,) for i in group]
                 )
+
+        return self._submit(work)
+
+    def flush(self) -> Future[None]:
+        """Done once every write submitted before it is: a read after that sees them all."""
+        if self.read_only:  # nothing is ever written: there is nothing to wait for
+            done: Future[None] = Future()
+            done.set_result(None)
+            return done
+        return self._submit(lambda _conn: None)
+
+    def mark_all_read(self, category: str | None = None) -> Future[int]:
+        """Mark every article of `category` (None: of all categories) read, with the copies
+        of its stories elsewhere, as set_read would; the Future gives how many were unread."""
+        now = datetime.now(timezone.utc).timestamp()
+
+        def work(conn: sqlite3.Connection) -> int:
+            sql = f"SELECT a.id {_FROM} WHERE r.article_id IS NULL"
+            params: tuple[str, ...] = ()
+            if category is not None:
+                sql += " AND a.category = ?"
+                params = (category,)
+            unread = [row[0] for row in conn.execute(sql, params)]
+            group: set[str] = set(unread)
+            if category is not None:  # copies in other categories go with their story
+                for start in range(0, len(unread), _CHUNK):
+                    group |= story_members(conn, unread[start : start + _CHUNK])
+            conn.executemany(
+                "INSERT OR IGNORE INTO read_state (article_id, read_at) VALUES (?, ?)",
+                [(i, now) for i in group],
+            )
+            return len(unread)
 
         return self._submit(work)
 

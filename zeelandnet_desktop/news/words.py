@@ -15,6 +15,7 @@ from collections.abc import Callable
 
 from .model import (
     CONNECTION,
+    DISK_FULL,
     HTTP,
     INTERNAL,
     INVALID_URL,
@@ -56,6 +57,8 @@ TEXTS: dict[str, str] = {
     TLS: QT_TRANSLATE_NOOP("FeedProblem", "A secure connection to the news source failed"),
     INVALID_URL: QT_TRANSLATE_NOOP("FeedProblem", "The address of this news source is not a "
                                    "valid web address"),
+    DISK_FULL: QT_TRANSLATE_NOOP("FeedProblem", "The disk is full, so new news cannot be saved "
+                                 "(the news saved before is kept)"),
     INTERNAL: QT_TRANSLATE_NOOP("FeedProblem", "Something went wrong in the program (the log "
                                 "file has the details)"),
 }

@@ -11,27 +11,23 @@ import logging
 import threading
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QElapsedTimer, QObject, QTimer, Signal
 
 from .. import settings as keys
-from ..news.catalogue import (
-    USER_FILE_NAME,
-    Catalogue,
-    CatalogueError,
-    Category,
-    add_user_feed,
-    load_catalogue,
-    read_user_data,
-    remove_user_feed,
-)
+from ..news.catalogue import Catalogue, Category, valid_feed_url
+from ..news.listing import ListPage, ListQuery
 from ..news.model import Article
 from ..news.store import NewsStore
 from ..settings import Settings
 from ..system.paths import AppPaths
+from .news_catalogue import CatalogueFiles
+from .news_lists import ListReader
+from .news_pictures import IMAGE_MAX_BYTES, Done, Failed, NewsPictures, Prepare
 from .tasks import CancelToken, TaskRunner
 
 if TYPE_CHECKING:
@@ -42,7 +38,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 PRUNE_EVERY = timedelta(hours=6)
-IMAGE_MAX_BYTES = 3 * 1024 * 1024
+CHANGES_EVERY_MS = 300  # during a round the views re-read at most this often
 STORE_CLOSE_SECONDS = 0.4  # at quit: queued writes are milliseconds; never wait longer
 
 
@@ -52,7 +48,10 @@ class NewsService(QObject):
     refresh_started = Signal()
     refresh_progress = Signal(int, int)  # feeds done, feeds in this round
     refresh_finished = Signal(object)  # RefreshReport, or None when the round itself failed
-    articles_changed = Signal()  # the store holds new or changed articles: ask again
+    # The store holds new or changed articles: ask again. The categories that changed (a
+    # tuple), or None for any of them. During a round after each stored feed (at most every
+    # CHANGES_EVERY_MS), so one slow source holds back no other news; None after the round.
+    articles_changed = Signal(object)
     catalogue_changed = Signal()
     image_ready = Signal(str, bytes)  # url, image data (only when remote images are allowed)
 
@@ -63,9 +62,10 @@ class NewsService(QObject):
         self._settings = settings
         self._paths = paths
         self._tasks = tasks
-        self._defaults = defaults
         self._store = NewsStore(paths.database_file, writer=tasks.executor("news-store"))
-        self._catalogue: Catalogue = self._load_catalogue()
+        self._files = CatalogueFiles(paths.config, defaults)
+        self._catalogue: Catalogue = self._files.load()
+        self._lists = ListReader(tasks, self._store)
         self._fetcher: Fetcher | None = None
         self._fetcher_lock = threading.Lock()
         self._round: _Round | None = None
@@ -75,6 +75,12 @@ class NewsService(QObject):
         self.last_report: RefreshReport | None = None
         self._timer = QTimer(self)
         self._timer.timeout.connect(lambda: self.refresh(force=False))
+        self._change_timer = QTimer(self)
+        self._change_timer.setSingleShot(True)
+        self._change_timer.timeout.connect(self._announce_changes)
+        self._last_change = QElapsedTimer()
+        self._changed: set[str] = set()  # categories stored since the last announcement
+        self._pictures = NewsPictures(tasks, paths.cache / "pictures", self._fetch_picture)
         settings.changed.connect(self._on_setting_changed)
 
     # --- questions ------------------------------------------------------------------------
@@ -82,6 +88,11 @@ class NewsService(QObject):
     @property
     def recovered_from_corruption(self) -> bool:
         return self._store.recovered_from_corruption
+
+    @property
+    def read_only(self) -> bool:
+        """The profile cannot be written: the saved news is shown, nothing is fetched."""
+        return self._store.read_only
 
     @property
     def is_refreshing(self) -> bool:
@@ -113,6 +124,18 @@ class NewsService(QObject):
     def unread_counts(self) -> dict[str, int]:
         return self._store.unread_counts()
 
+    def load_list(self, query: ListQuery, on_done: Callable[[ListPage], None]) -> None:
+        """What the article list shows for `query`, read off the GUI thread; only the latest
+        question is answered (services/news_lists.py)."""
+        if not self._shut_down:
+            self._lists.load(query, self.enabled_categories(), on_done)
+
+    def load_counts(self, categories: Iterable[str],
+                    on_done: Callable[[dict[str, int]], None]) -> None:
+        """The unread counts of these categories, read off the GUI thread."""
+        if not self._shut_down:
+            self._lists.counts(list(categories), on_done)
+
     def article_count(self) -> int:
         return self._store.article_count()
 
@@ -126,32 +149,35 @@ class NewsService(QObject):
     def remember_breaking(self, keys_: Iterable[str], now: datetime, *, sent: bool) -> None:
         self._store.remember_breaking(keys_, now, sent=sent)
 
-    # --- the user's own feeds -------------------------------------------------------------
-
-    @property
-    def _user_file(self) -> Path:
-        return self._paths.config / USER_FILE_NAME
+    # --- the user's own news sources -----------------------------------------------------
 
     def user_feeds(self) -> list[tuple[str, str]]:
-        """(category id, address) of each feed the user added."""
-        found: list[tuple[str, str]] = []
-        for entry in read_user_data(self._user_file).get("categories", []):
-            if not isinstance(entry, dict):
-                continue
-            for feed in entry.get("feeds", []):
-                if isinstance(feed, dict) and isinstance(feed.get("url"), str):
-                    found.append((str(entry.get("id")), feed["url"]))
-        return found
+        """(category id, address) of each news source the user added."""
+        return self._files.user_feeds()
+
+    def categories_of_feed(self, url: str) -> tuple[str, ...]:
+        """The ids of the categories that already list this address."""
+        return tuple(c.id for c in self._catalogue.categories_of_feed(url))
+
+    @staticmethod
+    def is_feed_address(url: str) -> bool:
+        return valid_feed_url(url)
+
+    def change_user_feeds(self, add: Iterable[tuple[str, str]],
+                          remove: Iterable[tuple[str, str]] = ()) -> None:
+        """Apply (category id, address) changes the user made in Instellingen, then reload
+        the catalogue once. Raises CatalogueError for an address that is not http(s), OSError
+        when the file cannot be written."""
+        try:
+            self._files.change(add, remove)
+        finally:
+            self.reload_catalogue()
 
     def add_user_feed(self, category_id: str, url: str) -> None:
-        """Raises CatalogueError for an address that is not http(s), OSError when the file
-        cannot be written."""
-        add_user_feed(self._user_file, category_id, url)
-        self.reload_catalogue()
+        self.change_user_feeds([(category_id, url)])
 
     def remove_user_feed(self, category_id: str, url: str) -> None:
-        remove_user_feed(self._user_file, category_id, url)
-        self.reload_catalogue()
+        self.change_user_feeds([], [(category_id, url)])
 
     # --- life cycle -----------------------------------------------------------------------
 
@@ -179,26 +205,19 @@ class NewsService(QObject):
         elif name == keys.DISABLED_CATEGORIES.name:
             self.catalogue_changed.emit()
 
-    def _load_catalogue(self) -> Catalogue:
-        try:
-            return load_catalogue(self._user_file, self._defaults)
-        except CatalogueError as error:
-            if self._defaults is None:
-                raise  # the shipped catalogue is broken: a packaging bug, not user input
-            log.warning("Cannot use the feeds file %s (%s); using the shipped feeds",
-                        self._defaults, error)
-            self._defaults = None
-            return load_catalogue(self._user_file)
-
     def reload_catalogue(self) -> None:
-        self._catalogue = self._load_catalogue()
+        self._catalogue = self._files.load()
         self.catalogue_changed.emit()
 
     # --- refreshing -----------------------------------------------------------------------
 
-    def refresh(self, force: bool = True) -> None:
-        """Fetch what is due (force=True: everything but hosts that asked us to wait)."""
+    def refresh(self, force: bool = True, only: str | None = None) -> None:
+        """Fetch what is due (force=True: everything but hosts that asked us to wait);
+        `only`: the news sources of that one category."""
         if self._shut_down:
+            return
+        if self._store.read_only:
+            log.info("Read-only profile: no refresh, the saved news stays as it is")
             return
         if self._round is not None:
             self._again_forced = force or bool(self._again_forced)
@@ -211,11 +230,20 @@ class NewsService(QObject):
         def plan(_token: CancelToken) -> RoundPlan:
             from ..news.refresh import plan_round
 
-            return plan_round(catalogue, self._store, self._get_fetcher(),
-                              enabled_categories=enabled, force=force)
+            planned = plan_round(catalogue, self._store, self._get_fetcher(),
+                                 enabled_categories=enabled, force=force)
+            if only is not None:
+                # The whole round's plan cut down, so every feed keeps the category it has.
+                planned = replace(
+                    planned, jobs=tuple(j for j in planned.jobs if j.category.id == only),
+                    skipped=tuple(o for o in planned.skipped if o.category == only))
+            # Handed to the runner from here, not from the GUI thread: starting the lane's
+            # threads while feeds are parsed held the GUI thread for 40 ms.
+            self._start_feeds(round_, planned)
+            return planned
 
         self._tasks.run(plan, token=round_.token, name="news-plan",
-                        on_done=lambda p: self._start_feeds(round_, p),
+                        on_done=lambda p: self._plan_ready(round_, p),
                         on_error=lambda error: self._round_failed(round_, error))
 
     def _get_fetcher(self) -> Fetcher:
@@ -227,11 +255,9 @@ class NewsService(QObject):
             return self._fetcher
 
     def _start_feeds(self, round_: _Round, plan: RoundPlan) -> None:
+        """In the planning job: one job per feed; their outcomes come to the GUI thread."""
         from ..news.refresh import refresh_feed
 
-        round_.plan = plan
-        round_.outcomes.extend(plan.skipped)
-        self.refresh_progress.emit(len(round_.outcomes), plan.total)
         fetcher, store = self._get_fetcher(), self._store
 
         def feed_work(job: FeedJob) -> Callable[[CancelToken], FeedOutcome]:
@@ -242,13 +268,25 @@ class NewsService(QObject):
                 feed_work(job), lane="news-fetch", token=round_.token.child(), name="news-feed",
                 on_done=lambda outcome: self._feed_done(round_, outcome),
                 on_error=lambda error: self._round_failed(round_, error))
-        if not plan.jobs:
+
+    def _plan_ready(self, round_: _Round, plan: RoundPlan) -> None:
+        if round_ is not self._round:
+            return
+        round_.plan = plan
+        round_.outcomes.extend(plan.skipped)
+        self.refresh_progress.emit(len(round_.outcomes), plan.total)
+        if len(round_.outcomes) == plan.total:
             self._finish(round_)
 
     def _feed_done(self, round_: _Round, outcome: FeedOutcome) -> None:
-        if round_ is not self._round or round_.plan is None:
+        if round_ is not self._round:
             return
-        round_.outcomes.append(outcome)
+        round_.outcomes.append(outcome)  # before the plan is here too: a feed can be quicker
+        if outcome.new_ids or outcome.entries:
+            self._changed.add(outcome.category)
+            self._articles_changed_soon()
+        if round_.plan is None:
+            return
         self.refresh_progress.emit(len(round_.outcomes), round_.plan.total)
         if len(round_.outcomes) == round_.plan.total:
             self._finish(round_)
@@ -275,10 +313,27 @@ class NewsService(QObject):
         if report is not None:
             self.last_report = report
         self.refresh_finished.emit(report)
-        self.articles_changed.emit()
+        self._announce_changes(everything=True)
         if self._again_forced is not None:
             force, self._again_forced = self._again_forced, None
             self.refresh(force=force)
+
+    def _articles_changed_soon(self) -> None:
+        if self._change_timer.isActive():
+            return
+        since = self._last_change.elapsed() if self._last_change.isValid() else CHANGES_EVERY_MS
+        if since >= CHANGES_EVERY_MS:
+            self._announce_changes()
+        else:
+            self._change_timer.start(CHANGES_EVERY_MS - since)
+
+    def _announce_changes(self, everything: bool = False) -> None:
+        self._change_timer.stop()
+        changed, self._changed = self._changed, set()
+        if self._shut_down or not (everything or changed):
+            return
+        self._last_change.start()
+        self.articles_changed.emit(None if everything else tuple(sorted(changed)))
 
     def _after_round(self, token: CancelToken) -> None:
         """Off the GUI thread: prune now and then, and hand the round's garbage back."""
@@ -307,17 +362,30 @@ class NewsService(QObject):
         write is logged by the store."""
         return self._store.set_read(ids, read)
 
-    # --- pictures (only when the user allowed remote images) ------------------------------
+    def mark_all_read(self, category: str | None = None) -> None:
+        """Every article of a category (None: of every category) read; articles_changed
+        follows once it is stored."""
+        written = self._store.mark_all_read(category)  # queued now: a quit still writes it
+        self._tasks.run(lambda _token: written.result(),
+                        name="news-mark-all-read",
+                        on_done=lambda _count: self._announce_changes(everything=True),
+                        on_error=lambda error: log.error("Could not mark articles read",
+                                                         exc_info=error))
 
-    def fetch_image(self, url: str) -> None:
+    # --- pictures (only when the user allows them) ----------------------------------------
+
+    def fetch_image(self, url: str, *, prepare: Prepare | None = None,
+                    on_done: Done | None = None, on_failed: Failed | None = None) -> None:
+        """Fetch a picture (or take it from the disk cache), off the GUI thread; `prepare`
+        runs on the picture there too. Then `on_done(prepare(data))` and image_ready(url,
+        data) on the GUI thread, or `on_failed()`. Nothing when pictures are switched off."""
         if not self._settings.get(keys.REMOTE_IMAGES) or self._shut_down:
             return
+        self._pictures.fetch(url, prepare=prepare, on_done=on_done, on_failed=on_failed,
+                             on_data=self.image_ready.emit)
 
-        def fetch(token: CancelToken) -> bytes | None:
-            return self._get_fetcher().fetch_image(url, IMAGE_MAX_BYTES, token)
-
-        self._tasks.run(fetch, lane="pictures", name="picture",
-                        on_done=lambda data: self.image_ready.emit(url, data) if data else None)
+    def _fetch_picture(self, url: str, token: CancelToken) -> bytes | None:
+        return self._get_fetcher().fetch_image(url, IMAGE_MAX_BYTES, token)
 
 
 class _Round:

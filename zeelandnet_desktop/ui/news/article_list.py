@@ -1,143 +1,186 @@
-"""The article list: a model over the store's articles and a delegate that draws each row as
-title (bold while unread), the first line of the lead, and "source · 5 minuten geleden"."""
+"""The article list's model: the articles under day headings (Vandaag, Gisteren, Maandag, 16
+november) or, for a search, under their categories (the current one first).
+
+Heading rows are not enabled, so the keyboard and the mouse pass over them. What is laid out is
+capped (TITLE_CAP): a title of fifty thousand characters costs no more than a normal one.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime, timezone
+from collections.abc import Callable, Mapping, Sequence
+from datetime import date, datetime
 from typing import Any
 
-from PySide6.QtCore import (
-    QAbstractListModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QRect,
-    QSize,
-    Qt,
-)
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
+from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtWidgets import QWidget
 
 from ...news.model import Article
-from ...news.reltime import relative_time
+from ...news.reltime import days_ago, group_by_day, local_date, relative_time, time_label
+from .clock import NewsClock
 
 ARTICLE_ROLE = Qt.ItemDataRole.UserRole + 1
+HEADING_ROLE = Qt.ItemDataRole.UserRole + 2  # the heading's text, on heading rows only
 Index = QModelIndex | QPersistentModelIndex
+TITLE_CAP = 300  # characters of a title that are ever laid out (a line shows far fewer)
+
+
+def isolate(text: str) -> str:
+    """Bidi-isolated (FSI … PDI): a right-to-left source name cannot reorder what follows."""
+    return f"\u2068{text}\u2069"
+
+
+def capped(text: str, cap: int = TITLE_CAP) -> str:
+    text = " ".join(text[: cap * 2].split())  # no line breaks in a one-line title
+    return text if len(text) <= cap else text[: cap - 1] + "…"
+
+
+def when_text(published: datetime, now: datetime, language: str, tz: Any = None) -> str:
+    """Today: how long ago ("5 minuten geleden"); before today the date ("ma 23 nov 18:58")."""
+    if days_ago(published, now, tz) == 0:
+        return relative_time(published, now, language, tz)
+    return time_label(published, now, language, tz)
 
 
 class ArticleListModel(QAbstractListModel):
-    def __init__(self, language: Callable[[], str], parent: QWidget | None = None) -> None:
+    def __init__(self, language: Callable[[], str], parent: QWidget | None = None,
+                 clock: NewsClock | None = None) -> None:
         super().__init__(parent)
-        self._articles: list[Article] = []
         self._language = language
+        self.clock = clock or NewsClock()
+        self._rows: list[Article | str] = []
+        self._articles: list[Article] = []
+        self._category_names: Mapping[str, str] = {}
+        self._by_category = False
+        self._grouped_on: date | None = None
 
-    def set_articles(self, articles: list[Article]) -> None:
+    # --- filling ----------------------------------------------------------------------------
+
+    def set_articles(self, articles: Sequence[Article], *, by_category: bool = False,
+                     category_names: Mapping[str, str] | None = None) -> None:
+        """Newest first; `by_category` (a search): under category headings, in the given
+        order, each row saying its category."""
         self.beginResetModel()
         self._articles = list(articles)
+        self._by_category = by_category
+        self._category_names = dict(category_names or {})
+        self._rows = self._grouped()
         self.endResetModel()
+
+    def _grouped(self) -> list[Article | str]:
+        now = self.clock.now()
+        self._grouped_on = local_date(now, self.clock.tz)
+        rows: list[Article | str] = []
+        if self._by_category:
+            current: str | None = None
+            for article in self._articles:
+                if article.category != current:
+                    current = article.category
+                    rows.append(self._category_names.get(current, current))
+                rows.append(article)
+            return rows
+        for heading, items in group_by_day(self._articles, lambda a: a.published, now,
+                                           self._language(), self.clock.tz):
+            rows.append(heading)
+            rows.extend(items)
+        return rows
+
+    def day_changed(self) -> bool:
+        """The wall clock passed midnight since the headings were made: they need redoing."""
+        if self._grouped_on is None or self._by_category:
+            return False
+        return local_date(self.clock.now(), self.clock.tz) != self._grouped_on
+
+    def regroup(self) -> None:
+        self.set_articles(self._articles, by_category=self._by_category,
+                          category_names=self._category_names)
+
+    # --- questions --------------------------------------------------------------------------
 
     def articles(self) -> list[Article]:
         return list(self._articles)
 
+    def headings(self) -> list[str]:
+        return [row for row in self._rows if isinstance(row, str)]
+
+    def is_heading(self, row: int) -> bool:
+        return 0 <= row < len(self._rows) and isinstance(self._rows[row], str)
+
+    def heading_at(self, row: int) -> str | None:
+        item = self._rows[row] if 0 <= row < len(self._rows) else None
+        return item if isinstance(item, str) else None
+
     def article_at(self, row: int) -> Article | None:
-        return self._articles[row] if 0 <= row < len(self._articles) else None
+        """The article on this row (None for a heading or outside the list)."""
+        item = self._rows[row] if 0 <= row < len(self._rows) else None
+        return item if isinstance(item, Article) else None
 
     def row_of(self, article_id: str) -> int:
-        return next((i for i, a in enumerate(self._articles) if a.id == article_id), -1)
+        return next((i for i, item in enumerate(self._rows)
+                     if isinstance(item, Article) and item.id == article_id), -1)
+
+    def article_rows(self) -> list[int]:
+        return [i for i, item in enumerate(self._rows) if isinstance(item, Article)]
 
     def replace(self, article: Article) -> None:
         row = self.row_of(article.id)
         if row >= 0:
-            self._articles[row] = article
+            self._rows[row] = article
+            self._articles = [article if a.id == article.id else a for a in self._articles]
             index = self.index(row)
             self.dataChanged.emit(index, index)
 
+    def mark_all_read(self, category: str | None = None) -> None:
+        from dataclasses import replace
+
+        self._articles = [replace(a, read=True) if category in (None, a.category) else a
+                          for a in self._articles]
+        self._rows = [replace(r, read=True)
+                      if isinstance(r, Article) and category in (None, r.category) else r
+                      for r in self._rows]
+        if self._rows:
+            self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1))
+
     def times_changed(self) -> None:
-        """Relative times move on every minute; nothing is refetched, rows are redrawn."""
-        if self._articles:
-            self.dataChanged.emit(self.index(0), self.index(len(self._articles) - 1))
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
-        return 0 if parent.isValid() else len(self._articles)
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        article = self.article_at(index.row()) if index.isValid() else None
-        if article is None:
-            return None
-        if role == Qt.ItemDataRole.DisplayRole:
-            return article.title
-        if role == ARTICLE_ROLE:
-            return article
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return article.summary_text[:300]
-        if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{article.title}. {self.meta_text(article)}"
-        return None
+        """Times move on every minute: rows are redrawn, nothing is read again."""
+        if self._rows:
+            self.dataChanged.emit(self.index(0), self.index(len(self._rows) - 1),
+                                  [Qt.ItemDataRole.AccessibleTextRole])
 
     def meta_text(self, article: Article, now: datetime | None = None) -> str:
-        now = now or datetime.now(timezone.utc)
-        return f"{article.source} · {relative_time(article.published, now, self._language())}"
+        """'NU.nl · 5 minuten geleden'; a search result names its category too."""
+        now = now or self.clock.now()
+        parts = [article.source]
+        if self._by_category:
+            parts.append(self._category_names.get(article.category, article.category))
+        parts.append(when_text(article.published, now, self._language(), self.clock.tz))
+        return " · ".join(isolate(part) for part in parts)
 
+    # --- Qt's model API ---------------------------------------------------------------------
 
-class ArticleDelegate(QStyledItemDelegate):
-    """Three lines per article; everything elided to the width, so long titles never wrap."""
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt API
+        return 0 if parent.isValid() else len(self._rows)
 
-    PADDING = 6
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if isinstance(self._rows[index.row()] if index.isValid() else None, Article):
+            return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return Qt.ItemFlag.NoItemFlags  # headings: passed over by keys and clicks
 
-    def __init__(self, model: ArticleListModel, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._model = model
-
-    def sizeHint(self, option: QStyleOptionViewItem, index: Index) -> QSize:
-        metrics = QFontMetrics(option.font)
-        return QSize(200, metrics.height() * 3 + self.PADDING * 2 + 4)
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        article = index.data(ARTICLE_ROLE)
-        if not isinstance(article, Article):
-            super().paint(painter, option, index)
-            return
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        widget = opt.widget
-        style = widget.style() if widget is not None else None
-        if style is not None:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        palette: QPalette = opt.palette
-        text_role = (QPalette.ColorRole.HighlightedText if selected
-                     else QPalette.ColorRole.Text)
-        rect: QRect = opt.rect.adjusted(self.PADDING, self.PADDING,
-                                        -self.PADDING, -self.PADDING)
-        base_font = QFont(opt.font)
-        line = QFontMetrics(base_font).height()
-
-        painter.save()
-        title_font = QFont(base_font)
-        title_font.setBold(not article.read)
-        painter.setFont(title_font)
-        painter.setPen(palette.color(text_role))
-        title = QFontMetrics(title_font).elidedText(article.title, Qt.TextElideMode.ElideRight,
-                                                    rect.width())
-        painter.drawText(QRect(rect.x(), rect.y(), rect.width(), line),
-                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, title)
-
-        painter.setFont(base_font)
-        muted = palette.color(text_role if selected else QPalette.ColorRole.PlaceholderText)
-        painter.setPen(muted)
-        metrics = QFontMetrics(base_font)
-        lead = (article.lead or article.summary_text).splitlines()[0] if (
-            article.lead or article.summary_text) else ""
-        painter.drawText(QRect(rect.x(), rect.y() + line + 2, rect.width(), line),
-                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         metrics.elidedText(lead, Qt.TextElideMode.ElideRight, rect.width()))
-        small = QFont(base_font)
-        small.setPointSizeF(max(6.0, base_font.pointSizeF() * 0.9))
-        painter.setFont(small)
-        painter.drawText(QRect(rect.x(), rect.y() + 2 * line + 4, rect.width(), line),
-                         Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                         QFontMetrics(small).elidedText(self._model.meta_text(article),
-                                                        Qt.TextElideMode.ElideRight,
-                                                        rect.width()))
-        painter.restore()
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        item = self._rows[index.row()]
+        if isinstance(item, str):
+            if role in (Qt.ItemDataRole.DisplayRole, HEADING_ROLE,
+                        Qt.ItemDataRole.AccessibleTextRole):
+                return item
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return capped(item.title)
+        if role == ARTICLE_ROLE:
+            return item
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return capped(item.summary_text, 300)
+        if role == Qt.ItemDataRole.AccessibleTextRole:
+            text = f"{capped(item.title)}. {self.meta_text(item)}"
+            return text if item.read else self.tr("Unread: %1").replace("%1", text)
+        return None

@@ -1,88 +1,178 @@
-"""The reading pane: one article as the portal shows it — title, dateline, time, source, the
-lead picture when pictures are allowed, the text, and a link to read on at the source.
+"""The reading pane: one article as the portal shows it — title, time and source, an agency's
+note in small print, the lead picture with its caption and credit, the text with its
+subheadings and lists, and a link to read on at the source.
 
-Rich text, no script: a QTextBrowser shows the sanitized HTML and loads nothing itself; pictures
-come from the app's own fetcher and are added as document resources.
+Rich text, no script: a QTextBrowser shows the sanitized HTML and loads nothing itself; the
+picture comes from the app's own fetcher (loadResource answers only with what it was given, a
+quiet placeholder until then). The minute tick rewrites only the time line, so a long article
+is not laid out again (and a selection in it stays).
 """
 
 from __future__ import annotations
 
 import html
 import logging
-from datetime import datetime, timezone
+from datetime import datetime
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QImage, QTextDocument
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QColor, QImage, QTextCursor, QTextDocument, QTextOption
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from ... import i18n
 from ...news.model import Article
-from ...news.reltime import clock_time, relative_time
+from ...news.reltime import relative_time, time_label
+from .article_list import capped, isolate
+from .clock import NewsClock
+from .pictures import LEAD_WIDTH
 
 log = logging.getLogger(__name__)
 
-PICTURE_WIDTH = 480
+PLACEHOLDER = "placeholder:picture"
 
 
 class ArticleView(QTextBrowser):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, clock: NewsClock | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("articleView")
         self.setOpenLinks(False)  # links go to the system browser, never inside
-        self._pictures: set[str] = set()
+        # A word longer than the pane (a title of one 50,000-letter word) breaks anywhere
+        # instead of being laid out as one endless line.
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.clock = clock or NewsClock()
+        self._article: Article | None = None
+        self._pictures: dict[str, QImage] = {}
+        self._failed: set[str] = set()
+        self._picture_wanted = False
+        self._meta = ""
+        self.setAccessibleName(self.tr("Article"))
+
+    @property
+    def article(self) -> Article | None:
+        return self._article
 
     def show_placeholder(self) -> None:
+        self._article = None
+        self._meta = ""
         hint = self.tr("Choose an article to read it here.")
         self.setHtml(f"<p style='color:gray; margin-top:40px' align='center'>"
                      f"{html.escape(hint)}</p>")
 
     def show_article(self, article: Article, *, pictures: bool, keep_place: bool = False) -> None:
-        """Show `article`; `keep_place`: the same article redrawn (its time moved on)."""
+        """Show `article`; `keep_place`: the same article again (its picture came)."""
         place = self.verticalScrollBar().value()
+        self._article = article
+        self._picture_wanted = pictures and bool(article.image_url)
         self.setHtml(self.article_html(article, pictures=pictures))
         self.verticalScrollBar().setValue(place if keep_place else 0)
 
     def has_picture(self, url: str) -> bool:
         return url in self._pictures
 
-    def add_picture(self, url: str, data: bytes) -> bool:
-        """Keep a fetched picture for the articles that show it; False when it is no picture."""
-        image = QImage()
-        if not image.loadFromData(data):
-            log.info("A picture could not be decoded: %s", url)
-            return False
-        if image.width() > PICTURE_WIDTH:
-            image = image.scaledToWidth(PICTURE_WIDTH, Qt.TransformationMode.SmoothTransformation)
-        self.document().addResource(QTextDocument.ResourceType.ImageResource, QUrl(url), image)
-        self._pictures.add(url)
-        return True
+    def add_picture(self, url: str, image: QImage) -> None:
+        """The lead picture came; shown at once when it belongs to the article on screen."""
+        self._pictures[url] = image
+        while len(self._pictures) > 24:
+            self._pictures.pop(next(iter(self._pictures)))
+        article = self._article
+        if article is not None and article.image_url == url and self._picture_wanted:
+            self.show_article(article, pictures=True, keep_place=True)
 
-    def article_html(self, article: Article, now: datetime | None = None, *,
-                     pictures: bool) -> str:
-        now = now or datetime.now(timezone.utc)
+    def picture_failed(self, url: str) -> None:
+        """The lead picture will not come (not a picture, too large, gone): no placeholder."""
+        self._failed.add(url)
+        article = self._article
+        if article is not None and article.image_url == url and self._picture_wanted:
+            self.show_article(article, pictures=True, keep_place=True)
+
+    def loadResource(self, kind: int, url: QUrl | str) -> object:
+        name = url.toString() if isinstance(url, QUrl) else str(url)
+        if kind == QTextDocument.ResourceType.ImageResource.value:
+            if name in self._pictures:
+                return self._pictures[name]
+            if name == PLACEHOLDER:  # the picture is on its way
+                placeholder = QImage(LEAD_WIDTH, LEAD_WIDTH * 9 // 16,
+                                     QImage.Format.Format_RGB32)
+                placeholder.fill(self.palette().alternateBase().color())
+                return placeholder
+            nothing = QImage(1, 1, QImage.Format.Format_ARGB32)
+            nothing.fill(QColor(0, 0, 0, 0))
+            return nothing
+        return None  # nothing else is ever loaded: no style sheets, no frames
+
+    # --- times ----------------------------------------------------------------------------
+
+    def meta_line(self, article: Article, now: datetime | None = None) -> str:
+        """'ma 23 nov 18:58 (3 dagen geleden) · NU.nl', each part bidi-isolated."""
+        now = now or self.clock.now()
         language = i18n.current_language()
-        meta_parts = []
+        parts = []
         # The lead usually opens with its dateline (as on the portal); repeat it only if not.
         lead_has_dateline = bool(article.places) and article.summary_text.lstrip().upper(
         ).startswith(article.places[0].upper())
         if article.places and not lead_has_dateline:
-            meta_parts.append("/".join(article.places))
+            parts.append("/".join(article.places))
         if article.agencies and not lead_has_dateline:
-            meta_parts.append("/".join(article.agencies))
-        ago = relative_time(article.published, now, language)
-        meta_parts.append(f"{clock_time(article.published)} ({ago})")
-        meta_parts.append(article.source)
+            parts.append("/".join(article.agencies))
+        when = time_label(article.published, now, language, self.clock.tz)
+        ago = relative_time(article.published, now, language, self.clock.tz)
+        parts.append(f"{when} ({ago})")
+        parts.append(article.source)
+        return " · ".join(isolate(part) for part in parts)
+
+    def update_times(self) -> None:
+        """The minute tick: rewrite the time line in place, nothing else."""
+        if self._article is None or not self._meta:
+            return
+        text = self.meta_line(self._article)
+        if text == self._meta:
+            return
+        block = self.document().begin()
+        while block.isValid() and block.text() != self._meta:
+            block = block.next()
+        if not block.isValid():
+            return
+        cursor = QTextCursor(block)
+        cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock,
+                            QTextCursor.MoveMode.KeepAnchor)
+        char_format = cursor.charFormat()
+        cursor.insertText(text, char_format)
+        self._meta = text
+
+    # --- the document ---------------------------------------------------------------------
+
+    def article_html(self, article: Article, now: datetime | None = None, *,
+                     pictures: bool) -> str:
+        self._meta = self.meta_line(article, now)
+        small = "color:gray; font-size:small"
         host = (urlsplit(article.link).hostname or "").removeprefix("www.")
         read_on = self.tr("Read more on %1").replace("%1", host) if host else ""
-        image = ""
-        if article.image_url and pictures and article.image_url in self._pictures:
-            image = (f"<p><img src='{html.escape(article.image_url)}' "
-                     f"width='{PICTURE_WIDTH}'></p>")
+        notice = (f"<p style='{small}'>{html.escape(capped(article.notice, 600))}</p>"
+                  if article.notice else "")
         link = (f"<p><a href='{html.escape(article.link)}'>{html.escape(read_on)} →</a></p>"
                 if article.link and host else "")
         return (
-            f"<h2>{html.escape(article.title)}</h2>"
-            f"<p style='color:gray'>{html.escape(' · '.join(meta_parts))}</p>"
-            f"{image}<div>{article.summary_html}</div>{link}"
+            f"<h1>{html.escape(capped(article.title))}</h1>"
+            f"<p style='color:gray'>{html.escape(self._meta)}</p>"
+            f"{notice}{self._picture_html(article, pictures)}"
+            f"<div>{article.summary_html}</div>{link}"
         )
+
+    def _picture_html(self, article: Article, pictures: bool) -> str:
+        if not (pictures and article.image_url) or article.image_url in self._failed:
+            return ""
+        url = article.image_url
+        alt = html.escape(capped(article.image_caption or article.title, 200), quote=True)
+        if url in self._pictures:
+            image = self._pictures[url]
+            tag = (f"<img src='{html.escape(url, quote=True)}' alt='{alt}' "
+                   f"width='{image.width()}' height='{image.height()}'>")
+        else:
+            tag = (f"<img src='{PLACEHOLDER}' alt='{alt}' width='{LEAD_WIDTH}' "
+                   f"height='{LEAD_WIDTH * 9 // 16}'>")
+        words = [capped(article.image_caption, 400)] if article.image_caption else []
+        if article.image_credit:
+            words.append(self.tr("Picture: %1").replace("%1", capped(article.image_credit, 200)))
+        caption = (f"<p style='color:gray; font-size:small'>{html.escape(' · '.join(words))}"
+                   f"</p>" if words else "")
+        return f"<p>{tag}</p>{caption}"

@@ -1,38 +1,36 @@
-"""The news tab: categories with unread counts, the article list, and the article itself.
+"""The news tab: the header row, categories with unread counts, the article list and the
+article itself.
 
-Reads only from the store (through the service) and from the service's signals; never fetches.
+Reads only through the service (the list off the GUI thread, answered with a ListPage) and from
+its signals; never fetches. During a refresh each stored news source shows at once.
 """
 
 from __future__ import annotations
 
 import logging
-from datetime import datetime
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime, tzinfo
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QListView,
-    QPushButton,
-    QSplitter,
-    QStackedWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, QTimer, Signal
+from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from ... import i18n
 from ... import settings as keys
+from ...news.listing import ListPage
 from ...news.model import Article
-from ...news.reltime import clock_time
 from ...services.news import NewsService
 from ...settings import Settings
-from ..words import problem_words
-from .article_list import ArticleDelegate, ArticleListModel
+from .actions import NewsActions
 from .article_view import ArticleView
 from .category_list import CategoryList
+from .clock import NewsClock
+from .feedback import NewsBanner, RoundFeedback
+from .header import NewsHeader
+from .list_loader import ListLoader
+from .list_pane import ArticleListPane
+from .pictures import PictureBank
+from .reading import ArticleReader
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +38,8 @@ TICK_MS = 60_000
 
 
 class NewsTab(QWidget):
-    status_changed = Signal(str)  # the news line for the status bar
+    message = Signal(str)  # a passing message for the status bar ("no browser could open")
+    list_loaded = Signal()  # the list shows the answer to the latest question
 
     def __init__(self, settings: Settings, service: NewsService,
                  parent: QWidget | None = None) -> None:
@@ -48,343 +47,283 @@ class NewsTab(QWidget):
         self.setObjectName("NewsTab")
         self._settings = settings
         self._service = service
-        self._offline = False
-        self._shown_id: str | None = None
+        self.clock = NewsClock()
+        self._select_when_listed: str | None = None
+        self._step_when_listed = False
+        self._stopped = False
 
-        # Banner: offline, or the database had to be rebuilt.
-        self.banner = QFrame(self)
-        self.banner.setObjectName("newsBanner")
-        self.banner.setFrameShape(QFrame.Shape.StyledPanel)
-        self.banner.setStyleSheet("#newsBanner { background: #fff4ce; color: #3b2f00; }")
-        self.banner_text = QLabel(self.banner)
-        self.banner_text.setObjectName("bannerText")
-        self.banner_text.setWordWrap(True)
-        self.retry_button = QPushButton(self.banner)
-        self.retry_button.setObjectName("retryButton")
-        self.retry_button.clicked.connect(lambda: self._service.refresh(force=True))
-        banner_layout = QHBoxLayout(self.banner)
-        banner_layout.setContentsMargins(10, 6, 10, 6)
-        banner_layout.addWidget(self.banner_text, 1)
-        banner_layout.addWidget(self.retry_button)
-        self.banner.hide()
-
+        self.pictures = PictureBank(service, self)
+        self.pictures.set_enabled(settings.get(keys.REMOTE_IMAGES))
+        self.banner = NewsBanner(self)
+        self.header = NewsHeader(self)
+        self.search = self.header.search
         self.categories = CategoryList(self)
-        self.categories.currentItemChanged.connect(lambda *_: self._load_articles())
-
-        self.search = QLineEdit(self)
-        self.search.setObjectName("search")
-        self.search.setClearButtonEnabled(True)
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(150)  # type-ahead without a query per key stroke
-        self._search_timer.timeout.connect(self._load_articles)
-        self.search.textChanged.connect(lambda _text: self._search_timer.start())
-
-        self.model = ArticleListModel(i18n.current_language, self)
-        self.list = QListView(self)
-        self.list.setObjectName("articles")
-        self.list.setModel(self.model)
-        self.list.setItemDelegate(ArticleDelegate(self.model, self.list))
-        self.list.setUniformItemSizes(True)
-        self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
-        self.list.selectionModel().currentChanged.connect(self._on_current_changed)
-        self.list.activated.connect(lambda _index: self.open_in_browser())
-
-        self.empty = QLabel(self)
-        self.empty.setObjectName("emptyState")
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty.setWordWrap(True)
-        self.empty.setMargin(24)
-        self.list_stack = QStackedWidget(self)
-        self.list_stack.addWidget(self.list)
-        self.list_stack.addWidget(self.empty)
-
-        middle = QWidget(self)
-        middle_layout = QVBoxLayout(middle)
-        middle_layout.setContentsMargins(0, 0, 0, 0)
-        middle_layout.addWidget(self.search)
-        middle_layout.addWidget(self.list_stack, 1)
-
-        self.view = ArticleView(self)
-        self.view.anchorClicked.connect(self._open_link)
+        self.pane = ArticleListPane(i18n.current_language, self.pictures, self.clock, self)
+        self.model = self.pane.model
+        self.list = self.pane.list
+        self.view = ArticleView(self, self.clock)
+        self.reader = ArticleReader(settings, self.view, self.pictures, self)
+        self.reader.message.connect(self.message)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("newsSplitter")
-        self.splitter.addWidget(self.categories)
-        self.splitter.addWidget(middle)
-        self.splitter.addWidget(self.view)
-        self.splitter.setStretchFactor(0, 0)
-        self.splitter.setStretchFactor(1, 2)
-        self.splitter.setStretchFactor(2, 3)
-        self.splitter.setSizes([170, 380, 550])
-
+        for number, (widget, stretch) in enumerate(((self.categories, 0), (self.pane, 2),
+                                                    (self.view, 3))):
+            self.splitter.addWidget(widget)
+            self.splitter.setStretchFactor(number, stretch)
+        self.splitter.setSizes([170, 400, 530])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
+        layout.addWidget(self.header)
         layout.addWidget(self.banner)
         layout.addWidget(self.splitter, 1)
 
-        self._shortcuts()
+        self.loader = ListLoader(service, settings, self.categories, self.pane,
+                                 lambda: (self.search.text().strip(),
+                                          self.actions_.unread_only.isChecked()),
+                                 self._shown_id, self)
+        self.loader.answered.connect(self._on_page)
+        self.feedback = RoundFeedback(service, self.header, self.banner, self.clock,
+                                      self.categories.names, lambda: self.loader.stored, self)
+        self.feedback.finished.connect(self._show_empty_words)
+        self.actions_ = NewsActions(self, self)
+        unread_only = settings.get(keys.NEWS_UNREAD_ONLY)
+        self.actions_.unread_only.setChecked(unread_only)
+        self.header.unread_only.setChecked(unread_only)
+        self.header.unread_only.toggled.connect(self.actions_.unread_only.setChecked)
+        self.actions_.unread_only.toggled.connect(self.header.unread_only.setChecked)
+
+        self.categories.currentItemChanged.connect(lambda *_: self._category_chosen())
+        self.categories.menu_requested.connect(self._category_menu)
+        self.pane.menu_requested.connect(self._article_menu)
+        self.pane.more_wanted.connect(self.loader.more)
+        self.list.selectionModel().currentChanged.connect(self._on_current_changed)
+        self.list.activated.connect(lambda _index: self.open_in_browser())
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(150)  # type-ahead without a query per key stroke
+        self._search_timer.timeout.connect(self.loader.first_page)
+        self.search.textChanged.connect(lambda _text: self._search_timer.start())
         self._tick = QTimer(self)
-        self._tick.timeout.connect(self._times_changed)
+        self._tick.timeout.connect(self.times_changed)
         self._tick.start(TICK_MS)
 
-        service.articles_changed.connect(self.reload)
+        service.articles_changed.connect(self.loader.changed)
         service.catalogue_changed.connect(self.reload)
-        service.refresh_started.connect(self._on_refresh_started)
-        service.refresh_progress.connect(self._on_refresh_progress)
-        service.refresh_finished.connect(self._on_refresh_finished)
-        service.image_ready.connect(self._on_image_ready)
+        service.refresh_started.connect(self._show_empty_words)
+        service.refresh_started.connect(lambda: self.pictures.hold_thumbnails(True))
+        service.refresh_finished.connect(lambda _report: self.pictures.hold_thumbnails(False))
         settings.changed.connect(self._on_setting_changed)
-
-        self._retranslate()
+        self.view.show_placeholder()
         self.reload()
-        if service.recovered_from_corruption:
-            self._show_banner(self.tr("The saved news could not be read and was set aside; "
-                                      "the news is fetched again."), retry=False)
 
     def stop(self) -> None:
         """The app is quitting: no more timers, no more reads."""
+        self._stopped = True
         self._tick.stop()
         self._search_timer.stop()
+        self.loader.stop()
 
-    # --- keyboard ---------------------------------------------------------------------------
-
-    def _shortcuts(self) -> None:
-        def add(keys_: str | QKeySequence.StandardKey, slot: object) -> None:
-            shortcut = QShortcut(QKeySequence(keys_), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(slot)
-
-        add("J", lambda: self.step(1))
-        add("K", lambda: self.step(-1))
-        add("M", self.toggle_read)
-        add("Space", self.page_or_next)
-        add("Return", self.open_in_browser)
-        add("Enter", self.open_in_browser)
-        add(QKeySequence.StandardKey.Find, self.focus_search)
-        add("Escape", self._escape)
-
-    def step(self, step: int) -> None:
-        """Next (1) or previous (-1) article, like the arrow keys. (Not `move`: that is
-        QWidget.move.)"""
-        count = self.model.rowCount()
-        if count == 0:
-            return
-        row = self.list.currentIndex().row()
-        row = 0 if row < 0 else max(0, min(count - 1, row + step))
-        self.select_row(row)
-
-    def select_row(self, row: int) -> None:
-        index = self.model.index(row)
-        self.list.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
-        self.list.scrollTo(index)
-
-    def show_article(self, category: str, article_id: str = "") -> None:
-        """Open a category and, when given and listed there, one article (a notification was
-        clicked). A search in progress would hide the article, so it is cleared."""
-        if self.search.text():
-            self.search.clear()
-            self._search_timer.stop()
-        self.categories.select(category)  # loads the category's articles
-        self._load_articles()
-        row = self.model.row_of(article_id) if article_id else -1
-        if row >= 0:
-            self.select_row(row)
-        self.list.setFocus()
-
-    def page_or_next(self) -> None:
-        bar = self.view.verticalScrollBar()
-        if self._shown_id is not None and bar.value() < bar.maximum():
-            bar.setValue(min(bar.maximum(), bar.value() + bar.pageStep()))
-        else:
-            self.step(1)
-
-    def focus_search(self) -> None:
-        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search.selectAll()
-
-    def _escape(self) -> None:
-        if self.search.hasFocus() and self.search.text():
-            self.search.clear()
-        self.list.setFocus()
+    def set_clock(self, now: Callable[[], datetime], tz: tzinfo | None = None) -> None:
+        """Another clock and time zone for the list, its headings and the article (tests)."""
+        self.clock.set(now, tz)
+        self.times_changed()
 
     # --- reading the store ------------------------------------------------------------------
 
     def current_category(self) -> str | None:
         return self.categories.current_id()
 
+    def _shown_id(self) -> str | None:
+        return self.reader.article.id if self.reader.article is not None else None
+
+    @property
+    def list_settled(self) -> bool:
+        """The list shows the answer to the latest question (nothing is being read)."""
+        return self.loader.settled
+
+    def current_article(self) -> Article | None:
+        """The article in the reading pane."""
+        return self.reader.article
+
     def reload(self) -> None:
-        """Categories with counts, then the current category's articles, keeping the place."""
-        if self._service.is_shut_down:
-            return
-        wanted = self.current_category() or self._settings.get(keys.LAST_NEWS_CATEGORY)
-        enabled = set(self._service.enabled_categories())
-        language = i18n.current_language()
-        shown = [(c.id, c.name(language)) for c in self._service.categories() if c.id in enabled]
-        self.categories.fill(shown, self._service.unread_counts(), wanted)
-        self._load_articles()
+        """Categories with counts, then the list again, keeping the place."""
+        self.loader.reload()
 
-    def _load_articles(self) -> None:
-        if self._service.is_shut_down:  # a pending search timer after quitting
-            return
-        category = self.current_category()
-        if category is not None:
-            self._settings.set(keys.LAST_NEWS_CATEGORY, category)
-        keep = self._shown_id
-        scroll = self.list.verticalScrollBar().value()
-        query = self.search.text().strip() or None
-        articles = self._service.articles(category, search=query) if category else []
-        self.model.set_articles(articles)
-        self.list.verticalScrollBar().setValue(scroll)
-        row = self.model.row_of(keep) if keep else -1
-        if row >= 0:
-            self.list.selectionModel().blockSignals(True)
-            self.list.setCurrentIndex(self.model.index(row))
-            self.list.selectionModel().blockSignals(False)
-        elif keep is not None and query is None:
-            self._show(None)
-        self._update_empty_state()
+    def _category_chosen(self) -> None:
+        self._show(None)
+        self.list.scrollToTop()
+        self.loader.first_page()
 
-    def _update_empty_state(self) -> None:
-        if self.model.rowCount() > 0:
-            self.list_stack.setCurrentWidget(self.list)
-            return
-        query = self.search.text().strip()
-        if query:
-            text = self.tr("Nothing found for “%1”.").replace("%1", query)
-        elif self._service.article_count() == 0:
-            if self._service.is_refreshing:
-                text = self.tr("Fetching the news…")
-            elif self._offline:
-                text = self.tr("No news yet: there is no connection. The news appears here as "
-                               "soon as you are online again.")
-            else:
-                text = self.tr("No news yet. Press F5 to fetch it.")
+    def _on_page(self, page: ListPage) -> None:
+        wanted, self._select_when_listed = self._select_when_listed, None
+        if wanted is not None:
+            self.pane.select_article(wanted)
+        elif self._step_when_listed:
+            self._step_when_listed = False
+            self.step(1)
+        self._show_empty_words()
+        self.feedback.update_words()  # "you are seeing saved news" only when there is some
+        self.list_loaded.emit()
+
+    def _show_empty_words(self) -> None:
+        self.pane.show_words(self.feedback.words.empty_list(
+            search=self.search.text().strip(), stored=self.loader.stored,
+            refreshing=self._service.is_refreshing, offline=self.feedback.offline,
+            report=self.feedback.report, unread_only=self.actions_.unread_only.isChecked(),
+            category_failed=self.feedback.words.category_failed(self.feedback.report,
+                                                                self.current_category())))
+
+    # --- moving through the list ------------------------------------------------------------
+
+    def step(self, step: int) -> None:
+        """Next (1) or previous (-1) article, like the arrow keys (not `move`: QWidget.move)."""
+        if not self.pane.step(step, self._shown_id()) and step > 0:
+            self._step_when_listed = self.pane.has_more  # on to the next page's first
+            self.loader.more()
+
+    def select_row(self, number: int) -> None:
+        """Select the `number`th article of the list (headings do not count)."""
+        rows = self.model.article_rows()
+        if 0 <= number < len(rows):
+            article = self.model.article_at(rows[number])
+            if article is not None:
+                self.pane.select_article(article.id)
+
+    def page_or_next(self) -> None:
+        bar = self.view.verticalScrollBar()
+        if self.reader.article is not None and bar.value() < bar.maximum():
+            bar.setValue(min(bar.maximum(), bar.value() + bar.pageStep()))
         else:
-            text = self.tr("No articles in this category yet.")
-        self.empty.setText(text)
-        self.list_stack.setCurrentWidget(self.empty)
+            self.step(1)
+
+    def activate(self) -> None:
+        """Enter: from the search field to the results; in the list, open on the website."""
+        if self.search.hasFocus():
+            self.list.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            if self.reader.article is None:
+                self.step(1)
+            return
+        self.open_in_browser()
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def escape(self) -> None:
+        if self.search.hasFocus() and self.search.text():
+            self.search.clear()
+        self.list.setFocus()
+
+    def show_article(self, category: str, article_id: str = "") -> None:
+        """Open a category and, when given, one article (a notification was clicked). A search
+        in progress would hide the article, so it is cleared."""
+        if self.search.text():
+            self.search.blockSignals(True)
+            self.search.clear()
+            self.search.blockSignals(False)
+            self._search_timer.stop()
+        self.categories.blockSignals(True)
+        self.categories.select(category)
+        self.categories.blockSignals(False)
+        found = self._service.articles_by_id([article_id]) if article_id else []
+        self._show(found[0] if found else None)
+        if found and not found[0].read:
+            self._set_read(found[0], True)
+        self._select_when_listed = article_id or None
+        self.loader.first_page()
+        self.list.setFocus()
 
     # --- one article ------------------------------------------------------------------------
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        if self.pane.restoring:
+            return
         article = self.model.article_at(current.row()) if current.isValid() else None
+        if article is None:
+            return
         self._show(article)
-        if article is not None and not article.read:
+        if not article.read:
             self._set_read(article, True)
 
     def _set_read(self, article: Article, read: bool) -> None:
-        from dataclasses import replace
-
-        self.model.replace(replace(article, read=read))
+        changed = replace(article, read=read)
+        self.model.replace(changed)
+        self.reader.changed(changed)
         self._service.set_read([article.id], read)
         self.categories.change_unread(article.category, -1 if read else 1)
 
-    def toggle_read(self) -> None:
-        article = self.model.article_at(self.list.currentIndex().row())
+    def toggle_read(self, article: Article | None = None) -> None:
+        article = article or self.reader.article
         if article is not None:
-            self._set_read(article, not article.read)
+            listed = self.model.article_at(self.model.row_of(article.id)) or article
+            self._set_read(listed, not listed.read)
 
-    def current_article(self) -> Article | None:
-        return self.model.article_at(self.list.currentIndex().row())
+    def mark_category_read(self, category: str | None = None) -> None:
+        category = category or self.current_category()
+        if category is None:
+            return
+        self.model.mark_all_read(category)
+        self.categories.change_unread(category, None)
+        self._service.mark_all_read(category)
 
-    def open_in_browser(self) -> None:
-        article = self.current_article()
-        if article is not None and article.link:
-            self._open_link(QUrl(article.link))
+    def mark_everything_read(self) -> None:
+        self.model.mark_all_read(None)
+        self.categories.change_unread(None, None)
+        self._service.mark_all_read(None)
 
-    def _open_link(self, url: QUrl) -> None:
-        from PySide6.QtGui import QDesktopServices
+    def set_unread_only(self, on: bool) -> None:
+        self._settings.set(keys.NEWS_UNREAD_ONLY, on)
+        self.loader.first_page()
 
-        if url.scheme() in ("http", "https"):
-            QDesktopServices.openUrl(url)
-        else:
-            log.info("Ignored a link with scheme %r in an article", url.scheme())
+    def refresh(self, category: str | None = None) -> None:
+        self._service.refresh(force=True, only=category)
+
+    def open_in_browser(self, article: Article | None = None) -> None:
+        self.reader.open_in_browser(article)
+
+    def copy_link(self, article: Article | None = None) -> None:
+        self.reader.copy_link(article)
 
     def _show(self, article: Article | None) -> None:
-        self._shown_id = article.id if article is not None else None
-        if article is None:
-            self.view.show_placeholder()
-            return
-        pictures = self._settings.get(keys.REMOTE_IMAGES)
-        self.view.show_article(article, pictures=pictures)
-        if article.image_url and pictures and not self.view.has_picture(article.image_url):
-            self._service.fetch_image(article.image_url)
+        self.reader.show(article)
 
     def article_html(self, article: Article, now: datetime | None = None) -> str:
-        return self.view.article_html(article, now,
-                                      pictures=self._settings.get(keys.REMOTE_IMAGES))
+        return self.reader.article_html(article, now)
 
-    def _on_image_ready(self, url: str, data: bytes) -> None:
-        if not self.view.add_picture(url, data):
-            return
-        current = self.current_article()
-        if current is not None and current.image_url == url:
-            self._show(current)
+    def times_changed(self) -> None:
+        """The minute tick: times move on; after midnight the day headings are redone."""
+        if self.model.day_changed():
+            self.pane.fill(self.model.articles(), selected=self._shown_id(),
+                           by_category=False, category_names=self.categories.names(),
+                           more=self.pane.has_more)
+        else:
+            self.model.times_changed()
+        self.list.viewport().update()
+        self.view.update_times()
 
-    # --- refresh feedback -------------------------------------------------------------------
+    # --- menus ------------------------------------------------------------------------------
 
-    def _on_refresh_started(self) -> None:
-        self.status_changed.emit(self.tr("Fetching the news…"))
-        self._update_empty_state()
+    def _article_menu(self, article: Article, position: QPoint) -> None:
+        self.actions_.article_menu(article, self).exec_and_forget(position)
 
-    def _on_refresh_progress(self, done: int, total: int) -> None:
-        self.status_changed.emit(
-            self.tr("Fetching the news… %1 of %2").replace("%1", str(done)).replace("%2",
-                                                                                   str(total)))
-
-    def _on_refresh_finished(self, report: object) -> None:
-        from ...news.report import PROBLEM, RefreshReport
-
-        if not isinstance(report, RefreshReport):
-            self.status_changed.emit(self.tr("The news could not be fetched (see the log file)."))
-            return
-        self._offline = report.offline
-        if report.offline:
-            self._show_banner(self.tr("Offline — you are seeing saved news"), retry=True)
-        elif self.banner.isVisible() and self.retry_button.isVisible():
-            self.banner.hide()
-        parts = [self.tr("Updated at %1").replace("%1", clock_time(report.finished))]
-        if not report.offline:
-            for outcome in report.outcomes:
-                if outcome.status == PROBLEM and outcome.problem is not None:
-                    parts.append(f"{outcome.name}: {problem_words(outcome.problem)}")
-        self.status_changed.emit(" · ".join(parts))
-        self._update_empty_state()
-
-    def _show_banner(self, text: str, *, retry: bool) -> None:
-        self.banner_text.setText(text)
-        self.retry_button.setVisible(retry)
-        self.banner.show()
-
-    def _times_changed(self) -> None:
-        self.model.times_changed()
-        article = self.current_article()
-        if article is not None:
-            self.view.show_article(article, pictures=self._settings.get(keys.REMOTE_IMAGES),
-                                   keep_place=True)
+    def _category_menu(self, category: str, name: str, position: QPoint) -> None:
+        self.actions_.category_menu(category, name, self).exec_and_forget(position)
 
     # --- language and settings --------------------------------------------------------------
 
-    def _retranslate(self) -> None:
-        self.search.setPlaceholderText(self.tr("Search the news (Ctrl+F)"))
-        self.retry_button.setText(self.tr("Try again"))
-        if self._shown_id is None:
-            self.view.show_placeholder()
-
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
-            self._retranslate()
+            self.reader.again()
+            self.feedback.update_words()
             if self.categories.count():
+                self.categories.clear()  # the names are in the other language now
                 self.reload()
         super().changeEvent(event)
 
     def _on_setting_changed(self, name: str) -> None:
         if name == keys.REMOTE_IMAGES.name:
-            article = self.current_article()
-            if article is not None:
-                self._show(article)
-
-
+            self.pictures.set_enabled(self._settings.get(keys.REMOTE_IMAGES))
+            self.list.doItemsLayout()  # the rows change height with or without pictures
+            self.reader.again()
