@@ -19,7 +19,6 @@ from zeelandnet_desktop.mail.watch import (
     Problem,
     RetryDue,
     RetryIn,
-    ShowCount,
     ShowProblem,
     Started,
     State,
