@@ -25,6 +25,7 @@ from collections.abc import Callable
 from email.headerregistry import AddressHeader
 from typing import TYPE_CHECKING, Any
 
+from .imap_wakeup import SLICE, Wakeup
 from .watch_events import NewMessage
 
 if TYPE_CHECKING:
@@ -60,14 +61,15 @@ def tls_context(ca_file: str | None) -> ssl.SSLContext:
     return context
 
 
-def _check(cancelled: CancelCheck, deadline: float) -> float:
-    """Seconds left before `deadline`, or raise when cancelled or past it."""
+def _check(cancelled: CancelCheck, deadline: float, tick: float = TICK) -> float:
+    """Seconds to wait now (at most `tick`, never past `deadline`), or raise when cancelled
+    or past the deadline."""
     if cancelled():
         raise Cancelled
     left = deadline - time.monotonic()
     if left <= 0:
         raise DeadlineReached
-    return min(TICK, left)
+    return min(tick, left)
 
 
 def _resolve(host: str, port: int, cancelled: CancelCheck, deadline: float) -> list[Any]:
@@ -214,12 +216,14 @@ class _HandshakeInPlace:
 
 class Wire(imaplib.IMAP4):
     """imaplib.IMAP4 with input, output and connecting that honour `cancelled` and a
-    deadline. Set the deadline with `allow(seconds)` before each operation."""
+    deadline. Set the deadline with `allow(seconds)` before each operation. With a `wakeup`,
+    reads wait in long slices that `wakeup.wake()` ends at once."""
 
     def __init__(self, host: str, port: int, *, implicit_tls: bool, context: ssl.SSLContext,
-                 cancelled: CancelCheck, timeout: float) -> None:
+                 cancelled: CancelCheck, timeout: float, wakeup: Wakeup | None = None) -> None:
         self.context = context
         self.cancelled = cancelled
+        self.wakeup = wakeup
         self._implicit_tls = implicit_tls
         self._buffer = bytearray()
         self.deadline = time.monotonic() + timeout
@@ -247,7 +251,17 @@ class Wire(imaplib.IMAP4):
 
     def _fill(self) -> None:
         while True:
-            self.sock.settimeout(_check(self.cancelled, self.deadline))
+            wakeup = self.wakeup
+            tick = _check(self.cancelled, self.deadline, SLICE if wakeup is not None else TICK)
+            if wakeup is not None and not self._decrypted_waiting():
+                waits: list[Any] = [self.sock, wakeup]
+                readable, _, _ = select.select(waits, [], [], tick)
+                if wakeup in readable:
+                    wakeup.drain()  # cancelled: the check above says so now
+                if self.sock not in readable:
+                    continue
+                tick = TICK  # data is there (or a TLS record begins): read it
+            self.sock.settimeout(tick)
             try:
                 data = self.sock.recv(65536)
             except (TimeoutError, ssl.SSLWantReadError):
@@ -256,6 +270,18 @@ class Wire(imaplib.IMAP4):
                 raise self.abort("the server closed the connection")
             self._buffer += data
             return
+
+    def _decrypted_waiting(self) -> bool:
+        return isinstance(self.sock, ssl.SSLSocket) and self.sock.pending() > 0
+
+    def pause(self, seconds: float) -> None:
+        """Sleep, ended early by the wakeup (the caller looks at the cancel check)."""
+        if self.wakeup is None:
+            time.sleep(seconds)
+            return
+        readable, _, _ = select.select([self.wakeup], [], [], seconds)
+        if readable:
+            self.wakeup.drain()
 
     def readline(self) -> bytes:
         while (end := self._buffer.find(b"\n")) < 0:

@@ -32,6 +32,7 @@ from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from .. import settings as keys
 from ..mail import watch as events
 from ..mail.credentials import Account
+from ..mail.imap_wakeup import Wakeup
 from ..mail.providers import ImapServer, Provider, ProviderError, imap_server_from_dict
 from ..mail.watch import MailWatch, Problem, State, StopReason
 from ..settings import Settings
@@ -79,11 +80,17 @@ class _Target:
 class _Session:
     """One Connect, from reading the password to the session's last report."""
 
-    __slots__ = ("over", "target", "token")
+    __slots__ = ("over", "target", "token", "wakeup")
 
     def __init__(self, target: _Target, token: CancelToken) -> None:
         self.target, self.token = target, token
+        self.wakeup = Wakeup()  # its waits end at once when it is asked to end
         self.over = False  # the last report is on its way (set on the session's thread)
+
+    def end(self) -> None:
+        """Ask it to end (from the GUI thread)."""
+        self.token.cancel()
+        self.wakeup.wake()
 
 
 def server_for(provider: Provider, settings: Settings) -> ImapServer | None:
@@ -268,6 +275,8 @@ class MailWatchService(QObject):
             self._settings.set_map_entry(keys.MAIL_LOGIN_REFUSED, target.provider_id,
                                          int(self._wall()))
         elif isinstance(event, events.Connected):
+            log.info("Mail watch: connected to %s, %s", target.server.host,
+                     "waiting for new mail (IDLE)" if event.idle else "checking every minute")
             self._settings.pop_map_entry(keys.MAIL_LOGIN_REFUSED, target.provider_id)
 
     def _do(self, action: events.Action) -> None:
@@ -276,7 +285,7 @@ class MailWatchService(QObject):
                 self._connect(since)
             case events.Disconnect():
                 if self._session is not None:
-                    self._session.token.cancel()
+                    self._session.end()
             case events.RetryIn(seconds=seconds, token=token):
                 self._retry_token = token
                 self._retry.start(max(0, int(seconds * 1000)))
@@ -306,12 +315,14 @@ class MailWatchService(QObject):
     def _password_read(self, session: _Session, since: events.MailboxMark | None,
                        result: CredentialResult) -> None:
         if session.token.cancelled:
+            session.wakeup.close()
             self._end(session, events.Closed())
             return
         if result.secret is None:
             log.info("Mail watch: no password to log in with (%s)",
                      result.error if result.error is not None else "none saved")
             self.password_missing = True
+            session.wakeup.close()
             self._end(session, events.PasswordMissing())
             return
         server, user = session.target.server, session.target.address
@@ -321,7 +332,7 @@ class MailWatchService(QObject):
             from ..mail.imap import watch_inbox  # imaplib, ssl, email: not at start-up
 
             watch_inbox(server, user, password, token, lambda event: self._post(session, event),
-                        since=since, **options)  # type: ignore[arg-type]
+                        since=since, wakeup=session.wakeup, **options)  # type: ignore[arg-type]
 
         job = self._tasks.run(work, lane=LANE, token=session.token, name="mail-watch")
         job.future.add_done_callback(lambda future: self._job_ended(session, future))
@@ -329,6 +340,7 @@ class MailWatchService(QObject):
     def _job_ended(self, session: _Session, future: Future[None]) -> None:
         """On the job's thread, or the caller's for a job dropped before it ran: a session
         always ends with one last report, or the rule would wait for it for ever."""
+        session.wakeup.close()
         if session.over:
             return
         error = None if future.cancelled() else future.exception()
