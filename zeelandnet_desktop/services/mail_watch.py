@@ -9,7 +9,8 @@ and what it asks for carried out.
 - The rule hears: Started after the first paint (the setting on, a provider with a mail server,
   an address with a saved password), PasswordChanged when the keyring saved a new one, Stop at
   quit, at the user's logout, at "Gegevens vergeten" and when the setting goes off, and
-  NetworkChanged when the network comes back or the computer wakes (services/mail_watch_wake).
+  NetworkChanged when the computer wakes, or the network comes back while it waits to
+  reconnect (services/mail_watch_wake).
 - A refused login is remembered in the settings with its time, so a restart is not another
   attempt (the rule allows one per password change or per hour).
 
@@ -261,6 +262,8 @@ class MailWatchService(QObject):
         active = self.state is not State.OFF
         if active:
             self.wake.start()
+            if self.state is State.WAITING:
+                self.wake.follow_network()  # to reconnect as soon as it is back
         else:
             self.wake.stop()
         if active != self.active:

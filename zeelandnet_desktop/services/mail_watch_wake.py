@@ -1,9 +1,12 @@
-"""When an open connection may be dead without knowing it: the network came back or changed, or
-the computer woke from sleep. The mail watch then reconnects at once instead of waiting for a
-time-out (an IDLE on a dead connection can sit for half an hour).
+"""When to reconnect at once instead of waiting: the computer woke from sleep (a connection
+from before is usually dead), or the network came back or changed while the watch waits to
+reconnect. (A connection that dies silently while watching is found by TCP keep-alive, in
+mail/imap_wire.py.)
 
-The network comes from QNetworkInformation, loaded on first use (its backend talks to the
-system's network service; a system without one is fine). Sleep has no portable signal, so a
+The network comes from QNetworkInformation, loaded when the watch first has to wait for it
+(`follow_network`): its backend talks to the system's network service and costs memory that a
+watch that never lost its connection does not need; a system without one is fine. Sleep has no
+portable signal, so a
 slow timer compares how far the clocks moved: on Linux and macOS the monotonic clock stands
 still while asleep and the wall clock does not; on Windows the monotonic clock runs on, and the
 timer simply fires late. A GUI thread stalled as long, or a clock set forward, looks the same:
@@ -66,11 +69,19 @@ class WakeWatcher(QObject):
             return
         self._last = (self._wall(), self._monotonic())
         self._timer.start()
-        if self._info is None:
-            QTimer.singleShot(0, self._follow_network)  # not in the way of what started us
 
     def stop(self) -> None:
         self._timer.stop()
+
+    @property
+    def network_followed(self) -> bool:
+        """The system's network information is heard (loaded, and the system has one)."""
+        return self._info is not None
+
+    def follow_network(self) -> None:
+        """From now on also tell when the network comes back or changes."""
+        if self._info is None and self._timer.isActive():
+            QTimer.singleShot(0, self._follow_network)  # not in the way of the caller
 
     def check_clocks(self) -> None:
         wall, monotonic = self._wall(), self._monotonic()
