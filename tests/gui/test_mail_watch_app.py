@@ -27,6 +27,8 @@ from tests.support.localserver import LocalServer, Response
 from tests.support.mail_watch_profile import keyring_entry, prepare_profile
 from tests.support.memorykeyring import MemoryKeyring
 from zeelandnet_desktop import settings as keys
+from zeelandnet_desktop.mail.credentials import SERVICE_NAME
+from zeelandnet_desktop.mail.providers import CUSTOM_ID
 from zeelandnet_desktop.mail.watch import Problem, State
 from zeelandnet_desktop.shell import Shell
 from zeelandnet_desktop.system.notifications import MAIL, WEB, Activated, Announcement, resolved
@@ -309,3 +311,44 @@ def test_uitloggen_stops_the_watch_until_signed_in_again(
     assert not application.mail_watch.active
     qtbot.waitUntil(lambda: application.webmail_feature.tab.page_unread is None,
                     timeout=WAIT_MS)
+
+
+def test_for_other_webmail_the_user_gives_the_mail_server_and_it_is_still_verified(
+        qtbot: QtBot, mailbox: Dovecot, keyring_backend: MemoryKeyring,
+        start: Callable[[], tuple[Shell, RecordingNotifier]]) -> None:
+    application, _notifier = start()
+    watching(qtbot, application)
+    page = WebmailSettingsPage(application.settings,
+                               application.webmail_feature.tab.available_providers(),
+                               mail_watch=application.mail_watch)
+    qtbot.addWidget(page)
+    assert not page.mail_host.isEnabled()  # the provider's own server, as its entry says
+    page.provider.setCurrentIndex(page.provider.findData(CUSTOM_ID))
+    assert page.mail_host.isEnabled() and page.mail_port.isEnabled()
+    assert page.mail_host.text() == "" and page.mail_port.value() == 993
+    assert page.mail_status.text() == app_text(
+        "Enter the mail server of your webmail to check for new e-mail.", "MailWatch")
+    page.custom_url.setText("https://webmail.example.nl")
+    page.mail_host.setText("niet geldig!")
+    page.apply()
+    assert application.settings.get(keys.MAIL_CUSTOM_HOST) == ""  # refused, with words
+    assert page.mail_status.text() == app_text(
+        "Enter the name of the mail server, such as mail.example.nl.", "WebmailSettingsPage")
+
+    # The user's own server: the same Dovecot, but nothing tells the app to trust its CA.
+    application.settings.set_map_entry(keys.WEBMAIL_ACCOUNTS, CUSTOM_ID, mailbox.user.name)
+    keyring_backend.entries[(SERVICE_NAME, f"{CUSTOM_ID}:{mailbox.user.name}")] = (
+        mailbox.user.password)
+    page.mail_host.setText(mailbox.host)
+    page.mail_port.setValue(mailbox.port)
+    page.apply()
+    assert (application.settings.get(keys.MAIL_CUSTOM_HOST),
+            application.settings.get(keys.MAIL_CUSTOM_PORT)) == (mailbox.host, mailbox.port)
+    qtbot.waitUntil(lambda: application.mail_watch.problem is not None, timeout=WAIT_MS)
+    assert application.mail_watch.problem is not None
+    assert application.mail_watch.problem.problem is Problem.CERTIFICATE
+    assert mailbox.login_attempts().failed == 0
+
+    page.mail_watch.setChecked(False)  # "Nieuwe e-mail controleren ..." off
+    page.apply()
+    assert application.mail_watch.state is State.OFF and application.mail_watch.problem is None

@@ -67,3 +67,14 @@ def prepare_profile(profile_dir: Path, dovecot: Dovecot, *, start_url: str = "ht
         settings.set(getattr(keys, name), value)
     settings.sync()
     return settings
+
+
+def connections(dovecot: Dovecot) -> int:
+    """The user's IMAP connections open on the server now, as Dovecot itself counts them
+    (`doveadm who`); the fixture's own helper sessions are closed before its calls return."""
+    import subprocess
+
+    result = subprocess.run(["doveadm", "-c", str(dovecot.config_file), "who", "-1"],
+                            capture_output=True, text=True, timeout=10, check=True)
+    rows = [line.split() for line in result.stdout.splitlines()[1:]]
+    return sum(1 for row in rows if row and row[0] == dovecot.user.name)

@@ -1,11 +1,10 @@
 """New mail without the webmail page: the mail watch rule (mail/watch.py) on the GUI thread,
 and what it asks for carried out.
 
-- Connect: the password comes from the keyring (the credential service), then one job in the
-  task runner's "mail-watch" lane runs the IMAP session (mail/imap.py) with the job's cancel
-  token; what it reports comes back queued to the GUI thread as the rule's events.
-- Disconnect cancels that token (every wait in the session looks at it several times a
-  second); RetryIn is one single-shot timer; ShowCount, Notify and ShowProblem are signals.
+- Connect starts one session (services/mail_watch_session.py: the password from the keyring,
+  then the IMAP session as one job in the "mail-watch" lane); what it reports comes back
+  queued to the GUI thread as the rule's events. Disconnect ends it at once; RetryIn is one
+  single-shot timer; ShowCount, Notify and ShowProblem are signals.
 - The rule hears: Started after the first paint (the setting on, a provider with a mail server,
   an address with a saved password), PasswordChanged when the keyring saved a new one, Stop at
   quit, at the user's logout, at "Gegevens vergeten" and when the setting goes off, and
@@ -24,29 +23,24 @@ import logging
 import random
 import time
 from collections.abc import Callable
-from concurrent.futures import Future
 from dataclasses import dataclass
 
-import shiboken6
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from .. import settings as keys
 from ..mail import watch as events
 from ..mail.credentials import Account
-from ..mail.imap_wakeup import Wakeup
-from ..mail.providers import ImapServer, Provider, ProviderError, imap_server_from_dict
+from ..mail.providers import ImapServer
 from ..mail.watch import MailWatch, Problem, State, StopReason
 from ..settings import Settings
 from .credentials import CredentialResult, CredentialService
+from .mail_watch_session import LAST_WORDS, Mailbox, Session, Sessions, server_for
 from .mail_watch_wake import WakeWatcher
 from .signin import SigninService
-from .tasks import Cancelled, CancelToken, TaskRunner
+from .tasks import TaskRunner
 from .webmail import WebmailService
 
 log = logging.getLogger(__name__)
-
-LANE = "mail-watch"
-_LAST_WORDS = (events.Closed, events.LoginFailed, events.ConnectionLost, events.PasswordMissing)
 
 
 @dataclass(frozen=True)
@@ -67,56 +61,12 @@ class NewMailNotice:
         return len(self.messages) + self.more > 1
 
 
-@dataclass(frozen=True)
-class _Target:
-    provider_id: str
-    server: ImapServer
-    address: str
-
-    @property
-    def account(self) -> Account:
-        return Account(self.provider_id, self.address)
-
-
-class _Session:
-    """One Connect, from reading the password to the session's last report."""
-
-    __slots__ = ("over", "target", "token", "wakeup")
-
-    def __init__(self, target: _Target, token: CancelToken) -> None:
-        self.target, self.token = target, token
-        self.wakeup = Wakeup()  # its waits end at once when it is asked to end
-        self.over = False  # the last report is on its way (set on the session's thread)
-
-    def end(self) -> None:
-        """Ask it to end (from the GUI thread)."""
-        self.token.cancel()
-        self.wakeup.wake()
-
-
-def server_for(provider: Provider, settings: Settings) -> ImapServer | None:
-    """The mail server the watch uses for `provider`: its entry's, or for "Other webmail" the
-    one given in Instellingen → Webmail (None while there is none that can work)."""
-    if not provider.is_custom:
-        return provider.imap
-    host = settings.get(keys.MAIL_CUSTOM_HOST).strip()
-    if not host:
-        return None
-    try:
-        return imap_server_from_dict({"host": host, "port": settings.get(keys.MAIL_CUSTOM_PORT),
-                                      "tls": settings.get(keys.MAIL_CUSTOM_TLS)})
-    except ProviderError as exc:
-        log.warning("The mail server given for the other webmail cannot be used: %s", exc)
-        return None
-
-
 class MailWatchService(QObject):
     count_changed = Signal(object)  # int | None (unknown)
     new_mail = Signal(object)  # NewMailNotice
     problem_changed = Signal(object)  # WatchProblem | None
     active_changed = Signal(bool)  # on: the count and new mail come from the watch
     message_requested = Signal(int)  # open this INBOX message (its UID) in the webmail
-    _report = Signal(object, object)  # (_Session, event), from the session's thread
 
     def __init__(self, settings: Settings, tasks: TaskRunner, credentials: CredentialService,
                  webmail: WebmailService, signin: SigninService,
@@ -126,13 +76,12 @@ class MailWatchService(QObject):
                  wall: Callable[[], float] = time.time,
                  session_options: dict[str, object] | None = None) -> None:
         super().__init__(parent)
-        self._settings, self._tasks = settings, tasks
-        self._credentials, self._webmail, self._signin = credentials, webmail, signin
+        self._settings = settings
+        self._webmail, self._signin = webmail, signin
         self._clock, self._wall = clock, wall
-        self._session_options = session_options or {}
         self._rule = rule if rule is not None else MailWatch(random.random)
-        self._target: _Target | None = None  # what the rule watches now
-        self._session: _Session | None = None
+        self._target: Mailbox | None = None  # what the rule watches now
+        self._session: Session | None = None
         self._started = self._stopped = False
         self._logged_out = False  # the user's logout: off until they sign in, or the next run
         self.password_missing = False  # the keyring had none for the account: off until saved
@@ -145,7 +94,8 @@ class MailWatchService(QObject):
         self._retry_token = 0
         self.wake = WakeWatcher(self)
         self.wake.woke.connect(lambda _why: self._handle(events.NetworkChanged()))
-        self._report.connect(self._on_report, Qt.ConnectionType.QueuedConnection)
+        self._sessions = Sessions(tasks, credentials, session_options, self)
+        self._sessions.reported.connect(self._on_report)
         settings.changed.connect(self._on_setting_changed)
         webmail.provider_changed.connect(self._reconsider)
         signin.signed_in.connect(self._on_signed_in)
@@ -190,14 +140,14 @@ class MailWatchService(QObject):
 
     # --- deciding whether it runs ---------------------------------------------------------
 
-    def _mailbox(self) -> _Target | None:
+    def _mailbox(self) -> Mailbox | None:
         """The chosen webmail's mailbox: its mail server and the address used there."""
         provider = self._webmail.provider()
         if provider is None:
             return None
         server = server_for(provider, self._settings)
         address = self._signin.address(provider.id)
-        return _Target(provider.id, server, address) if server and address else None
+        return Mailbox(provider.id, server, address) if server and address else None
 
     def _reconsider(self) -> None:
         mailbox = self._mailbox()
@@ -309,65 +259,15 @@ class MailWatchService(QObject):
     # --- the session ----------------------------------------------------------------------
 
     def _connect(self, since: events.MailboxMark | None) -> None:
-        target = self._target
-        assert target is not None, "Connect without a mailbox"
-        session = self._session = _Session(target, self._tasks.root.child())
-        self._credentials.load(target.account,
-                               lambda result: self._password_read(session, since, result))
+        assert self._target is not None, "Connect without a mailbox"
+        self._session = self._sessions.start(self._target, since)
 
-    def _password_read(self, session: _Session, since: events.MailboxMark | None,
-                       result: CredentialResult) -> None:
-        if session.token.cancelled:
-            session.wakeup.close()
-            self._end(session, events.Closed())
-            return
-        if result.secret is None:
-            log.info("Mail watch: no password to log in with (%s)",
-                     result.error if result.error is not None else "none saved")
-            self.password_missing = True
-            session.wakeup.close()
-            self._end(session, events.PasswordMissing())
-            return
-        server, user = session.target.server, session.target.address
-        password, options = result.secret.password, self._session_options
-
-        def work(token: CancelToken) -> None:
-            from ..mail.imap import watch_inbox  # imaplib, ssl, email: not at start-up
-
-            watch_inbox(server, user, password, token, lambda event: self._post(session, event),
-                        since=since, wakeup=session.wakeup, **options)  # type: ignore[arg-type]
-
-        job = self._tasks.run(work, lane=LANE, token=session.token, name="mail-watch")
-        job.future.add_done_callback(lambda future: self._job_ended(session, future))
-
-    def _job_ended(self, session: _Session, future: Future[None]) -> None:
-        """On the job's thread, or the caller's for a job dropped before it ran: a session
-        always ends with one last report, or the rule would wait for it for ever."""
-        session.wakeup.close()
-        if session.over:
-            return
-        error = None if future.cancelled() else future.exception()
-        if error is None or isinstance(error, Cancelled):
-            self._post(session, events.Closed())
-        else:
-            self._post(session, events.ConnectionLost(Problem.LOST, "The mail watch failed."))
-
-    def _post(self, session: _Session, event: events.Event) -> None:
-        if isinstance(event, _LAST_WORDS):
-            session.over = True
-        try:
-            if shiboken6.isValid(self):
-                self._report.emit(session, event)
-        except RuntimeError:  # the service went away while the session ran
-            pass
-
-    def _on_report(self, session: _Session, event: events.Event) -> None:
-        if isinstance(event, _LAST_WORDS):
-            self._end(session, event)
+    def _on_report(self, session: Session, event: events.Event) -> None:
+        if isinstance(event, LAST_WORDS):
+            if session is self._session:
+                self._session = None
+            if isinstance(event, events.PasswordMissing):
+                self.password_missing = True
+            self._handle(event)
         elif session is self._session:
             self._handle(event)
-
-    def _end(self, session: _Session, event: events.Event) -> None:
-        if session is self._session:
-            self._session = None
-        self._handle(event)

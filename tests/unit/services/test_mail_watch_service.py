@@ -17,6 +17,7 @@ from tests.support.dovecot import Dovecot, DovecotFactory, make_dovecot
 from tests.support.mail_watch_profile import (
     PROVIDER,
     account_of,
+    connections,
     keyring_entry,
     prepare_profile,
 )
@@ -161,6 +162,7 @@ def test_after_the_server_died_it_reconnects_and_tells_the_mail_from_meanwhile_o
     assert [[m.uid for m in n.messages] for n in watch.notices] == [[uid]]
     assert watch.service.state is State.WATCHING and watch.service.problem is None
     assert mailbox.login_attempts().succeeded > logins  # a new connection, not the old one
+    assert connections(mailbox) == 1
 
 
 def test_a_refused_password_is_tried_once_and_not_again_after_a_restart(
@@ -221,7 +223,6 @@ def test_turned_off_and_on_it_tells_what_came_meanwhile_in_one_notification(
     wait_count(qtbot, watch, 0)
     watch.settings.set(keys.MAIL_WATCH, False)
     assert not watch.service.active and watch.count is None
-    qtbot.waitUntil(lambda: watch.service._session is None, timeout=WAIT_MS)
     first = mailbox.deliver("Eerste", sender_name="Anna")
     second = mailbox.deliver("Tweede", sender_name="Bert")
 
@@ -271,6 +272,7 @@ def test_a_network_change_reconnects_with_one_connection(
     watch.service.network_changed()
     qtbot.waitUntil(lambda: mailbox.login_attempts().succeeded == before + 1, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: watch.service.state is State.WATCHING, timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: connections(mailbox) == 1, timeout=WAIT_MS)  # the old one closed
     uid = mailbox.deliver("Na het wisselen van netwerk")
     qtbot.waitUntil(lambda: bool(watch.notices), timeout=WAIT_MS)
     assert [m.uid for m in watch.notices[0].messages] == [uid]
@@ -281,4 +283,6 @@ def test_quitting_with_the_session_open_ends_the_job(
     watch = run_app()
     wait_count(qtbot, watch, 0)
     assert watch.service.state is State.WATCHING
+    assert connections(mailbox) == 1
     assert watch.stop()  # the runner saw the session's job end (a hang guard, not a timing)
+    qtbot.waitUntil(lambda: connections(mailbox) == 0, timeout=WAIT_MS)  # it said goodbye
