@@ -352,3 +352,23 @@ def test_for_other_webmail_the_user_gives_the_mail_server_and_it_is_still_verifi
     page.mail_watch.setChecked(False)  # "Nieuwe e-mail controleren ..." off
     page.apply()
     assert application.mail_watch.state is State.OFF and application.mail_watch.problem is None
+
+
+@pytest.mark.parametrize("why", ["paused", "webmail on screen", "mail notifications off"])
+def test_new_mail_keeps_the_calm_rules(
+        qtbot: QtBot, mailbox: Dovecot, why: str,
+        start: Callable[[], tuple[Shell, RecordingNotifier]]) -> None:
+    application, notifier = start()
+    watching(qtbot, application)
+    assert application.breaking is not None
+    if why == "paused":
+        application.breaking.pause_for_an_hour()
+    elif why == "webmail on screen":
+        application.window.show_tab("webmail")
+        qtbot.waitUntil(lambda: application.tab_on_screen("webmail"), timeout=WAIT_MS)
+    else:
+        application.settings.set(keys.NOTIFY_MAIL, False)
+    with qtbot.waitSignal(application.mail_watch.new_mail, timeout=WAIT_MS):
+        mailbox.deliver("Stil", sender_name="Anna")
+    wait_tab(qtbot, application, 1)  # the count still shows it
+    assert notifier.of(MAIL) == []

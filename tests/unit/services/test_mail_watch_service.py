@@ -259,6 +259,9 @@ def test_the_users_logout_stops_it_for_this_run(
     watch.settings.set(keys.MAIL_WATCH, False)
     watch.settings.set(keys.MAIL_WATCH, True)  # a change elsewhere does not undo the logout
     assert watch.service.state is State.OFF
+    watch.signin.signed_in.emit()  # signed in to the webmail again
+    wait_count(qtbot, watch, 0)
+    watch.service.logged_out()
     assert watch.stop()
     again = run_app()  # the next run watches again
     wait_count(qtbot, again, 0)
