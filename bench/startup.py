@@ -1,9 +1,14 @@
 """Start-up benchmark: process start → main window shown, and resident memory 5 s later.
 
 Compared in the same run with a minimal PySide6 script that shows an empty QMainWindow.
-Targets: ratio ≤ 1.3 and ≤ 90 MiB with the webmail tab never opened.
+Targets: ratio ≤ 1.3 and ≤ 90 MiB with the webmail tab never opened; with the mail watch on
+(a local Dovecot with TLS) and the webmail never opened, ≤ 100 MiB and QtWebEngine not loaded.
+The watch's password comes from a keyring file (tests/support/filekeyring.py), or from the real
+Secret Service when run inside the desktop session, which shows what the keyring itself costs:
 
-    .venv/bin/python bench/startup.py [--runs 7] [--articles 500]
+    .venv/bin/python bench/startup.py [--runs 7] [--articles 500] [--no-watch]
+    dbus-run-session -- .venv/bin/python tools/desktop_session.py -- \
+        .venv/bin/python bench/startup.py
 
 Runs offscreen unless QT_QPA_PLATFORM says otherwise. Not a test: run by hand, read the ratio.
 """
@@ -19,6 +24,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -81,16 +87,60 @@ window.show()
 """ + BASELINE.split("window.show()", 1)[1]
 
 
-def measure(command: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """Seconds from process start to window shown, and resident MiB after the settle time."""
+WEBENGINE_SEEN: list[bool] = []  # per measured run of the watch row: QtWebEngine was mapped
+
+
+def measure(command: list[str], env: dict[str, str], *, look_for_webengine: bool = False
+            ) -> tuple[float, float]:
+    """Seconds from process start to window shown, and resident MiB after the settle time.
+    `look_for_webengine`: note whether the process had QtWebEngine mapped at that moment."""
     started = time.time()
-    result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=120,
-                            cwd=ROOT)
-    values = dict(line.split(" ", 1) for line in result.stdout.splitlines()
-                  if line.startswith("ZND_"))
+    process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    assert process.stdout is not None
+    values: dict[str, str] = {}
+    for line in process.stdout:
+        if line.startswith("ZND_"):
+            name, _, value = line.strip().partition(" ")
+            values[name] = value
+            if name == "ZND_RSS_KB" and look_for_webengine:
+                maps = Path(f"/proc/{process.pid}/maps")
+                WEBENGINE_SEEN.append("WebEngine" in maps.read_text(errors="replace"))
+    _, errors = process.communicate(timeout=120)
     if "ZND_SHOWN" not in values:
-        raise SystemExit(f"no report from {command}:\n{result.stdout}\n{result.stderr}")
+        raise SystemExit(f"no report from {command}:\n{errors}")
     return float(values["ZND_SHOWN"]) - started, int(values["ZND_RSS_KB"]) / 1024
+
+
+def watched_profile(profile: Path, env: dict[str, str]) -> tuple[object, dict[str, str]]:
+    """A local Dovecot with TLS and a profile whose webmail's mail server it is, the password
+    in a keyring file: the mail watch runs, the webmail page never opens."""
+    sys.path.insert(0, str(ROOT))
+    from tests.support.dovecot import Dovecot
+    from tests.support.filekeyring import write_keyring
+    from tests.support.mail_watch_profile import keyring_entry, prepare_profile
+
+    dovecot = Dovecot(profile.parent / "dovecot", mode="tls").start()
+    for number in range(20):
+        dovecot.deliver(f"Bericht {number}")
+    prepare_profile(profile, dovecot)
+    if real_secret_service():
+        from keyring.backends import SecretService
+
+        from tests.support.mail_watch_profile import account_of
+        from zeelandnet_desktop.mail.credentials import CredentialStore
+
+        CredentialStore(SecretService.Keyring()).save(account_of(dovecot),
+                                                      dovecot.user.password)
+        return dovecot, {k: v for k, v in env.items() if k != "PYTHON_KEYRING_BACKEND"}
+    keyring_env = write_keyring(profile.parent / "keyring.json",
+                                {keyring_entry(dovecot): dovecot.user.password})
+    return dovecot, {**env, **keyring_env}
+
+
+def real_secret_service() -> bool:
+    """Inside tools/desktop_session.py, with its throw-away gnome-keyring."""
+    return "secrets" in os.environ.get("ZND_SERVICES", "").split(",")
 
 
 def seed_articles(profile: Path, count: int) -> Path:
@@ -116,6 +166,8 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--settle", type=float, default=5.0, help="seconds before reading RSS")
     parser.add_argument("--articles", type=int, default=0, help="cached articles in the profile")
+    parser.add_argument("--no-watch", action="store_true",
+                        help="leave out the row with the mail watch on (needs Dovecot)")
     args = parser.parse_args()
 
     env = dict(os.environ)
@@ -133,15 +185,28 @@ def main() -> int:
                "--feeds", str(feeds), "--debug-flag", f"startup-report={args.settle}"]
         baseline = [sys.executable, "-c", BASELINE]
         same_widgets = [sys.executable, "-c", SAME_WIDGETS]
+        watch_profile = Path(tmp) / "watch" / "profile"
+        dovecot: Any = None
+        if not args.no_watch:
+            dovecot, watch_env = watched_profile(watch_profile, env)
+            watching = [*app[:4], str(watch_profile), *app[5:]]
         measure(app, env)  # warm the file cache and create the profile, not counted
         measure(baseline, env)
         app_runs: list[tuple[float, float]] = []
         base_runs: list[tuple[float, float]] = []
         widget_runs: list[tuple[float, float]] = []
-        for _ in range(args.runs):  # interleaved, so drift hits all alike
-            base_runs.append(measure(baseline, env))
-            widget_runs.append(measure(same_widgets, env))
-            app_runs.append(measure(app, env))
+        watch_runs: list[tuple[float, float]] = []
+        try:
+            for _ in range(args.runs):  # interleaved, so drift hits all alike
+                base_runs.append(measure(baseline, env))
+                widget_runs.append(measure(same_widgets, env))
+                app_runs.append(measure(app, env))
+                if dovecot is not None:
+                    watch_runs.append(measure(watching, watch_env, look_for_webengine=True))
+            connected = log_of(watch_profile).count("Mail watch: connected")
+        finally:
+            if dovecot is not None:
+                dovecot.kill()
 
     def median(runs: list[tuple[float, float]], index: int) -> float:
         return statistics.median(run[index] for run in runs)
@@ -160,7 +225,21 @@ def main() -> int:
           f"RSS ratio {app_mem / base_mem:.2f}")
     print(f"same widgets without app code: ratio shown {widgets_time / base_time:.2f}, "
           f"app against it {app_time / widgets_time:.2f}")
-    return 0 if ratio <= 1.3 and app_mem <= 90 else 1
+    watch_ok = True
+    if watch_runs:
+        watch_time, watch_mem = median(watch_runs, 0), median(watch_runs, 1)
+        print(f"{'with the mail watch on':24}{watch_time:12.3f}{watch_mem:12.1f}")
+        webengine = sum(WEBENGINE_SEEN)
+        print(f"mail watch: RSS {watch_mem:.1f} MiB (target ≤ 100), connected in {connected} of "
+              f"{len(watch_runs)} runs, QtWebEngine loaded in {webengine} (target 0); password "
+              f"from {'the Secret Service' if real_secret_service() else 'a keyring file'}")
+        watch_ok = watch_mem <= 100 and webengine == 0 and connected == len(watch_runs)
+    return 0 if ratio <= 1.3 and app_mem <= 90 and watch_ok else 1
+
+
+def log_of(profile: Path) -> str:
+    path = profile / "logs" / "zeelandnet-desktop.log"
+    return path.read_text(encoding="utf-8") if path.exists() else ""
 
 
 if __name__ == "__main__":

@@ -152,6 +152,17 @@ WEBMAIL_NEVER_SAVE: MapKey = MapKey("webmail/never_save")
 WEBMAIL_REJECTED: MapKey = MapKey("webmail/rejected")
 # Automatic sign-in: off until a password is saved, then on.
 WEBMAIL_AUTO_LOGIN: Key[bool] = Key("webmail/auto_login", bool, False)
+# New mail without opening the webmail (services/mail_watch.py): on, so it runs as soon as a
+# password is saved; it never runs without one.
+MAIL_WATCH: Key[bool] = Key("webmail/check_mail", bool, True)
+# "Other webmail": its mail server as the user gave it (the shipped providers bring their own).
+MAIL_CUSTOM_HOST: Key[str] = Key("webmail/custom_mail_host", str, "")
+MAIL_CUSTOM_PORT: Key[int] = Key("webmail/custom_mail_port", int, 993, minimum=1, maximum=65535)
+MAIL_CUSTOM_TLS: Key[str] = Key("webmail/custom_mail_tls", str, "implicit",
+                                choices=("implicit", "starttls"))
+# When the mail server last refused the saved password, per provider id (Unix time): a restart
+# is not another attempt {"zeelandnet": 1767225600}.
+MAIL_LOGIN_REFUSED: MapKey = MapKey("webmail/mail_login_refused")
 
 # Tray and notifications
 NOTIFY_BREAKING: Key[bool] = Key("tray/notify_breaking", bool, True)

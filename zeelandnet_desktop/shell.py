@@ -21,6 +21,7 @@ from . import settings as keys
 from .assets import resource_path
 from .options import LaunchOptions
 from .services.credentials import CredentialService
+from .services.mail_watch import MailWatchService
 from .services.news import NewsService
 from .services.signin import SigninService
 from .services.tasks import TaskRunner
@@ -78,12 +79,15 @@ class Shell(QObject):
         # No keyring work here: the store picks its backend on first use, in the runner.
         self.credentials = CredentialService(tasks=self.tasks, parent=self)
         self.signin = SigninService(self.settings, self.credentials, self)
+        self.mail_watch = MailWatchService(self.settings, self.tasks, self.credentials,
+                                           self.webmail, self.signin, self)
         self.breaking: BreakingNewsService | None = None  # after the first paint
 
         # The window and the features that fill it.
         self._window = MainWindow(self.settings, self.icon)
         self.news_feature = NewsFeature(self, self.news, self)
-        self.webmail_feature = WebmailFeature(self, self.webmail, self.signin, self)
+        self.webmail_feature = WebmailFeature(self, self.webmail, self.signin, self,
+                                              mail_watch=self.mail_watch)
         from .ui.tray.feature import register_pages
 
         register_pages(self, self.news)
@@ -125,6 +129,7 @@ class Shell(QObject):
         self.first_painted.emit()
         self.tab_activated.emit(self._window.current_tab())
         self.news.start()  # no network before the window is visible
+        self.mail_watch.start()
 
     def shut_down(self) -> None:
         """Bounded: whatever is in flight, this returns in well under a second."""
@@ -133,6 +138,7 @@ class Shell(QObject):
         if self.instance_server is not None:
             self.instance_server.close()
         self.shutting_down.emit()
+        self.mail_watch.shut_down()  # its session ends within the runner's shut-down below
         self.signin.shut_down()
         self.news.shut_down()  # cancels the round, lets queued writes finish, closes the store
         self.tasks.shutdown(TASKS_QUIT_SECONDS)
@@ -272,7 +278,8 @@ class Shell(QObject):
             window_hidden=self.window_hidden, parent=self)
         from .ui.tray.notices import NotificationsFeature
 
-        self.notices = NotificationsFeature(self, self.breaking, self.news, self)
+        self.notices = NotificationsFeature(self, self.breaking, self.news, self,
+                                            mail_watch=self.mail_watch)
         if not self._tray_available():
             log.info("No system tray: closing the window quits")
             return

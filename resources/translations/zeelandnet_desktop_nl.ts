@@ -417,6 +417,41 @@
     </message>
   </context>
   <context>
+    <name>MailWatch</name>
+    <message>
+      <source>New e-mail is not being checked: the mail server did not accept your password. Sign in to the webmail once with the right password and save it.</source>
+      <translation>Nieuwe e-mail wordt niet gecontroleerd: de mailserver accepteerde je wachtwoord niet. Log één keer in bij de webmail met het juiste wachtwoord en laat het onthouden.</translation>
+    </message>
+    <message>
+      <source>New e-mail cannot be checked: the mail server %1 cannot be reached. Is the computer connected to the internet? It is tried again by itself.</source>
+      <translation>Nieuwe e-mail kan niet worden gecontroleerd: de mailserver %1 is niet bereikbaar. Is de computer verbonden met internet? Het wordt vanzelf opnieuw geprobeerd.</translation>
+    </message>
+    <message>
+      <source>New e-mail is not being checked: the mail server %1 could not prove that it is the real one, so your password was not sent to it.</source>
+      <translation>Nieuwe e-mail wordt niet gecontroleerd: de mailserver %1 kon niet aantonen dat hij de echte is, dus je wachtwoord is er niet naartoe gestuurd.</translation>
+    </message>
+    <message>
+      <source>New e-mail is not being checked: no secure connection to the mail server %1 could be made, so your password was not sent to it.</source>
+      <translation>Nieuwe e-mail wordt niet gecontroleerd: er kon geen beveiligde verbinding met de mailserver %1 worden gemaakt, dus je wachtwoord is er niet naartoe gestuurd.</translation>
+    </message>
+    <message>
+      <source>New e-mail cannot be checked right now: the mail server %1 refused. It is tried again later.</source>
+      <translation>Nieuwe e-mail kan nu niet worden gecontroleerd: de mailserver %1 weigerde. Het wordt later opnieuw geprobeerd.</translation>
+    </message>
+    <message>
+      <source>The connection to the mail server %1 was lost. It is tried again by itself.</source>
+      <translation>De verbinding met de mailserver %1 is verbroken. Het wordt vanzelf opnieuw geprobeerd.</translation>
+    </message>
+    <message>
+      <source>New e-mail is checked once your password is saved: sign in to the webmail and choose to remember the password.</source>
+      <translation>Nieuwe e-mail wordt gecontroleerd zodra je wachtwoord is onthouden: log in bij de webmail en kies ervoor het wachtwoord te onthouden.</translation>
+    </message>
+    <message>
+      <source>Enter the mail server of your webmail to check for new e-mail.</source>
+      <translation>Vul de mailserver van je webmail in om nieuwe e-mail te controleren.</translation>
+    </message>
+  </context>
+  <context>
     <name>MainWindow</name>
     <message>
       <source>&amp;File</source>
@@ -735,6 +770,18 @@
     <message>
       <source>Pause for an hour</source>
       <translation>Een uur pauzeren</translation>
+    </message>
+    <message>
+      <source>New e-mail from %1</source>
+      <translation>Nieuwe e-mail van %1</translation>
+    </message>
+    <message>
+      <source>%1 new e-mails</source>
+      <translation>%1 nieuwe e-mails</translation>
+    </message>
+    <message>
+      <source>and %1 more</source>
+      <translation>en nog %1</translation>
     </message>
   </context>
   <context>
@@ -1225,6 +1272,38 @@
       <translation>Andere webmail</translation>
     </message>
     <message>
+      <source>Check for new e-mail without opening the webmail</source>
+      <translation>Nieuwe e-mail controleren zonder de webmail te openen</translation>
+    </message>
+    <message>
+      <source>Counts unread e-mail and announces new e-mail with the password you saved, also while the webmail is closed.</source>
+      <translation>Telt ongelezen e-mail en meldt nieuwe e-mail met het wachtwoord dat je liet onthouden, ook als de webmail dicht is.</translation>
+    </message>
+    <message>
+      <source>Mail server</source>
+      <translation>Mailserver</translation>
+    </message>
+    <message>
+      <source>Port</source>
+      <translation>Poort</translation>
+    </message>
+    <message>
+      <source>Secure from the start (SSL/TLS)</source>
+      <translation>Meteen beveiligd (SSL/TLS)</translation>
+    </message>
+    <message>
+      <source>Secured after connecting (STARTTLS)</source>
+      <translation>Beveiligd na het verbinden (STARTTLS)</translation>
+    </message>
+    <message>
+      <source>Security</source>
+      <translation>Beveiliging</translation>
+    </message>
+    <message>
+      <source>Port:</source>
+      <translation>Poort:</translation>
+    </message>
+    <message>
       <source>Your Downloads folder</source>
       <translation>Je map Downloads</translation>
     </message>
@@ -1253,12 +1332,28 @@
       <translation>Adres:</translation>
     </message>
     <message>
+      <source>Mail server:</source>
+      <translation>Mailserver:</translation>
+    </message>
+    <message>
+      <source>Security:</source>
+      <translation>Beveiliging:</translation>
+    </message>
+    <message>
       <source>Save attachments in:</source>
       <translation>Bijlagen opslaan in:</translation>
     </message>
     <message>
       <source>Close webmail when hidden for:</source>
       <translation>Verborgen webmail sluiten na:</translation>
+    </message>
+    <message>
+      <source>No mail server is known for this webmail, so new e-mail is only seen while the webmail is open.</source>
+      <translation>Voor deze webmail is geen mailserver bekend, dus nieuwe e-mail zie je alleen als de webmail open is.</translation>
+    </message>
+    <message>
+      <source>Enter the name of the mail server, such as mail.example.nl.</source>
+      <translation>Vul de naam van de mailserver in, zoals mail.voorbeeld.nl.</translation>
     </message>
     <message>
       <source>Save attachments in</source>

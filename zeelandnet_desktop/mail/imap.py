@@ -23,6 +23,7 @@ import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 
+from .imap_wakeup import SLICE, Wakeup
 from .imap_wire import (
     TICK,
     CancelCheck,
@@ -71,9 +72,10 @@ class MailboxSession:
     Cancelled."""
 
     def __init__(self, server: ImapServer, cancelled: CancelCheck, *, use_idle: bool = True,
-                 poll_seconds: float = 60.0) -> None:
+                 poll_seconds: float = 60.0, wakeup: Wakeup | None = None) -> None:
         self.server = server
         self._cancelled = cancelled
+        self._wakeup = wakeup
         self._use_idle = use_idle
         self._poll_seconds = poll_seconds
         self._wire: Wire | None = None
@@ -120,7 +122,8 @@ class MailboxSession:
         try:
             self._wire = Wire(self.server.host, self.server.port, context=context,
                               implicit_tls=self.server.tls is TlsMode.IMPLICIT,
-                              cancelled=self._cancelled, timeout=CONNECT_TIMEOUT)
+                              cancelled=self._cancelled, timeout=CONNECT_TIMEOUT,
+                              wakeup=self._wakeup)
             self._connected = True
             if self.server.tls is TlsMode.STARTTLS:
                 self._start_tls(self._wire)
@@ -221,10 +224,14 @@ class MailboxSession:
             self._idle(min(seconds, IDLE_LIMIT))
             return
         end = time.monotonic() + min(seconds, self._poll_seconds)
+        tick = SLICE if self._wakeup is not None else TICK
         while (left := end - time.monotonic()) > 0:
             if self._cancelled():
                 raise Cancelled
-            time.sleep(min(TICK, left))
+            assert self._wire is not None, "not connected"
+            self._wire.pause(min(tick, left))
+        if self._cancelled():
+            raise Cancelled
         with self._talking() as wire:
             wire.noop()
             for name in ("EXISTS", "RECENT", "EXPUNGE", "FETCH"):  # read, so they do not pile up
@@ -271,12 +278,14 @@ class MailboxSession:
 
 def watch_inbox(server: ImapServer, user: str, password: str, cancelled: CancelCheck,
                 report: Callable[[Event], None], *, since: MailboxMark | None = None,
-                use_idle: bool = True, poll_seconds: float = 60.0) -> None:
+                use_idle: bool = True, poll_seconds: float = 60.0,
+                wakeup: Wakeup | None = None) -> None:
     """Connect, log in, and report UnreadCount and NewMail until cancelled or the connection
-    fails. Always reports exactly one last event: Closed, LoginFailed or ConnectionLost."""
+    fails. Always reports exactly one last event: Closed, LoginFailed or ConnectionLost.
+    `wakeup`: the canceller wakes it, so its waits can be long (mail/imap_wakeup.py)."""
     try:
-        with MailboxSession(server, cancelled, use_idle=use_idle,
-                            poll_seconds=poll_seconds) as session:
+        with MailboxSession(server, cancelled, use_idle=use_idle, poll_seconds=poll_seconds,
+                            wakeup=wakeup) as session:
             session.login(server.login_name(user), password)
             session.open_inbox()
             count, mark = session.status()

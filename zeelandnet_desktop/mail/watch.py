@@ -10,7 +10,8 @@ logout) into events, passes the time with each, and carries out the actions. Rul
 - a dropped connection is retried with exponential back-off and jitter (the random source is
   given, so tests are exact); a network change or a resume from sleep reconnects at once;
 - a problem is said once, and cleared when the watch works again; a count the watch cannot
-  know is None ("unknown"), never 0.
+  know is None ("unknown"), never 0;
+- without a password to log in with the watch goes off, until it is started again.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from .watch_events import (
     NewMessage,
     Notify,
     PasswordChanged,
+    PasswordMissing,
     Problem,
     RetryDue,
     RetryIn,
@@ -60,6 +62,7 @@ __all__ = [
     "NewMessage",
     "Notify",
     "PasswordChanged",
+    "PasswordMissing",
     "Problem",
     "RetryDue",
     "RetryIn",
@@ -114,8 +117,8 @@ class MailWatch:
         if self._closing and isinstance(event, Connected | UnreadCount | NewMail):
             return []
         match event:
-            case Started():
-                return self._started(now)
+            case Started(refused_ago=refused_ago):
+                return self._started(now, refused_ago)
             case Connected():
                 if self.state is not State.CONNECTING:
                     return []
@@ -138,6 +141,8 @@ class MailWatch:
             case Closed():
                 self._ended()
                 return self._connect() if self._take_reconnect() else []
+            case PasswordMissing():
+                return self._password_missing()
             case NetworkChanged():
                 return self._network_changed()
             case PasswordChanged():
@@ -153,9 +158,11 @@ class MailWatch:
 
     # --- the parts -------------------------------------------------------------------------
 
-    def _started(self, now: float) -> list[Action]:
+    def _started(self, now: float, refused_ago: float | None) -> list[Action]:
         if self.state is not State.OFF:
             return []
+        if refused_ago is not None and self._login_failed_at is None:
+            self._login_failed_at = now - max(0.0, refused_ago)  # a restart is no new password
         if self._login_failed_at is not None:
             left = self._login_failed_at + self._login_retry - now
             if left > 0:  # turned off and on again: that is not a new password
@@ -213,6 +220,18 @@ class MailWatch:
         if problem in _SAY_AT_ONCE or self._failures > 1:
             actions += [*self._show_count(None), *self._say(problem, message)]
         return [*actions, RetryIn(delay, self._token)]
+
+    def _password_missing(self) -> list[Action]:
+        if not self.session_running:
+            return []
+        self._ended()
+        self._reconnect_when_ended = False
+        if self.state is State.OFF:
+            return []
+        self.state = State.OFF
+        self._token += 1
+        self._failures = 0
+        return [*self._show_count(None), *self._say(None)]
 
     def _network_changed(self) -> list[Action]:
         if self.state in (State.OFF, State.WRONG_PASSWORD):

@@ -46,7 +46,11 @@ class StopReason(enum.Enum):
 
 @dataclass(frozen=True)
 class Started:
-    """The watch was turned on, with an account and a saved password."""
+    """The watch was turned on, with an account and a saved password. `refused_ago`: seconds
+    since the server last refused this password, as remembered from an earlier run (None:
+    nothing remembered), so a restart is not a new attempt."""
+
+    refused_ago: float | None = None
 
 
 @dataclass(frozen=True)
@@ -83,6 +87,12 @@ class Closed:
 
 
 @dataclass(frozen=True)
+class PasswordMissing:
+    """Connect found no password to log in with (none saved any more, or the keyring would
+    not give it): the session ended before it began."""
+
+
+@dataclass(frozen=True)
 class NetworkChanged:
     """The network came up or changed, or the computer woke from sleep."""
 
@@ -103,7 +113,7 @@ class Stop:
 
 
 Event = (Started | Connected | UnreadCount | NewMail | LoginFailed | ConnectionLost | Closed
-         | NetworkChanged | PasswordChanged | RetryDue | Stop)
+         | PasswordMissing | NetworkChanged | PasswordChanged | RetryDue | Stop)
 
 
 # --- actions (out) ---------------------------------------------------------------------------

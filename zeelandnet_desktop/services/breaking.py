@@ -1,5 +1,7 @@
-"""Decides, after each refresh round, each change of the unread mail count and each of the
-webmail page's own notifications, whether the user hears about it. The rule itself is
+"""Decides, after each refresh round, each change of the unread mail count, each of the
+webmail page's own notifications and each new mail the mail watch found, whether the user hears
+about it. While the mail watch is on it is the one voice for new mail: the page's count and its
+own notifications then announce nothing. The rule itself is
 news/breaking.py (pure); this gathers its facts from the settings, the store and the window,
 and remembers what it decided.
 
@@ -24,6 +26,7 @@ from ..settings import Settings
 
 if TYPE_CHECKING:
     from ..news.report import RefreshReport
+    from .mail_watch import MailWatchService, NewMailNotice
     from .news import NewsService
 
 log = logging.getLogger(__name__)
@@ -42,6 +45,7 @@ class BreakingNewsService(QObject):
     breaking_news = Signal(object)  # breaking.Notification
     new_mail = Signal(int)  # the unread count now, after it rose
     page_notification = Signal(str, str)  # title, body: the webmail page's own, let through
+    watch_mail = Signal(object)  # NewMailNotice: new messages the mail watch found, let through
     paused_changed = Signal()
 
     def __init__(self, settings: Settings, news: NewsService, *,
@@ -64,6 +68,7 @@ class BreakingNewsService(QObject):
         self._page_wait = QTimer(self)
         self._page_wait.setSingleShot(True)
         self._page_wait.timeout.connect(self._page_stayed_silent)
+        self._mail_watch: MailWatchService | None = None
         news.refresh_finished.connect(self.on_round)
 
     # --- pausing --------------------------------------------------------------------------
@@ -156,8 +161,29 @@ class BreakingNewsService(QObject):
 
     # --- mail -----------------------------------------------------------------------------
 
+    def follow_mail_watch(self, watch: MailWatchService) -> None:
+        """While `watch` is on, new mail is announced from what it found, and only that."""
+        self._mail_watch = watch
+
+    def _watch_speaks(self) -> bool:
+        return self._mail_watch is not None and self._mail_watch.active
+
+    def on_watch_mail(self, notice: NewMailNotice, *, webmail_on_screen: bool) -> None:
+        """New messages the mail watch found: one notification for them, under the calm
+        rules, unless the user is looking at the webmail."""
+        if not self._settings.get(keys.NOTIFY_MAIL):
+            return
+        if webmail_on_screen or self.paused_until() is not None or self._quiet_now():
+            log.info("New mail from the mail watch, not announced: %s",
+                     "webmail on screen" if webmail_on_screen else "paused or quiet hours")
+            return
+        self.watch_mail.emit(notice)
+
     def on_unread_mail(self, count: int) -> None:
         previous, self._unread_mail = self._unread_mail, count
+        if self._watch_speaks():
+            self._page_wait.stop()
+            return  # the count is the watch's now; its new mail comes with names
         if previous < 0:
             return  # the first count after start-up is not news
         if not self._may_announce_mail(previous, count):
@@ -181,6 +207,10 @@ class BreakingNewsService(QObject):
     def on_web_notification(self, title: str, body: str, *, webmail_on_screen: bool) -> None:
         """The webmail page's own notification (the user allowed it for this provider). It
         speaks for the new mail it announces, so ours for the same rise stays silent."""
+        if self._watch_speaks():
+            log.info("The webmail page's notification is not shown: the mail watch speaks "
+                     "for new mail")
+            return
         self._page_spoke_at = self._clock()
         if self._page_wait.isActive():
             self._page_wait.stop()

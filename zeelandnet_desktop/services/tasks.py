@@ -40,6 +40,7 @@ _LIMITS = {
     "keyring": 1,  # keyring backends are not all safe to use from several threads
     "news-fetch": 6,
     "pictures": 2,
+    "mail-watch": 1,  # the one IMAP session: never two connections at once
     DEFAULT_LANE: 4,
 }
 

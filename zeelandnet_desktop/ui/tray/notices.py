@@ -1,6 +1,6 @@
 """Desktop notifications for the whole app, with or without a tray icon: breaking news, new
-mail, the webmail page's own notifications and the close-to-tray hint, and what a click on one
-opens.
+mail (with sender and subject when the mail watch found it), the webmail page's own
+notifications and the close-to-tray hint, and what a click on one opens.
 
 Attached by the shell after the first paint. On Linux with a notification server the bubbles go
 through org.freedesktop.Notifications (system/notifications.py: our name, icon, a click that
@@ -16,6 +16,7 @@ import logging
 import sys
 import threading
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Signal
 from PySide6.QtWidgets import QSystemTrayIcon
@@ -25,10 +26,14 @@ from ...news.breaking import Notification
 from ...services.breaking import BreakingNewsService
 from ...services.news import NewsService
 from ...system import notifications
-from ...system.notifications import HINT, MAIL, NEWS, WEB, Announcement, Notifier
+from ...system.notifications import HINT, MAIL, NEWS, WEB, Activated, Announcement, Notifier
 from ..shell_api import ShellApi
 from .balloon import BalloonNotifier, GuiPost, translate
 from .feature import register_pages
+from .mail_notice import message_of, watch_mail_key, watch_mail_text
+
+if TYPE_CHECKING:
+    from ...services.mail_watch import MailWatchService, NewMailNotice
 
 log = logging.getLogger(__name__)
 
@@ -48,19 +53,26 @@ class NotificationsFeature(QObject):
 
     def __init__(self, shell: ShellApi, breaking: BreakingNewsService, news: NewsService,
                  parent: QObject | None = None, *,
-                 find_server: Callable[[], bool] = server_on_linux) -> None:
+                 find_server: Callable[[], bool] = server_on_linux,
+                 mail_watch: MailWatchService | None = None) -> None:
         super().__init__(parent)
         self._shell = shell
         self._breaking = breaking
+        self._mail_watch = mail_watch
         self._post = GuiPost(self)
         self._notifier: Notifier | None = None
         self._server: bool | None = None  # None until asked (off the GUI thread)
+        self._given: Notifier | None = None  # use_notifier's, which nothing replaces
         self._tray_icon: QSystemTrayIcon | None = None
         self._waiting: dict[str, Announcement] = {}  # said before the answer: newest per kind
         self._closed = False
         breaking.breaking_news.connect(self.announce_news)
         breaking.new_mail.connect(self.announce_mail)
         breaking.page_notification.connect(self.announce_page)
+        breaking.watch_mail.connect(self.announce_watch_mail)
+        if mail_watch is not None:
+            breaking.follow_mail_watch(mail_watch)
+            mail_watch.new_mail.connect(self._on_watch_mail)
         shell.unread_mail_changed.connect(breaking.on_unread_mail)
         shell.web_notification.connect(self._on_web_notification)
         shell.tab_activated.connect(self._on_tab_activated)
@@ -87,11 +99,12 @@ class NotificationsFeature(QObject):
         if self._closed:
             return
         self._server = found
-        if found:
+        # A notifier given through use_notifier stays: nothing of the platform's replaces it.
+        if found and self._given is None:
             self._notifier = notifications.FreedesktopNotifier(
                 on_activated=self._on_activated, on_closed=self._on_closed,
                 on_pause=self._on_pause, post=self._post, translate=translate)
-        elif self._tray_icon is not None:
+        elif self._tray_icon is not None and self._given is None:
             self._notifier = self._balloons(self._tray_icon)
         log.info("Notifications: %s", {DESKTOP: "through the notification server",
                                        TRAY: "as tray messages",
@@ -101,10 +114,21 @@ class NotificationsFeature(QObject):
         for announcement in waiting.values():
             self._send(announcement)
 
+    def use_notifier(self, make: Callable[[Activated], Notifier]) -> None:
+        """From now on notifications go through the notifier `make(on_activated)` returns,
+        whatever this platform offers (another platform's, or a recording one in tests)."""
+        if self._closed:
+            return
+        self._given = self._notifier = make(self._on_activated)
+        waiting, self._waiting = self._waiting, {}
+        for announcement in waiting.values():
+            self._send(announcement)
+
     def use_tray_icon(self, icon: QSystemTrayIcon) -> None:
         """The tray feature's icon: its messages are the fallback without a server."""
         self._tray_icon = icon
-        if self._server is False and self._notifier is None and not self._closed:
+        if (self._server is False and self._notifier is None and self._given is None
+                and not self._closed):
             self._notifier = self._balloons(icon)
 
     def _balloons(self, icon: QSystemTrayIcon) -> BalloonNotifier:
@@ -112,6 +136,8 @@ class NotificationsFeature(QObject):
 
     def reach(self) -> str | None:
         """DESKTOP, TRAY or NOWHERE; None while that is not known yet."""
+        if self._given is not None:
+            return DESKTOP
         if self._server is None:
             return None
         if self._server:
@@ -140,6 +166,11 @@ class NotificationsFeature(QObject):
                                 *announce.mail_text(count, translate=translate),
                                 category=notifications.MAIL_CATEGORY))
 
+    def announce_watch_mail(self, notice: NewMailNotice) -> None:
+        self._send(Announcement(MAIL, watch_mail_key(notice),
+                                *watch_mail_text(notice, translate=translate),
+                                category=notifications.MAIL_CATEGORY))
+
     def announce_page(self, title: str, body: str) -> None:
         self._send(Announcement(WEB, announce.MAIL_KEY,
                                 *announce.page_text(title, body, translate=translate),
@@ -152,12 +183,16 @@ class NotificationsFeature(QObject):
     def _send(self, announcement: Announcement) -> None:
         if self.app_stopping():
             log.info("Notification (%s) not shown: the app is stopping", announcement.kind)
-        elif self._server is None:
+        elif self._server is None and self._given is None:
             self._waiting[announcement.kind] = announcement
         elif self._notifier is None:
             log.info("Notification (%s) not shown: nowhere to show it", announcement.kind)
         else:
             self._notifier.notify(announcement)
+
+    def _on_watch_mail(self, notice: NewMailNotice) -> None:
+        self._breaking.on_watch_mail(notice,
+                                     webmail_on_screen=self._shell.tab_on_screen("webmail"))
 
     def _on_web_notification(self, title: str, body: str) -> None:
         self._breaking.on_web_notification(
@@ -167,6 +202,11 @@ class NotificationsFeature(QObject):
 
     def _on_activated(self, key: str, action: str) -> None:
         if self.app_stopping():
+            return
+        uid = message_of(key)
+        if uid is not None and self._mail_watch is not None:
+            log.info("Notification clicked (%s): opening the message", action)
+            self._mail_watch.show_message(uid)
             return
         target = announce.target_of(key)
         log.info("Notification clicked (%s): opening %s", action,

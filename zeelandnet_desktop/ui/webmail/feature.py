@@ -1,12 +1,15 @@
 """The webmail feature: the Webmail tab (built after the first paint, or when it is opened
 first), sign-in, and their Instellingen pages, attached to the shell.
 
-Nothing here imports QtWebEngine: the tab does, the first time it shows a provider.
+The unread count has one source: the mail watch while it is on (services/mail_watch.py, no
+page needed), the page's title otherwise. Nothing here imports QtWebEngine: the tab does, the
+first time it shows a provider.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QObject, QTimer
@@ -18,16 +21,26 @@ from ..shell_api import ShellApi
 from .signin import WebmailLogin
 from .tab import WebmailTab
 
+if TYPE_CHECKING:
+    from ...services.mail_watch import MailWatchService, WatchProblem
+
 CLOSE_ANSWER_MS = 1500  # how long a page may take to say whether it can be left
 
 
 class WebmailFeature(QObject):
     def __init__(self, shell: ShellApi, webmail: WebmailService, signin: SigninService,
-                 parent: QObject | None = None) -> None:
+                 parent: QObject | None = None, *,
+                 mail_watch: MailWatchService | None = None) -> None:
         super().__init__(parent)
         self._shell = shell
         self._webmail = webmail
         self._signin = signin
+        self._watch = mail_watch
+        if mail_watch is not None:
+            mail_watch.count_changed.connect(self._on_watch_count)
+            mail_watch.active_changed.connect(self._on_watch_active)
+            mail_watch.problem_changed.connect(self._on_watch_problem)
+            mail_watch.message_requested.connect(self.open_message)
         self._tab: WebmailTab | None = None
         self._login: WebmailLogin | None = None
         self._stopped = False
@@ -48,8 +61,8 @@ class WebmailFeature(QObject):
             tab = WebmailTab(shell.settings, self._webmail)
             window.set_tab_content("webmail", tab)
             tab.title_changed.connect(window.set_page_title)
-            tab.unread_changed.connect(window.set_webmail_unread)
-            tab.unread_changed.connect(shell.report_unread_mail)
+            tab.unread_changed.connect(self._on_page_count)
+            tab.signed_out.connect(self._on_signed_out)
             tab.status_message.connect(shell.show_status)
             tab.web_notification.connect(shell.report_web_notification)
             self._tab = tab
@@ -57,6 +70,8 @@ class WebmailFeature(QObject):
             login.status_message.connect(shell.show_status)
             login.show_webmail_requested.connect(lambda: shell.bring_to_front("webmail"))
             self._login = login
+            if self._watch is not None and self._watch.problem is not None:
+                self._on_watch_problem(self._watch.problem)
         return self._tab
 
     @property
@@ -127,7 +142,10 @@ class WebmailFeature(QObject):
             self.tab.activate()
 
     def sign_out(self) -> None:
-        """Webmail → Uitloggen: the provider's own logout; no automatic sign-in after it."""
+        """Webmail → Uitloggen: the provider's own logout; no automatic sign-in after it, and
+        no checking for new mail either."""
+        if self._watch is not None:
+            self._watch.logged_out()
         browser = self.tab.browser
         provider = self.tab.provider()
         if browser is None or provider is None:
@@ -135,6 +153,46 @@ class WebmailFeature(QObject):
         from ...mail.pages import logout_url
 
         browser.page.load(logout_url(provider))
+
+    def open_message(self, uid: int) -> None:
+        """The webmail tab in front, on that message of the inbox."""
+        self.tab.open_message(uid)
+        self._shell.bring_to_front("webmail")
+
+    # --- the unread count: the watch's while it is on, else the page's ---------------------
+
+    def _show_count(self, count: int) -> None:
+        self._shell.window.set_webmail_unread(count)
+        self._shell.report_unread_mail(count)
+
+    def _on_page_count(self, count: int) -> None:
+        if self._watch is None or not self._watch.active:
+            self._show_count(count)
+
+    def _on_watch_count(self, count: int | None) -> None:
+        if self._watch is not None and self._watch.active:
+            self._show_count(-1 if count is None else count)
+
+    def _on_watch_active(self, active: bool) -> None:
+        # Unknown in between, so a switch of source is never taken for new mail.
+        self._show_count(-1)
+        if active:
+            count = self._watch.count if self._watch is not None else None
+        else:
+            count = self._tab.page_unread if self._tab is not None else None
+        if count is not None:
+            self._show_count(count)
+
+    def _on_watch_problem(self, problem: WatchProblem | None) -> None:
+        if self._tab is None:
+            return  # shown when the tab is made
+        from .watch_words import problem_sentence
+
+        self._tab.show_notice(problem_sentence(problem) if problem is not None else "")
+
+    def _on_signed_out(self) -> None:
+        if self._watch is not None:
+            self._watch.logged_out()
 
     def _on_menu(self, name: str) -> None:
         if name == "choose":
@@ -171,7 +229,8 @@ class WebmailFeature(QObject):
     def _webmail_page(self, parent: QWidget) -> QWidget:
         from .settings_page import WebmailSettingsPage
 
-        return WebmailSettingsPage(self._shell.settings, self._webmail.providers(), parent)
+        return WebmailSettingsPage(self._shell.settings, self._webmail.providers(), parent,
+                                   mail_watch=self._watch)
 
     def _signin_page(self, parent: QWidget) -> QWidget:
         from .signin_page import CredentialsPage

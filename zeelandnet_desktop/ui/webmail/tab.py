@@ -11,12 +11,13 @@ import re
 from typing import TYPE_CHECKING
 
 import shiboken6
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QStackedLayout, QVBoxLayout, QWidget
 
 from ... import i18n
 from ... import settings as keys
-from ...mail.pages import inbox_shown, unread_in_title
+from ...mail.pages import inbox_shown, message_url, unread_in_title
 from ...mail.providers import Provider
 from ...services.webmail import WebmailService
 from ...settings import Settings
@@ -42,6 +43,7 @@ class WebmailTab(QWidget):
     status_message = Signal(str)
     web_notification = Signal(str, str)  # title, body of the provider's HTML5 notification
     browser_created = Signal()  # the embedded browser exists (sign-in's hooks, tests)
+    signed_out = Signal()  # the user left through the provider's own logout
 
     def __init__(self, settings: Settings, webmail: WebmailService,
                  parent: QWidget | None = None) -> None:
@@ -56,6 +58,7 @@ class WebmailTab(QWidget):
         self._unread: int | None = None  # None: unknown (not shown yet, or signed out)
         self._title = ""
         self._page_hooks: list[ProviderPageHook] = []
+        self._open_first: str | None = None  # the address a browser made from now opens on
 
         self._unload_timer = QTimer(self)
         self._unload_timer.setSingleShot(True)
@@ -73,8 +76,24 @@ class WebmailTab(QWidget):
         inner.addWidget(self._placeholder_text)
         inner.addWidget(self.choose_button, 0, Qt.AlignmentFlag.AlignHCenter)
         inner.addStretch(2)
-        self._stack = QStackedLayout(self)
+        # One line above the page about checking for new mail (a wrong password, no server).
+        self.notice = QLabel(self)
+        self.notice.setObjectName("mailWatchNotice")
+        self.notice.setWordWrap(True)
+        self.notice.setContentsMargins(10, 6, 10, 6)
+        self.notice.setAutoFillBackground(True)
+        self.notice.setBackgroundRole(QPalette.ColorRole.ToolTipBase)
+        self.notice.setForegroundRole(QPalette.ColorRole.ToolTipText)
+        self.notice.setTextFormat(Qt.TextFormat.PlainText)
+        self.notice.hide()
+        pages = QWidget(self)
+        self._stack = QStackedLayout(pages)
         self._stack.addWidget(self._placeholder)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        outer.addWidget(self.notice)
+        outer.addWidget(pages, 1)
         self._show_placeholder()
 
         webmail.provider_changed.connect(self.reload_provider)
@@ -88,6 +107,11 @@ class WebmailTab(QWidget):
     def unread(self) -> int:
         """The last count the webmail showed (0 while none is known)."""
         return self._unread or 0
+
+    @property
+    def page_unread(self) -> int | None:
+        """The count the page's title shows, None while it shows none that is known."""
+        return self._unread
 
     @property
     def title(self) -> str:
@@ -130,6 +154,27 @@ class WebmailTab(QWidget):
         self._stack.setCurrentWidget(self._browser)
         self._browser.setFocus()
 
+    def open_message(self, uid: int) -> None:
+        """Show one message of the inbox, where the provider's addresses allow it (else the
+        webmail opens as usual). The browser is made on it if there is none yet."""
+        provider = self.provider()
+        if provider is None:
+            return
+        url = message_url(provider, uid)
+        if self._browser is None:
+            self._open_first = url
+            if self._active:
+                self.activate()
+        else:
+            self._browser.set_discarded(False)
+            self._browser.page.load(QUrl(url))
+
+    def show_notice(self, text: str) -> None:
+        """The line above the page ("" hides it)."""
+        self.notice.setText(text)
+        self.notice.setAccessibleName(text)
+        self.notice.setVisible(bool(text))
+
     def deactivated(self) -> None:
         """The tab was hidden: after the unload setting's minutes, free the page's memory."""
         self._active = False
@@ -139,6 +184,7 @@ class WebmailTab(QWidget):
 
     def reload_provider(self) -> None:
         """The chosen provider changed: throw the old browser away and show the new one."""
+        self._open_first = None
         self._destroy_browser()
         self._set_title("")
         if self._active:
@@ -200,8 +246,11 @@ class WebmailTab(QWidget):
         from .browser import WebmailBrowser  # the first QtWebEngine import, on purpose
 
         log.info("Opening webmail %s", provider.id)
+        first, self._open_first = self._open_first, None
         browser = WebmailBrowser(provider, self._settings, self._webmail.web_storage(provider.id),
-                                 self._webmail.place_download, self)
+                                 self._webmail.place_download, self, load_home=first is None)
+        if first is not None:
+            browser.page.load(QUrl(first))
         for hook in self._page_hooks:
             browser.add_provider_page_hook(hook)
         browser.title_changed.connect(self._set_title)
@@ -246,6 +295,7 @@ class WebmailTab(QWidget):
 
     def _forget_count(self) -> None:
         """Signed out: the count is unknown until the inbox shows one again."""
+        self.signed_out.emit()
         if self._unread is not None:
             self._unread = None
             self.unread_changed.emit(-1)
