@@ -206,7 +206,7 @@ def test_the_pause_button_on_a_bubble_pauses_for_an_hour(
     qtbot.waitUntil(lambda: bubble_ids(monitor) == 1, timeout=10_000)
     call = monitor.calls()[0]
     # dunst has no command for a named button, so the test sends what dunst sends when
-    # "1 uur pauzeren" is chosen: ActionInvoked, to the connection that asked.
+    # "Een uur pauzeren" is chosen: ActionInvoked, to the connection that asked.
     subprocess.run(["dbus-send", "--session", "--type=signal", f"--dest={call['sender']}",
                     "/org/freedesktop/Notifications",
                     "org.freedesktop.Notifications.ActionInvoked",

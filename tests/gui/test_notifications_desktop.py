@@ -119,7 +119,7 @@ def test_the_bubble_carries_our_name_icon_desktop_entry_and_actions(
     assert call["icon"] == str(ICON) and ICON.is_file()
     assert call["hints"]["desktop-entry"] == "nl.zeelandnet.desktop"
     assert call["hints"]["urgency"] == 1
-    assert call["actions"] == ["default", "Openen", "open", "Openen", "pause", "1 uur pauzeren"]
+    assert call["actions"] == ["default", "Openen", "open", "Openen", "pause", "Een uur pauzeren"]
     assert call["summary"] == "Dijk bij Kruiningen wordt versterkt"
     # dunst parses body markup: our own <i>, the feed's text escaped.
     assert call["body"] == ("<i>NOS · Buitenland</i>\n"
@@ -216,7 +216,7 @@ def test_the_pause_button_asks_for_a_pause_not_an_open(
     notification_id = shown(notifier, announcement)
     qtbot.waitUntil(lambda: len(monitor.calls()) == 1, timeout=10_000)
     # dunst has no command for a named button (only the default click), so the test sends the
-    # signal dunst sends when "1 uur pauzeren" is chosen: ActionInvoked to the connection that
+    # signal dunst sends when "Een uur pauzeren" is chosen: ActionInvoked to the connection that
     # asked, which dbus-monitor named as the Notify call's sender.
     ours = monitor.calls()[0]["sender"]
     subprocess.run(["dbus-send", "--session", "--type=signal", f"--dest={ours}",

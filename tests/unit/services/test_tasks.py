@@ -113,14 +113,24 @@ def test_a_running_job_sees_its_token_cancelled(runner: TaskRunner) -> None:
 def test_shutdown_is_bounded_by_a_stuck_job_and_delivers_nothing_after(
         qapp: QApplication, qtbot: QtBot) -> None:
     runner = TaskRunner()
-    stuck = threading.Event()
+    stuck, running = threading.Event(), threading.Event()
     delivered: list[object] = []
-    # Stands in for a fetch blocked in a socket read: it ignores its token.
-    runner.run(lambda _t: stuck.wait(30), lane="news-fetch", on_done=delivered.append)
-    waiting = [runner.run(lambda _t: None, lane="keyring") for _ in range(3)]
+
+    def blocked(_token: CancelToken) -> bool:
+        # Stands in for a fetch blocked in a socket read: it ignores its token.
+        running.set()
+        return stuck.wait(30)
+
+    job = runner.run(blocked, lane="news-fetch", on_done=delivered.append)
+    assert running.wait(5)
+    gate = threading.Event()
+    runner.run(lambda _t: gate.wait(5), lane="keyring")  # the lane is busy ...
+    waiting = [runner.run(lambda _t: None, lane="keyring") for _ in range(3)]  # ... these wait
     assert runner.shutdown(timeout=0.2) is False
+    gate.set()
     stuck.set()
-    qtbot.wait(100)  # let a queued delivery arrive, if one (wrongly) were sent
+    assert job.future.result(timeout=5) is True
+    QApplication.processEvents()  # a delivery queued by the worker, if one (wrongly) were sent
     assert delivered == []
     late = runner.run(lambda _t: 1, on_done=delivered.append)
     assert late.future.cancelled()

@@ -19,7 +19,7 @@ from zeelandnet_desktop.system import freedesktop, notifications
 from zeelandnet_desktop.system.freedesktop import ServerTraits
 from zeelandnet_desktop.system.notifications import Announcement, FreedesktopNotifier
 
-DUTCH = {"Open": "Openen", "Pause for an hour": "1 uur pauzeren"}
+DUTCH = {"Open": "Openen", "Pause for an hour": "Een uur pauzeren"}
 ICON = "/usr/share/zeelandnet/icon.png"
 NEWS = Announcement(notifications.NEWS, "article:buitenland:id-1", "Kop & <1>",
                     "NOS · Buitenland\nPrijs < 5 & meer",
@@ -61,7 +61,7 @@ def test_notify_goes_to_the_notification_server_with_our_name_icon_and_desktop_e
 
 def test_a_click_opens_and_a_button_pauses_in_the_users_language() -> None:
     _fields, body = notify_call()
-    assert body[5] == ["default", "Openen", "open", "Openen", "pause", "1 uur pauzeren"]
+    assert body[5] == ["default", "Openen", "open", "Openen", "pause", "Een uur pauzeren"]
 
 
 @pytest.mark.parametrize(("traits", "pause_offered", "pausable"), [
