@@ -1080,6 +1080,10 @@
       <translation>Inloggen gestopt: de pagina probeerde je wachtwoord naar %1 te sturen</translation>
     </message>
     <message>
+      <source>No web browser could be opened for %1</source>
+      <translation>Er kon geen webbrowser worden geopend voor %1</translation>
+    </message>
+    <message>
       <source>Opened %1 in your browser</source>
       <translation>%1 geopend in je browser</translation>
     </message>

@@ -125,6 +125,10 @@ class WebmailBrowser(QWidget):
         # the profile (Qt warns, and may crash, when a profile outlives a page the other way).
         page = WebmailPage(self.provider, self.profile, view)
         page.guard = self.guard
+        page.external_url_failed.connect(
+            lambda url: self.status_message.emit(
+                self.tr("No web browser could be opened for %1").replace("%1",
+                                                                     describe_url(url))))
         page.external_url_opened.connect(
             lambda url: self.status_message.emit(
                 self.tr("Opened %1 in your browser").replace("%1", describe_url(url))))

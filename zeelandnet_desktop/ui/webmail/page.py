@@ -91,6 +91,7 @@ class WebmailPage(QWebEnginePage):
     """A page that stays on the provider's hosts and says so when it cannot reach them."""
 
     external_url_opened = Signal(QUrl)
+    external_url_failed = Signal(QUrl)  # the system has no browser to open it in
     navigation_refused = Signal(QUrl)
     popup_requested = Signal(QWebEngineNewWindowRequest)
     # A page of the provider's own origin has loaded: loadFinished(True), or the provider's own
@@ -164,8 +165,11 @@ class WebmailPage(QWebEnginePage):
         if text == url.toString() and now - when < 2.0:
             return
         self._last_external = (url.toString(), now)
-        QDesktopServices.openUrl(url)
-        self.external_url_opened.emit(url)
+        if QDesktopServices.openUrl(url):
+            self.external_url_opened.emit(url)
+        else:
+            log.warning("No web browser could be opened for %s", describe_url(url))
+            self.external_url_failed.emit(url)
 
     def _on_new_window_requested(self, request: QWebEngineNewWindowRequest) -> None:
         url = request.requestedUrl()
