@@ -16,7 +16,9 @@ SUBCOMMANDS = ("headlines",)
 # Developer switches (`--debug-flag NAME[=VALUE]`), for benchmarks and diagnosis:
 #   startup-report=SECONDS  print when the window is shown and the resident memory SECONDS
 #                           later, then quit (bench/startup.py)
-DEBUG_FLAGS = ("startup-report",)
+#   soak=ROUNDS             refresh rounds back to back, a line of figures after each, then
+#                           quit (bench/soak.py)
+DEBUG_FLAGS = ("startup-report", "soak")
 
 
 @dataclass(frozen=True)

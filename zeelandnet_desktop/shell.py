@@ -121,6 +121,13 @@ class Shell(QObject):
             from .system.debug import report_startup
 
             report_startup(self.qt_app, float(report or 0))
+        soak = self.options.debug_flag("soak")
+        if soak:
+            from .system.debug import run_soak
+
+            # After the first round the webmail (when it is the tab) goes out of sight, so the
+            # soak also covers "unload when hidden".
+            run_soak(self.qt_app, self.news, int(soak), lambda: self.show_tab("news"))
         self._start_notifications()
         self.instance_server = single_instance.InstanceServer(self.paths.instance_key(), self)
         self.instance_server.activate_requested.connect(self._on_activate_requested)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import time
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QCoreApplication
@@ -34,3 +35,43 @@ def resident_kb() -> int:
     except OSError:
         pass
     return 0
+
+
+def run_soak(qt_app: QCoreApplication, news: Any, rounds: int,
+             before_second_round: Callable[[], None] | None = None) -> None:
+    """`soak=ROUNDS`: refresh rounds back to back; after each, print the round, the resident
+    memory and the longest the event loop was held during it; quit after ROUNDS (bench/soak.py).
+    `news` is the news service (refresh(), refresh_started, refresh_finished)."""
+    from PySide6.QtCore import QElapsedTimer, QTimer
+
+    clock = QElapsedTimer()
+    clock.start()
+    state = {"round": 0, "last": 0, "worst": 0, "in_round": False}
+    meter = QTimer(qt_app)
+    meter.setInterval(10)
+
+    def tick() -> None:
+        now = clock.elapsed()
+        if state["in_round"]:
+            state["worst"] = max(state["worst"], now - state["last"] - 10)
+        state["last"] = now
+
+    def started() -> None:
+        state["in_round"], state["worst"], state["last"] = True, 0, clock.elapsed()
+
+    def finished(_report: object) -> None:
+        state["in_round"] = False
+        state["round"] += 1
+        print(f"ZND_ROUND {state['round']} {resident_kb()} {max(0, state['worst'])}",
+              flush=True)
+        if state["round"] >= rounds:
+            qt_app.quit()
+            return
+        if state["round"] == 1 and before_second_round is not None:
+            before_second_round()
+        QTimer.singleShot(0, lambda: news.refresh(force=True))
+
+    meter.timeout.connect(tick)
+    meter.start()
+    news.refresh_started.connect(started)
+    news.refresh_finished.connect(finished)
