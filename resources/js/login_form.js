@@ -22,6 +22,10 @@
     'body.task-addressbook', '#io-ox-appcontrol', '#io-ox-core:not(.hidden)'];
   // Sign-in buttons of pages whose fields sit outside a <form> (script-driven logins).
   var KNOWN_BUTTONS = ['#io-ox-login-button', '#rcmloginsubmit'];
+  // The page's own logout controls (Roundcube elastic and larry, OX). Their click handlers add
+  // what the provider wants with it: Roundcube refuses a logout without its request token.
+  var LOGOUT_CONTROLS = ['a.logout', 'a.button-logout', 'a[href*="_task=logout"]',
+    '[data-action="logout"]', '[data-name="logout"]'];
   var TEXT_TYPES = { '': true, text: true, email: true };
 
   var state = {
@@ -289,6 +293,21 @@
   }
 
   window.__zndLogin = {
+    signOut: function () {
+      // The user chose Uitloggen in our menu: press the page's own logout, as they would.
+      if (!topLevelOnExpectedOrigin(state.origin)) {
+        return 'wrong-origin';
+      }
+      for (var i = 0; i < LOGOUT_CONTROLS.length; i++) {
+        var control = query(LOGOUT_CONTROLS[i]);
+        if (control) {
+          control.click();
+          return 'clicked';
+        }
+      }
+      return 'none';
+    },
+
     start: function (options) {
       state.token = options.token;
       state.origin = options.origin;

@@ -134,7 +134,7 @@ class WebmailFeature(QObject):
             return
         from ...mail.pages import logout_url
 
-        browser.page.load(logout_url(provider))
+        browser.page.sign_out(logout_url(provider))
 
     def _on_menu(self, name: str) -> None:
         if name == "choose":
