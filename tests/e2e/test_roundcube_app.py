@@ -11,7 +11,6 @@ tests/gui/test_roundcube_*.py.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import shutil
@@ -26,10 +25,15 @@ from keyring.backend import KeyringBackend
 
 from tests.conftest import require_service
 from tests.support.app_process import app_env, log_text, start_app, stop, wait_for_log
-from tests.support.roundcube import MailServers, mail_servers, shared_mail_servers
-from zeelandnet_desktop import settings as keys
+from tests.support.roundcube import (
+    PROVIDER_ID,
+    PROVIDER_NAME,
+    MailServers,
+    mail_servers,
+    prepare_profile,
+    shared_mail_servers,
+)
 from zeelandnet_desktop.mail.credentials import SERVICE_NAME
-from zeelandnet_desktop.settings import Settings
 
 __all__ = ["mail_servers", "shared_mail_servers"]  # fixtures
 
@@ -37,8 +41,6 @@ pytestmark = [pytest.mark.desktop,
               pytest.mark.skipif(not sys.platform.startswith("linux"),
                                  reason="Roundcube and Dovecot from Debian packages")]
 
-PROVIDER = "roundcube"
-PROVIDER_NAME = "Roundcube (test)"
 LONG = 60.0
 
 
@@ -51,26 +53,18 @@ def secret_service(mail_servers: MailServers) -> Iterator[KeyringBackend]:
 
     backend = SecretService.Keyring()
     yield backend
-    username = f"{PROVIDER}:{mail_servers.user.name}"
+    username = f"{PROVIDER_ID}:{mail_servers.user.name}"
     if backend.get_password(SERVICE_NAME, username) is not None:
         backend.delete_password(SERVICE_NAME, username)
 
 
 def prepare(profile_dir: Path, servers: MailServers, backend: KeyringBackend, *,
-            saved: str | None) -> Settings:
+            saved: str | None) -> None:
     """A profile that chose the local Roundcube, its address remembered, automatic sign-in on,
     and (if given) a password saved in the Secret Service."""
-    servers.roundcube.write_providers_json(profile_dir / "config", provider_id=PROVIDER,
-                                           name=PROVIDER_NAME)
-    settings = Settings(profile_dir / "config" / "zeelandnet-desktop.ini")
-    settings.set(keys.WEBMAIL_PROVIDER, PROVIDER)
-    settings.set(keys.WEBMAIL_ACCOUNTS, json.dumps({PROVIDER: servers.user.name}))
-    settings.set(keys.WEBMAIL_AUTO_LOGIN, True)
-    settings.set(keys.TRAY_HINT_SHOWN, True)
-    settings.sync()  # on disk before the app reads it
+    prepare_profile(profile_dir, servers)
     if saved is not None:
-        backend.set_password(SERVICE_NAME, f"{PROVIDER}:{servers.user.name}", saved)
-    return settings
+        backend.set_password(SERVICE_NAME, f"{PROVIDER_ID}:{servers.user.name}", saved)
 
 
 def launch(profile_dir: Path) -> subprocess.Popen[str]:
@@ -126,7 +120,7 @@ def test_a_saved_password_that_stopped_working_is_tried_twice_then_asked_for(
     again = launch(profile_dir)
     try:
         wait_for_log(profile_dir, "Webmail login form found", again, count=forms + 1)
-        wait_for_log(profile_dir, "Asking for the webmail password: the saved one was refused",
+        wait_for_log(profile_dir, "Asking for the webmail password: the last sign-in did not work",
                      again)
         wait_for_window(f"Inloggen bij {PROVIDER_NAME}", again)
     finally:

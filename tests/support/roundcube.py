@@ -296,6 +296,33 @@ class MailServers:
         self.dovecot.count_from_now()
 
 
+PROVIDER_ID = "roundcube"
+PROVIDER_NAME = "Roundcube (test)"
+
+
+def prepare_profile(profile_dir: Path, servers: MailServers, *, address: bool = True,
+                    auto_login: bool = True, **more: Any) -> Path:
+    """An app profile that chose this Roundcube (its providers.json points here), with the
+    user's address remembered and automatic sign-in as given; `more`: further settings as
+    {settings key name: value}. Returns the settings file; no password is put anywhere."""
+    from zeelandnet_desktop import settings as keys
+    from zeelandnet_desktop.settings import Settings
+
+    servers.roundcube.write_providers_json(profile_dir / "config", provider_id=PROVIDER_ID,
+                                           name=PROVIDER_NAME)
+    path = profile_dir / "config" / "zeelandnet-desktop.ini"
+    settings = Settings(path)
+    settings.set(keys.WEBMAIL_PROVIDER, PROVIDER_ID)
+    if address:
+        settings.set(keys.WEBMAIL_ACCOUNTS, json.dumps({PROVIDER_ID: servers.user.name}))
+    settings.set(keys.WEBMAIL_AUTO_LOGIN, auto_login)
+    settings.set(keys.TRAY_HINT_SHOWN, True)  # no "still running in the tray" bubble
+    for name, value in more.items():
+        settings.set(getattr(keys, name), value)
+    settings.sync()  # on disk before the app reads it
+    return path
+
+
 SHARED_REFRESH_SECONDS = 2  # Roundcube checks for mail (and its session) this often
 
 

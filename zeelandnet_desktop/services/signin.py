@@ -143,7 +143,7 @@ class SigninService(QObject):
             self.remember_wanted.emit(action.secret)
         elif isinstance(action, rule.AskCredentials):
             if action.failed:
-                log.info("Asking for the webmail password: the saved one was refused")
+                log.info("Asking for the webmail password: the last sign-in did not work")
             self.credentials_wanted.emit(action.failed)
         elif isinstance(action, rule.SavePassword):
             self._credentials.save(action.secret.account, action.secret.password, self._saved)

@@ -113,6 +113,8 @@ class WebmailLogin(QObject):
         self._dialog: LoginDialog | None = None
         self._prompt: QMessageBox | None = None
         self._login_action: QAction | None = None
+        # (provider id, address) last typed into the dialog: not remembered until it worked
+        self._typed: tuple[str, str] = ("", "")
         # The one page we watch (the browser's main page) and its document's token.
         self._page: WebmailPage | None = None
         self._channel: QWebChannel | None = None
@@ -172,7 +174,10 @@ class WebmailLogin(QObject):
             self._dialog.raise_()
             self._dialog.activateWindow()
             return
-        address = self._signin.address(provider.id)
+        # Asked again after the dialog's sign-in failed: the address just typed comes back
+        # (only the password is suspect), even before it is remembered.
+        typed_here = self._typed[1] if self._typed[0] == provider.id else ""
+        address = (message and typed_here) or self._signin.address(provider.id)
         known_problem = self.credentials.problem
         dialog = LoginDialog(provider.name, address, message=message,
                              problem=known_problem if known_problem is Problem.NO_KEYRING
@@ -201,6 +206,8 @@ class WebmailLogin(QObject):
         """Remove the saved password and address for `provider_id`, and its cookies if asked."""
         if cookies:
             self.forget_cookies(provider_id)
+        if self._typed[0] == provider_id:
+            self._typed = ("", "")
         self._signin.forget(provider_id, done)
 
     def forget_cookies(self, provider_id: str) -> None:
@@ -412,6 +419,7 @@ class WebmailLogin(QObject):
         dialog.deleteLater()
         if code != QDialog.DialogCode.Accepted:
             return
+        self._typed = (provider.id, dialog.address())
         secret = Secret(Account(provider.id, dialog.address()), dialog.password())
         browser = self._tab.browser
         on_page = (browser is not None and self._page is browser.page
