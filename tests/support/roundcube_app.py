@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from tests.support.memorykeyring import MemoryKeyring
@@ -77,20 +78,41 @@ def wait_shown(qtbot: QtBot, browser: WebmailBrowser, selector: str,
         qtbot.wait(100)
 
 
+def wait_ready(qtbot: QtBot, browser: WebmailBrowser, timeout_ms: int = LONG) -> None:
+    """Until Roundcube's script has set the page up and is not busy with a request: its
+    buttons ignore a click before that (a user would click again)."""
+    deadline = time.monotonic() + timeout_ms / 1000
+    while not run_js(qtbot, browser, "!!(window.rcmail && rcmail.loaded && !rcmail.busy)"):
+        assert time.monotonic() < deadline, "Roundcube's page did not get ready"
+        qtbot.wait(100)
+
+
 def click(qtbot: QtBot, browser: WebmailBrowser, selector: str) -> None:
-    """A user's mouse click on the middle of the element, once it is shown."""
+    """A user's mouse click on the middle of the element, once it is shown and Roundcube's
+    page is ready for it."""
+    qtbot.mouseClick(*_aim(qtbot, browser, selector))
+
+
+def _aim(qtbot: QtBot, browser: WebmailBrowser,
+         selector: str) -> tuple[QWidget, Qt.MouseButton, Qt.KeyboardModifier, QPoint]:
     wait_shown(qtbot, browser, selector)
+    wait_ready(qtbot, browser)
     script = (f"(function () {{ var r = document.querySelector({json.dumps(selector)})"
               ".getBoundingClientRect(); return (r.left + r.width / 2) + ','"
               " + (r.top + r.height / 2); })()")
     x, y = str(run_js(qtbot, browser, script)).split(",")
     target = browser.view.focusProxy() or browser.view
     zoom = browser.zoom
-    qtbot.mouseClick(target, Qt.MouseButton.LeftButton,
-                     pos=QPoint(int(float(x) * zoom), int(float(y) * zoom)))
+    return (target, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+            QPoint(int(float(x) * zoom), int(float(y) * zoom)))
 
 
 def type_text(qtbot: QtBot, browser: WebmailBrowser, text: str) -> None:
     """Keys typed into whatever has the focus in the page."""
     target = browser.view.focusProxy() or browser.view
     qtbot.keyClicks(target, text)
+
+
+def press_key(qtbot: QtBot, browser: WebmailBrowser, key: Qt.Key) -> None:
+    target = browser.view.focusProxy() or browser.view
+    qtbot.keyClick(target, key)
