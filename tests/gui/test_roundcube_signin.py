@@ -14,15 +14,23 @@ import threading
 from pathlib import Path
 
 import pytest
+import requests
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QDialogButtonBox
 from pytestqt.qtbot import QtBot
 
 from tests.gui.conftest import AppFactory
 from tests.support.memorykeyring import MemoryKeyring
-from tests.support.roundcube import MailServers, Roundcube, mail_servers, shared_mail_servers
+from tests.support.roundcube import (
+    PROVIDER_NAME,
+    MailServers,
+    Roundcube,
+    mail_servers,
+    shared_mail_servers,
+)
 from tests.support.roundcube_app import LONG, browser_of, click, keyring_entry, open_webmail
 from zeelandnet_desktop import settings as keys
+from zeelandnet_desktop.ui.webmail.login_dialog import LoginDialog
 
 __all__ = ["mail_servers", "shared_mail_servers"]  # fixtures
 
@@ -90,6 +98,49 @@ def test_a_typo_in_the_dialog_is_one_attempt_never_kept_and_the_right_one_kept_o
     qtbot.waitUntil(lambda: application.settings.get(keys.WEBMAIL_AUTO_LOGIN) is True)
     assert mail_servers.dovecot.login_attempts().failed == 1
     assert mail_servers.roundcube.login_attempts().succeeded == 1
+
+
+def sign_in_with(qtbot: QtBot, login: object, dialog: LoginDialog,
+                 password: str) -> LoginDialog:
+    """Type `password` into the sign-in dialog, press Inloggen, and return the dialog that
+    comes back because it did not work."""
+    qtbot.waitUntil(lambda: not login.credentials.busy, timeout=LONG)  # type: ignore[attr-defined]
+    dialog.password_edit.setText(password)
+    with qtbot.waitSignal(login.dialog_shown, timeout=LONG) as again:  # type: ignore[attr-defined]
+        dialog.button_box.button(QDialogButtonBox.StandardButton.Ok).click()
+    answer = again.args[0]
+    assert isinstance(answer, LoginDialog)
+    return answer
+
+
+def test_a_locked_account_is_said_in_roundcubes_own_words(
+        qtbot: QtBot, make_app: AppFactory, profile_dir: Path,
+        mail_servers: MailServers) -> None:
+    # The saved password stopped working: two refusals by the app itself, then one typo in
+    # the dialog makes three within a minute, and Roundcube locks the account for the rest of
+    # it. The right password is refused then too, without Dovecot being asked. (Roundcube
+    # locks only accounts it knows: this user has signed in before.)
+    mail_servers.roundcube.login(requests.Session(), mail_servers.user.name,
+                                 mail_servers.user.password)
+    mail_servers.reset()
+    keyring = MemoryKeyring()
+    application = open_webmail(make_app, qtbot, profile_dir, mail_servers, keyring,
+                               saved="Oud-Wachtwoord-1")
+    login = application.webmail_feature.login
+    qtbot.waitUntil(lambda: login.dialog is not None, timeout=LONG)
+    first = login.dialog
+    assert first is not None and "is niet gelukt" in first.message.text()
+    second = sign_in_with(qtbot, login, first, TYPO)
+    assert "Te veel" not in second.message.text()
+    third = sign_in_with(qtbot, login, second, mail_servers.user.password)
+    text = third.message.text()
+    assert "is niet gelukt" in text
+    assert (f"{PROVIDER_NAME} meldt: “Te veel mislukte inlogpogingen. Probeer het later "
+            "nogmaals.”") in text
+    assert mail_servers.dovecot.login_attempts().failed == 3
+    assert mail_servers.roundcube.login_attempts().failed == 4
+    assert keyring.entries == {keyring_entry(mail_servers): "Oud-Wachtwoord-1"}  # nothing new
+    third.reject()
 
 
 # --- the unread count ------------------------------------------------------------------------
