@@ -228,6 +228,14 @@ class Roundcube:
                   "UPDATE users SET failed_login = NULL, failed_login_counter = NULL")
         self._userlogins_start = len(self._userlogins())
 
+    def requests_answered(self, fragment: str) -> int:
+        """How many requests PHP's server answered whose method and address hold `fragment`
+        ("POST /?_task=mail&_action=refresh": the page's own check for mail). It logs a
+        request once it has been answered."""
+        path = self.root / "php-server.log"
+        text = path.read_text(errors="replace") if path.exists() else ""
+        return sum(1 for line in re.findall(r"\[\d{3}\]: (.*)", text) if fragment in line)
+
     def signed_in_sessions(self) -> int:
         """Sessions on the server that belong to a signed-in user (a logout ends its own)."""
         import base64
