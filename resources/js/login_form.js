@@ -22,7 +22,15 @@
     'body.task-addressbook', '#io-ox-appcontrol', '#io-ox-core:not(.hidden)'];
   // Sign-in buttons of pages whose fields sit outside a <form> (script-driven logins).
   var KNOWN_BUTTONS = ['#io-ox-login-button', '#rcmloginsubmit'];
+  // The page's own logout controls (Roundcube elastic and larry, OX). Their click handlers add
+  // what the provider wants with it: Roundcube refuses a logout without its request token.
+  var LOGOUT_CONTROLS = ['a.logout', 'a.button-logout', 'a[href*="_task=logout"]',
+    '[data-action="logout"]', '[data-name="logout"]'];
   var TEXT_TYPES = { '': true, text: true, email: true };
+  // Where a login page says why it refused (Roundcube's message stack, OX's login feedback):
+  // "Too many failed login attempts" needs other advice than a wrong password.
+  var NOTICES = ['#messagestack .error', '#messagestack .warning', '#io-ox-login-feedback',
+    '[role=alert]'];
 
   var state = {
     bridge: null,
@@ -176,6 +184,18 @@
     return false;
   }
 
+  function notice() {
+    // The page's own words about the last sign-in, as plain text (at most one line's worth).
+    for (var i = 0; i < NOTICES.length; i++) {
+      var el = query(NOTICES[i]);
+      var text = el && visible(el) ? (el.textContent || '').replace(/\s+/g, ' ').trim() : '';
+      if (text) {
+        return text.slice(0, 200);
+      }
+    }
+    return '';
+  }
+
   function report(method) {
     var args = Array.prototype.slice.call(arguments, 1);
     if (state.bridge && typeof state.bridge[method] === 'function') {
@@ -245,7 +265,7 @@
         state.found = found;
         installCapture();
         var target = effectiveTarget(found);
-        report('formFound', found.kind, target.action, target.method);
+        report('formFound', found.kind, target.action, target.method, notice());
       } else if (signedIn()) {
         stop();
         report('noForm');
@@ -289,6 +309,21 @@
   }
 
   window.__zndLogin = {
+    signOut: function () {
+      // The user chose Uitloggen in our menu: press the page's own logout, as they would.
+      if (!topLevelOnExpectedOrigin(state.origin)) {
+        return 'wrong-origin';
+      }
+      for (var i = 0; i < LOGOUT_CONTROLS.length; i++) {
+        var control = query(LOGOUT_CONTROLS[i]);
+        if (control) {
+          control.click();
+          return 'clicked';
+        }
+      }
+      return 'none';
+    },
+
     start: function (options) {
       state.token = options.token;
       state.origin = options.origin;

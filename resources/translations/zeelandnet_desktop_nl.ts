@@ -1171,6 +1171,10 @@
       <translation>Inloggen bij %1 is niet gelukt. Controleer je e-mailadres en wachtwoord.</translation>
     </message>
     <message>
+      <source>%1 says: “%2”</source>
+      <translation>%1 meldt: “%2”</translation>
+    </message>
+    <message>
       <source>Remember password?</source>
       <translation>Wachtwoord onthouden?</translation>
     </message>

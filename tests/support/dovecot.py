@@ -127,6 +127,7 @@ class Dovecot:
                  cert_names: tuple[str, ...] = DEFAULT_CERT_NAMES, idle: bool = True,
                  auth_penalty: bool = False, user: str = "jan") -> None:
         self.binary = require_dovecot()
+        self._log_start = 0  # login_attempts() counts from here (see count_from_now)
         self.root = root
         self.mode: Mode = mode
         self.idle = idle
@@ -166,11 +167,35 @@ class Dovecot:
 
             mail_owner = pwd.getpwnam("dovecot")
             os.chown(folder, mail_owner.pw_uid, mail_owner.pw_gid)
+        self._write_passwd()
+        return user
+
+    def set_password(self, password: str, user: MailUser | None = None) -> MailUser:
+        """The user's password changes on the server (as at the provider's own site): the old
+        one stops working at the next login. Returns the user with the new password."""
+        name = (user or self.user).name
+        changed = MailUser(name, password)
+        self._users[name] = changed
+        if self.user.name == name:
+            self.user = changed
+        self._write_passwd()
+        return changed
+
+    def _write_passwd(self) -> None:
         lines = [f"{u.name}:{{PLAIN}}{u.password}::::::\n" for u in self._users.values()]
         passwd = self.root / "passwd"
+        # Dovecot looks at the file at most once a second and rereads it when its mtime (whole
+        # seconds) changed. So a rewrite within the second of the last one gets its time moved
+        # back a second (a time in the future makes Dovecot wait for it), and the new file
+        # counts from the next second on, when Dovecot's next look is sure to see it.
+        before = int(passwd.stat().st_mtime) if passwd.exists() else 0
+        written = int(time.time())
         passwd.write_text("".join(lines), encoding="utf-8")
         passwd.chmod(0o600)
-        return user
+        if int(passwd.stat().st_mtime) == before:
+            os.utime(passwd, (before - 1, before - 1))
+        if self._proc is not None:
+            wait_until(lambda: int(time.time()) > written, 2, "the next second")
 
     def _config(self) -> str:
         import pwd
@@ -382,6 +407,15 @@ userdb {{
             which = ",".join(str(u) for u in uids) if uids else "1:*"
             conn.uid("STORE", which, "+FLAGS.SILENT", "(\\Seen)")
 
+    def empty_inbox(self, user: MailUser | None = None) -> None:
+        """Delete every message of INBOX, as a reset between tests."""
+        with self.session(user) as conn:
+            conn.select("INBOX")
+            _, data = conn.uid("SEARCH", "ALL")
+            if (data[0] or b"").split():
+                conn.uid("STORE", "1:*", "+FLAGS.SILENT", "(\\Deleted)")
+                conn.expunge()
+
     def unread(self, user: MailUser | None = None) -> int:
         with self.session(user) as conn:
             _, data = conn.status("INBOX", "(UNSEEN)")
@@ -394,18 +428,29 @@ userdb {{
     def log_text(self) -> str:
         return self.log_file.read_text(errors="replace") if self.log_file.exists() else ""
 
+    def _barrier(self) -> None:
+        """Log in as the probe user and wait for that line: attempts made before it that are
+        still on their way to the log file are in it by then."""
+        if self.pid is None:
+            return
+        before = self.log_text().count(f"Login: user=<{_PROBE_USER}>")
+        with self.session(self._probe):
+            pass
+        wait_until(lambda: self.log_text().count(f"Login: user=<{_PROBE_USER}>") > before,
+                   5, "Dovecot's log")
+
+    def count_from_now(self) -> None:
+        """login_attempts() counts only what comes after this (a server shared by tests)."""
+        self._barrier()
+        self._log_start = len(self.log_text())
+
     def login_attempts(self, user: MailUser | None = None) -> LoginAttempts:
-        """Logins Dovecot logged for `user` (auth_verbose), counted after a barrier: the
-        fixture logs in as its probe user and waits for that line, so earlier attempts that
-        are still on their way to the log file are counted too."""
+        """Logins Dovecot logged for `user` (auth_verbose) since count_from_now(), counted
+        after a barrier. A webmail logs in to IMAP on each of its requests, so `succeeded`
+        counts those too; `failed` is what a wrong password costs."""
         name = (user or self.user).name
-        if self.pid is not None:
-            before = self.log_text().count(f"Login: user=<{_PROBE_USER}>")
-            with self.session(self._probe):
-                pass
-            wait_until(lambda: self.log_text().count(f"Login: user=<{_PROBE_USER}>") > before,
-                       5, "Dovecot's log")
-        text = self.log_text()
+        self._barrier()
+        text = self.log_text()[self._log_start:]
         succeeded = len(re.findall(rf"-login: Info: Login: user=<{re.escape(name)}>", text))
         failed = len(re.findall(
             rf"auth: Info: [\w-]+\({re.escape(name)},[^)]*\): (?:Password mismatch|unknown user)",

@@ -21,6 +21,7 @@ import string
 import subprocess
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +36,7 @@ from tests.support.dovecot import (
     MailUser,
     free_port,
     live_group_members,
+    require_dovecot,
     wait_until,
 )
 
@@ -85,6 +87,7 @@ class Roundcube:
         self.imap = imap
         self.port = free_port()
         self._proc: subprocess.Popen[bytes] | None = None
+        self._userlogins_start = 0  # login_attempts() counts from here (see reset)
         self.config_dir = root / "config"
         self.log_dir = root / "logs"
         for folder in (self.config_dir, self.log_dir, root / "temp"):
@@ -205,13 +208,55 @@ class Roundcube:
         wait_until(lambda: not live_group_members(proc.pid), 5, "PHP's workers to end")
         self._proc = None
 
+    # --- state a test changes ---------------------------------------------------------------
+
+    def _sql(self, *statements: str) -> None:
+        with contextlib.closing(sqlite3.connect(self.database, timeout=10)) as db:
+            for statement in statements:
+                db.execute(statement)
+            db.commit()
+
+    def expire_sessions(self) -> None:
+        """Every session ends on the server, as when its lifetime ran out: the page's next
+        request (its own refresh) is answered "Your session is invalid or expired.\""""
+        self._sql("DELETE FROM session")
+
+    def reset(self) -> None:
+        """Between tests on a shared Roundcube: no sessions, no login lock-out (three failures
+        a minute lock the account, login_rate_limit), and login_attempts() from now."""
+        self._sql("DELETE FROM session",
+                  "UPDATE users SET failed_login = NULL, failed_login_counter = NULL")
+        self._userlogins_start = len(self._userlogins())
+
+    def requests_answered(self, fragment: str) -> int:
+        """How many requests PHP's server answered whose method and address hold `fragment`
+        ("POST /?_task=mail&_action=refresh": the page's own check for mail). It logs a
+        request once it has been answered."""
+        path = self.root / "php-server.log"
+        text = path.read_text(errors="replace") if path.exists() else ""
+        return sum(1 for line in re.findall(r"\[\d{3}\]: (.*)", text) if fragment in line)
+
+    def signed_in_sessions(self) -> int:
+        """Sessions on the server that belong to a signed-in user (a logout ends its own)."""
+        import base64
+
+        with contextlib.closing(sqlite3.connect(self.database, timeout=10)) as db:
+            rows = db.execute("SELECT vars FROM session").fetchall()
+        return sum(1 for (encoded,) in rows
+                   if b"user_id|" in base64.b64decode(encoded or "", validate=False))
+
+    def _userlogins(self) -> str:
+        path = self.log_dir / "userlogins.log"
+        return path.read_text(errors="replace") if path.exists() else ""
+
     # --- what it saw, and a client ---------------------------------------------------------
 
     def login_attempts(self, user: MailUser | None = None) -> LoginAttempts:
-        """Logins Roundcube itself logged (log_logins): its words, not Dovecot's."""
+        """Logins Roundcube itself logged (log_logins) since reset(): its words, not Dovecot's.
+        A sign-in is one "Successful login"; a refused one that never reached IMAP (a stale
+        form token, the rate limit) is a "Failed login" here and nothing in Dovecot's log."""
         name = re.escape((user or self.imap.user).name)
-        path = self.log_dir / "userlogins.log"
-        text = path.read_text(errors="replace") if path.exists() else ""
+        text = self._userlogins()[self._userlogins_start:]
         return LoginAttempts(len(re.findall(rf"Successful login for {name} ", text)),
                              len(re.findall(rf"Failed login for {name} ", text)))
 
@@ -236,6 +281,87 @@ class Roundcube:
 
 
 # --- pytest fixtures -------------------------------------------------------------------------
+
+@dataclass
+class MailServers:
+    """A Dovecot and the Roundcube in front of it, shared by the tests of one module."""
+
+    dovecot: Dovecot
+    roundcube: Roundcube
+    password: str = field(repr=False)  # the user's own; reset() puts it back
+
+    @property
+    def user(self) -> MailUser:
+        return self.dovecot.user
+
+    def reset(self) -> None:
+        """The state a new test expects: the user's password as it was, an empty inbox, no
+        webmail sessions or lock-out, and both login counts from zero."""
+        if self.dovecot.user.password != self.password:
+            self.dovecot.set_password(self.password)
+        self.dovecot.empty_inbox()
+        self.roundcube.reset()
+        self.dovecot.count_from_now()
+
+
+PROVIDER_ID = "roundcube"
+PROVIDER_NAME = "Roundcube (test)"
+
+
+def prepare_profile(profile_dir: Path, servers: MailServers, *, address: bool = True,
+                    auto_login: bool = True, **more: Any) -> Path:
+    """An app profile that chose this Roundcube (its providers.json points here), with the
+    user's address remembered and automatic sign-in as given; `more`: further settings as
+    {settings key name: value}. Returns the settings file; no password is put anywhere."""
+    from zeelandnet_desktop import settings as keys
+    from zeelandnet_desktop.settings import Settings
+
+    servers.roundcube.write_providers_json(profile_dir / "config", provider_id=PROVIDER_ID,
+                                           name=PROVIDER_NAME)
+    path = profile_dir / "config" / "zeelandnet-desktop.ini"
+    settings = Settings(path)
+    settings.set(keys.WEBMAIL_PROVIDER, PROVIDER_ID)
+    if address:
+        settings.set(keys.WEBMAIL_ACCOUNTS, json.dumps({PROVIDER_ID: servers.user.name}))
+    settings.set(keys.WEBMAIL_AUTO_LOGIN, auto_login)
+    settings.set(keys.TRAY_HINT_SHOWN, True)  # no "still running in the tray" bubble
+    for name, value in more.items():
+        settings.set(getattr(keys, name), value)
+    settings.sync()  # on disk before the app reads it
+    return path
+
+
+SHARED_REFRESH_SECONDS = 2  # Roundcube checks for mail (and its session) this often
+
+
+def start_mail_servers(root: Path, **roundcube_options: Any) -> MailServers:
+    require_dovecot()
+    require_roundcube()
+    imap = Dovecot(root / "dovecot", mode="plain").start()
+    options: dict[str, Any] = {"refresh_interval": SHARED_REFRESH_SECONDS, **roundcube_options}
+    try:
+        webmail = Roundcube(root / "roundcube", imap, **options).start()
+    except BaseException:
+        imap.kill()
+        raise
+    return MailServers(imap, webmail, imap.user.password)
+
+
+@pytest.fixture(scope="module")
+def shared_mail_servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[MailServers]:
+    """One Dovecot + Roundcube for a whole test module (starting them costs about a second;
+    use `mail_servers`, which resets them for each test)."""
+    servers = start_mail_servers(tmp_path_factory.mktemp("mail-servers"))
+    yield servers
+    servers.roundcube.stop()
+    servers.dovecot.kill()
+
+
+@pytest.fixture
+def mail_servers(shared_mail_servers: MailServers) -> MailServers:
+    shared_mail_servers.reset()
+    return shared_mail_servers
+
 
 RoundcubeFactory = Callable[..., Roundcube]
 

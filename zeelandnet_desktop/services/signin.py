@@ -142,6 +142,8 @@ class SigninService(QObject):
         elif isinstance(action, rule.AskRemember):
             self.remember_wanted.emit(action.secret)
         elif isinstance(action, rule.AskCredentials):
+            if action.failed:
+                log.info("Asking for the webmail password: the last sign-in did not work")
             self.credentials_wanted.emit(action.failed)
         elif isinstance(action, rule.SavePassword):
             self._credentials.save(action.secret.account, action.secret.password, self._saved)

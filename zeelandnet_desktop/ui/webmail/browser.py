@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from ... import i18n
 from ... import settings as keys
+from ...mail.login_form import origin_of
 from ...mail.providers import Provider, is_provider_origin
 from ...settings import Settings
 from .downloads_bar import DownloadsBar, PlaceDownload
@@ -70,6 +71,8 @@ class WebmailBrowser(QWidget):
         self.profile: QWebEngineProfile = create_profile(provider, storage,
                                                          i18n.current_language())
         self.profile.setNotificationPresenter(self._present_notification)
+        self._apply_notification_choice()
+        settings.changed.connect(self._on_setting_changed)
         self.profile.downloadRequested.connect(self._on_download_requested)
         # One guard for the profile's pages: our filled password goes nowhere but the provider.
         self.guard = SignInGuard(self)
@@ -302,6 +305,9 @@ class WebmailBrowser(QWidget):
         page.titleChanged.connect(view.setWindowTitle)
         page.windowCloseRequested.connect(view.close)
         page.setZoomFactor(self._zoom)
+        # Roundcube prints a message from a window of its own that calls window.print().
+        printing = Printing(view, view)
+        printing.status_message.connect(self.status_message)
         view.destroyed.connect(lambda *_: self._forget_popup(view))
         geometry = request.requestedGeometry()
         view.resize(max(geometry.width(), 640) if geometry.isValid() else 800,
@@ -326,6 +332,28 @@ class WebmailBrowser(QWidget):
     def _notification_choice(self) -> str:
         value = self._settings.get_map(keys.WEBMAIL_NOTIFICATIONS).get(self.provider.id)
         return value if value in ("granted", "denied") else ""
+
+    def _apply_notification_choice(self) -> None:
+        """The user's answer lives in our settings and Chromium's profile asks every time; so
+        it is put on the profile for the provider's origin before the page asks. A page in a
+        hidden window (the app in the tray) gets no permission question until it is shown:
+        without this, its own new-mail notification never came while the app sat there."""
+        choice = self._notification_choice()
+        origin = origin_of(self.provider.start_url)
+        if not choice or not origin:
+            return
+        permission = self.profile.queryPermission(
+            QUrl(origin), QWebEnginePermission.PermissionType.Notifications)
+        if not permission.isValid():
+            return
+        if choice == "granted":
+            permission.grant()
+        else:
+            permission.deny()
+
+    def _on_setting_changed(self, name: str) -> None:
+        if name == keys.WEBMAIL_NOTIFICATIONS.name:
+            self._apply_notification_choice()
 
     def _on_permission_requested(self, permission: QWebEnginePermission) -> None:
         kind = permission.permissionType()

@@ -152,7 +152,7 @@ class WebmailFeature(QObject):
             return
         from ...mail.pages import logout_url
 
-        browser.page.load(logout_url(provider))
+        browser.page.sign_out(logout_url(provider))
 
     def open_message(self, uid: int) -> None:
         """The webmail tab in front, on that message of the inbox."""

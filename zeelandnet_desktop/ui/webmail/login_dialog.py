@@ -67,7 +67,9 @@ class LoginDialog(QDialog):
         self.setWindowTitle(self.tr("Sign in to %1").replace("%1", provider_name))
         self._password_edited = False
 
-        self.message = QLabel(message, self)
+        self.message = QLabel(self)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # may hold the provider's words
+        self.message.setText(message)
         self.message.setObjectName("loginMessage")
         self.message.setWordWrap(True)
         self.message.setVisible(bool(message))

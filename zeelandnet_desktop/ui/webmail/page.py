@@ -37,6 +37,8 @@ HTTP_CACHE_BYTES = 50 * 1024 * 1024
 _ERR_ABORTED = -3  # Chromium's net::ERR_ABORTED: a navigation we (or the user) stopped
 _ERR_BLOCKED_BY_CLIENT = -20  # a request our interceptor blocked
 ProviderPageHook = Callable[["WebmailPage", QUrl], None]
+_APPLICATION_WORLD = 1  # where the sign-in helper (resources/js/login_form.js) lives
+_SIGN_OUT_CALL = "window.__zndLogin ? window.__zndLogin.signOut() : 'none'"
 
 
 def describe_url(url: QUrl) -> str:
@@ -157,6 +159,16 @@ class WebmailPage(QWebEnginePage):
         else:
             self.navigation_refused.emit(url)
         return False
+
+    def sign_out(self, fallback_url: str) -> None:
+        """The provider's own logout: the page's logout control when the sign-in helper finds
+        one (Roundcube 1.6 refuses a bare ?_task=logout: "Request security check failed", and
+        the session stays), else `fallback_url`."""
+        def answered(result: object) -> None:
+            if result != "clicked":
+                self.load(QUrl(fallback_url))
+
+        self.runJavaScript(_SIGN_OUT_CALL, _APPLICATION_WORLD, answered)
 
     def _open_externally(self, url: QUrl) -> None:
         # A page that sets location in a loop must not flood the system browser.

@@ -67,14 +67,15 @@ def keyring_name(platform: str | None = None) -> str:
 class LoginBridge(QObject):
     """What the page script may tell Python; each message carries the document's token."""
 
-    form_found = Signal(str, str, str, str)  # token, kind, where it sends (action), method
+    # token, kind, where it sends (action), method, what the page says (its refusal's words)
+    form_found = Signal(str, str, str, str, str)
     no_form = Signal(str)  # token: no login form on this page (signed in)
     captured = Signal(str, str, str)  # token, username, password — never logged
 
-    @Slot(str, str, str, str)
-    def formFound(self, token: str, kind: str, action: str,
-                  method: str) -> None:  # camelCase: called from JS
-        self.form_found.emit(token, kind, action, method)
+    @Slot(str, str, str, str, str)
+    def formFound(self, token: str, kind: str, action: str, method: str,
+                  notice: str) -> None:  # camelCase: called from JS
+        self.form_found.emit(token, kind, action, method, notice)
 
     @Slot(str)
     def noForm(self, token: str) -> None:  # camelCase: called from JS
@@ -113,6 +114,9 @@ class WebmailLogin(QObject):
         self._dialog: LoginDialog | None = None
         self._prompt: QMessageBox | None = None
         self._login_action: QAction | None = None
+        # (provider id, address) last typed into the dialog: not remembered until it worked
+        self._typed: tuple[str, str] = ("", "")
+        self._notice = ""  # what the provider's login page last said (its refusal)
         # The one page we watch (the browser's main page) and its document's token.
         self._page: WebmailPage | None = None
         self._channel: QWebChannel | None = None
@@ -172,7 +176,10 @@ class WebmailLogin(QObject):
             self._dialog.raise_()
             self._dialog.activateWindow()
             return
-        address = self._signin.address(provider.id)
+        # Asked again after the dialog's sign-in failed: the address just typed comes back
+        # (only the password is suspect), even before it is remembered.
+        typed_here = self._typed[1] if self._typed[0] == provider.id else ""
+        address = (message and typed_here) or self._signin.address(provider.id)
         known_problem = self.credentials.problem
         dialog = LoginDialog(provider.name, address, message=message,
                              problem=known_problem if known_problem is Problem.NO_KEYRING
@@ -201,6 +208,8 @@ class WebmailLogin(QObject):
         """Remove the saved password and address for `provider_id`, and its cookies if asked."""
         if cookies:
             self.forget_cookies(provider_id)
+        if self._typed[0] == provider_id:
+            self._typed = ("", "")
         self._signin.forget(provider_id, done)
 
     def forget_cookies(self, provider_id: str) -> None:
@@ -241,6 +250,7 @@ class WebmailLogin(QObject):
             page.guard.disarm()  # a provider page loaded after our submission: it arrived
         self._token = secrets.token_hex(12)
         self._origin = origin_of(text)
+        self._notice = ""
         script = (install_script(self._library()) + ";\n"
                   + start_call(self._token, provider, self._origin, self._form_timeout_ms))
         page.runJavaScript(script, _APPLICATION_WORLD)
@@ -286,9 +296,11 @@ class WebmailLogin(QObject):
         return (not page.local_page_shown and may_fill(url, page.provider)
                 and origin_of(url) == self._origin)
 
-    def _on_form_found(self, token: str, kind: str, action: str, method: str) -> None:
+    def _on_form_found(self, token: str, kind: str, action: str, method: str,
+                       notice: str) -> None:
         if not self._page_ok(token):
             return
+        self._notice = notice  # the page's words, for the dialog if this sign-in failed
         log.info("Webmail login form found (%s)", kind)
         self.form_found.emit(kind)
         if not submit_target_ok(action, method, self._origin):
@@ -361,6 +373,11 @@ class WebmailLogin(QObject):
         name = provider.name if provider is not None else ""
         message = self.tr("Signing in to %1 did not work. Check your e-mail address and "
                           "password.").replace("%1", name) if failed else ""
+        if failed and self._notice:
+            # Roundcube locks an account for a minute after three refusals: then even the
+            # right password is refused, and only the provider's words say why.
+            message += "\n" + self.tr("%1 says: “%2”").replace("%1", name).replace(
+                "%2", self._notice)
         self.sign_in(message)
 
     # "Remember password?" ----------------------------------------------------------------------
@@ -412,6 +429,7 @@ class WebmailLogin(QObject):
         dialog.deleteLater()
         if code != QDialog.DialogCode.Accepted:
             return
+        self._typed = (provider.id, dialog.address())
         secret = Secret(Account(provider.id, dialog.address()), dialog.password())
         browser = self._tab.browser
         on_page = (browser is not None and self._page is browser.page

@@ -29,6 +29,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+# Roundcube's inbox first shows a title without "(N)": its script puts the count in once it has
+# listed the mailbox. So a title without a count means "none unread" only when it stays so.
+NO_COUNT_SETTLE_MS = 3000
 _PLACEHOLDER_TITLE = re.compile(
     r"^\s*$|^[a-z][a-z0-9+.-]*://\S*$|^(about|data|blob):\S*$"
     r"|^[\w-]+(\.[\w-]+)+(:\d+)?(/\S*)?$|^[\w.-]+:\d+(/\S*)?$", re.IGNORECASE)
@@ -63,6 +66,10 @@ class WebmailTab(QWidget):
         self._unload_timer = QTimer(self)
         self._unload_timer.setSingleShot(True)
         self._unload_timer.timeout.connect(self._unload)
+        self._no_count_timer = QTimer(self)
+        self._no_count_timer.setSingleShot(True)
+        self._no_count_timer.setInterval(NO_COUNT_SETTLE_MS)
+        self._no_count_timer.timeout.connect(self._no_count_settled)
 
         self._placeholder = QWidget(self)
         self._placeholder_text = QLabel(self._placeholder)
@@ -213,6 +220,7 @@ class WebmailTab(QWidget):
     def shutdown(self) -> None:
         """Before QApplication quits: pages go before their profile, so cookies reach the disk."""
         self._unload_timer.stop()
+        self._no_count_timer.stop()
         if self._dialog is not None:
             self._dialog.finished.disconnect(self._on_dialog_finished)
             self._dialog.reject()
@@ -285,10 +293,27 @@ class WebmailTab(QWidget):
             return  # "not reachable" is no news about the mailbox: keep the last count
         count = unread_in_title(title)
         if count is None:
-            url = self._browser.page.url().toString() if self._browser is not None else ""
-            if not inbox_shown(url, title):
-                return  # a folder or the settings: a count that is not shown is unknown, not 0
-            count = 0
+            # A folder or the settings: a count that is not shown is unknown, not 0. The inbox
+            # without one: none unread, once its script had the time to put the count in.
+            if self._inbox_without_count() and not self._no_count_timer.isActive():
+                self._no_count_timer.start()
+            return
+        self._no_count_timer.stop()
+        self._report_unread(count)
+
+    def _inbox_without_count(self) -> bool:
+        browser = self._browser
+        if browser is None or browser.page.local_page_shown:
+            return False
+        title = self._title
+        return (not _PLACEHOLDER_TITLE.match(title) and unread_in_title(title) is None
+                and inbox_shown(browser.page.url().toString(), title))
+
+    def _no_count_settled(self) -> None:
+        if self._inbox_without_count():
+            self._report_unread(0)
+
+    def _report_unread(self, count: int) -> None:
         if count != self._unread:
             self._unread = count
             self.unread_changed.emit(count)
@@ -296,6 +321,7 @@ class WebmailTab(QWidget):
     def _forget_count(self) -> None:
         """Signed out: the count is unknown until the inbox shows one again."""
         self.signed_out.emit()
+        self._no_count_timer.stop()
         if self._unread is not None:
             self._unread = None
             self.unread_changed.emit(-1)
