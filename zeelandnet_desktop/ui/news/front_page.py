@@ -199,12 +199,15 @@ class FrontPageView(StoryKeys, QScrollArea):
                 button.set_story(replace(article, read=True), button.when, button.label)
 
     def times_changed(self) -> None:
-        """The minute tick: only the time texts change."""
+        """The minute tick (or another clock): only the time texts change."""
         now = self._clock.now()
         for block in self.blocks:
             for button in block.stories():
                 if button.article is not None:
                     button.set_time(self._ago(button.article, now))
+        for button in self.strip.lines:
+            if button.article is not None:
+                button.set_time(clock_time(button.article.published, self._clock.tz))
 
     def set_pictures(self, on: bool) -> None:
         self.pictures_on = on

@@ -150,7 +150,9 @@ class StoryButton(QAbstractButton):
             lines = self._lines[key] = wrapped(text, font, width, most)
         return lines
 
-    def _title_font(self, fonts: StoryFonts) -> QFont:
+    def title_font(self, fonts: StoryFonts | None = None) -> QFont:
+        """Bold while unread."""
+        fonts = fonts or self.fonts()
         unread = self.article is not None and not self.article.read
         if self.kind == LEAD:
             return fonts.large_bold if unread else fonts.large
@@ -170,7 +172,7 @@ class StoryButton(QAbstractButton):
         if self.kind in (JUST_IN, LINK):
             return fonts.line + 2 * PADDING
         title = self._wrapped("title", capped(self.article.title) if self.article else "",
-                              self._title_font(fonts), inner, _TITLE_LINES[self.kind])
+                              self.title_font(fonts), inner, _TITLE_LINES[self.kind])
         line = fonts.large_line if self.kind == LEAD else fonts.line
         height = 2 * PADDING + max(1, len(title)) * line + fonts.small_line
         if self.kind == LEAD:
@@ -255,7 +257,7 @@ class StoryButton(QAbstractButton):
             self._paint_picture(painter, QRect(inner.left(), top, inner.width(), picture),
                                 palette)
             top += picture + PADDING
-        title_font = self._title_font(fonts)
+        title_font = self.title_font(fonts)
         line = fonts.large_line if self.kind == LEAD else fonts.line
         painter.setPen(text)
         painter.setFont(title_font)
@@ -283,7 +285,7 @@ class StoryButton(QAbstractButton):
         assert self.article is not None
         left, baseline = inner.left(), inner.top() + QFontMetrics(fonts.base).ascent()
         for words, font, colour in ((self.label, fonts.bold, muted), (self.when, fonts.base, muted),
-                                    (capped(self.article.title), self._title_font(fonts), text)):
+                                    (capped(self.article.title), self.title_font(fonts), text)):
             metrics = QFontMetrics(font)
             room = inner.right() - left
             if room <= 0 or not words:

@@ -29,7 +29,7 @@ class FrontPageStage(QObject):
 
     def __init__(self, tab: QWidget, service: NewsService, settings: Settings,
                  pictures: PictureBank, clock: NewsClock, categories: CategoryList,
-                 search: QLineEdit, replaced: Sequence[QWidget], list_view: QWidget) -> None:
+                 search: QLineEdit, replaced: Sequence[QWidget]) -> None:
         """`replaced`: what the Voorpagina takes the place of (the list, the article)."""
         super().__init__(tab)
         self._tab = tab
@@ -37,7 +37,7 @@ class FrontPageStage(QObject):
         self._categories = categories
         self._search = search
         self._replaced = tuple(replaced)
-        self._list = list_view
+        self._pictures = pictures
         self.view = FrontPageView(pictures, clock, i18n.current_language, categories.names, tab)
         self.view.hide()
         self.loader = FrontPageLoader(service, self.view, self)
@@ -94,9 +94,10 @@ class FrontPageStage(QObject):
             self._categories.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def open_category(self, category: str) -> None:
-        """"Meer uit Zeeland →": the category's list, the keyboard in it."""
+        """"Meer uit Zeeland →": the category's list. The keyboard goes to the category, not
+        into the list, where it would open (and mark read) the first story."""
         self._categories.select(category)
-        self._list.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._categories.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def escape(self) -> bool:
         """Escape on the Voorpagina: the keyboard back on its stories."""
@@ -104,7 +105,9 @@ class FrontPageStage(QObject):
 
     def _on_setting_changed(self, name: str) -> None:
         if name == keys.REMOTE_IMAGES.name:
-            self.view.set_pictures(self._settings.get(keys.REMOTE_IMAGES))
+            on = self._settings.get(keys.REMOTE_IMAGES)
+            self._pictures.set_enabled(on)  # before the page asks for them (the tab does too)
+            self.view.set_pictures(on)
 
     def _retranslate(self) -> None:
         self.action.setText(self.tr("&Front page"))

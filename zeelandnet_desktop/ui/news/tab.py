@@ -69,8 +69,7 @@ class NewsTab(QWidget):
         self.more_from = MoreFromLoader(service, self.view.more, self.categories.names, self)
         self.reader.story_chosen.connect(self.open_article)
         self.stage = FrontPageStage(self, service, settings, self.pictures, self.clock,
-                                    self.categories, self.search, (self.pane, self.view),
-                                    self.list)
+                                    self.categories, self.search, (self.pane, self.view))
         self.stage.article_chosen.connect(self.open_article)
         self.front = self.stage.view
 
