@@ -78,11 +78,13 @@ def test_a_new_profile_opens_on_the_front_page_with_a_block_per_category_in_orde
     assert tab.categories.item(0).text() == "Voorpagina"
     assert tab.categories.currentRow() == 0
     assert tab.front.isVisible() and not tab.list.isVisible() and not tab.view.isVisible()
-    blocks = tab.front.blocks
+    blocks = tab.front.shown_blocks()
     # Net binnen is the strip on top; Zeeland comes right under it; Economie has no stories.
     assert [b.category for b in blocks] == ["zeeland", "binnenland", "buitenland", "sport"]
     assert [accessible_name(b) for b in blocks] == ["Zeeland", "Binnenland", "Buitenland",
                                                     "Sport"]
+    empty = tab.front.blocks[-1]  # kept for when a round brings its news, not shown
+    assert empty.category == "economie" and not empty.isVisible()
     zeeland = blocks[0]
     assert zeeland.lead.article is not None
     assert zeeland.lead.article.title == titles("zeeland")[0]
@@ -119,7 +121,7 @@ def test_a_category_switched_off_leaves_the_page_and_the_order_follows_the_user(
         front_app: Shell, qtbot: QtBot) -> None:
     tab = front_settled(front_app, qtbot)
     front_app.settings.set(keys.DISABLED_CATEGORIES, ["binnenland"])
-    qtbot.waitUntil(lambda: [b.category for b in tab.front.blocks]
+    qtbot.waitUntil(lambda: [b.category for b in tab.front.shown_blocks()]
                     == ["zeeland", "buitenland", "sport"] and tab.list_settled)
     assert not any("Binnenland" in line for line in strip_lines(tab))
 
@@ -134,7 +136,7 @@ def test_opening_a_story_marks_it_read_and_alt_home_goes_back_to_it(
     qtbot.keyClick(first, Qt.Key.Key_Down)
     assert QApplication.focusWidget() is tab.front.strip.lines[1]
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Right)  # on to the next block
-    zeeland = tab.front.blocks[0]
+    zeeland = tab.front.shown_blocks()[0]
     assert QApplication.focusWidget() is zeeland.lead
     qtbot.keyClick(zeeland.lead, Qt.Key.Key_Down)
     story = zeeland.headlines[0]
@@ -163,7 +165,7 @@ def test_opening_a_story_marks_it_read_and_alt_home_goes_back_to_it(
 def test_more_from_under_the_article_opens_the_next_story(
         front_app: Shell, qtbot: QtBot) -> None:
     tab = front_settled(front_app, qtbot)
-    tab.front.blocks[0].lead.click()
+    tab.front.shown_blocks()[0].lead.click()
     qtbot.waitUntil(lambda: tab.more_from.settled and bool(tab.view.more.stories))
     settled(front_app, qtbot)
     shown = [a.title for a in tab.view.more.stories]
@@ -196,7 +198,7 @@ def test_more_from_under_the_article_opens_the_next_story(
 
 def test_more_from_zeeland_opens_the_category(front_app: Shell, qtbot: QtBot) -> None:
     tab = front_settled(front_app, qtbot)
-    tab.front.blocks[0].link.click()
+    tab.front.shown_blocks()[0].link.click()
     settled(front_app, qtbot)
     assert not tab.stage.shown and tab.current_category() == "zeeland"
     assert [a.title for a in tab.model.articles()] == titles("zeeland")
@@ -207,14 +209,15 @@ def test_more_from_zeeland_opens_the_category(front_app: Shell, qtbot: QtBot) ->
 def test_times_move_on_with_the_minute_tick_and_only_they_change(
         front_app: Shell, qtbot: QtBot) -> None:
     tab = front_settled(front_app, qtbot)
-    lead = tab.front.blocks[0].lead
+    lead = tab.front.shown_blocks()[0].lead
     story = lead.article
     later = NOW + timedelta(minutes=20)
     tab.clock.set(lambda: later, AMSTERDAM)
     tab._tick.timeout.emit()  # the minute tick
     assert lead.when == "29 minuten geleden"
     assert accessible_name(lead).endswith(", 29 minuten geleden")
-    assert lead.article is story and tab.front.blocks[0].lead is lead  # nothing read again
+    assert lead.article is story  # nothing read again
+    assert tab.front.shown_blocks()[0].lead is lead
     assert tab.front.strip.lines[3].when == "18:21"  # a clock time stays what it was
 
 
@@ -237,7 +240,7 @@ def test_every_story_and_link_has_a_name(front_app: Shell, qtbot: QtBot) -> None
     assert accessible_name(tab.front) == "Voorpagina"
     buttons = tab.front.findChildren(StoryButton)
     assert all(accessible_name(b) for b in buttons if b.isVisibleTo(tab))
-    lead = tab.front.blocks[0].lead
+    lead = tab.front.shown_blocks()[0].lead
     assert lead.accessibleDescription() == STORIES[2][4]  # the lead line, said after it
 
 
@@ -246,12 +249,12 @@ def test_narrow_one_column_wide_more(front_app: Shell, qtbot: QtBot) -> None:
     window = front_app.window
     window.resize(700, 800)
     qtbot.waitUntil(lambda: tab.front.columns == 1)
-    qtbot.waitUntil(lambda: len({b.x() for b in tab.front.blocks}) == 1)
-    tops = [b.y() for b in tab.front.blocks]
+    qtbot.waitUntil(lambda: len({b.x() for b in tab.front.shown_blocks()}) == 1)
+    tops = [b.y() for b in tab.front.shown_blocks()]
     assert tops == sorted(tops) and len(set(tops)) == len(tops)
     window.resize(1900, 900)
     qtbot.waitUntil(lambda: tab.front.columns >= 2)
-    first, second = tab.front.blocks[:2]
+    first, second = tab.front.shown_blocks()[:2]
     qtbot.waitUntil(lambda: first.y() == second.y() and first.x() < second.x())
 
 
@@ -271,7 +274,7 @@ def test_a_picture_is_a_placeholder_until_it_comes(
                            front_page=True)
     try:
         tab = front_settled(application, qtbot)
-        zeeland, binnenland = tab.front.blocks[:2]
+        zeeland, binnenland = tab.front.shown_blocks()[:2]
         qtbot.waitUntil(lambda: binnenland.lead.image is not None)
         assert zeeland.lead.show_picture and zeeland.lead.image is None  # its placeholder
         released.set()
@@ -291,10 +294,25 @@ def test_pictures_off_no_picture_and_none_asked_for(
     application = make_app(feeds=quiet_catalogue(server, tmp_path / "feeds.json"),
                            front_page=True)
     tab = front_settled(application, qtbot)
-    leads = [b.lead for b in tab.front.blocks]
+    leads = [b.lead for b in tab.front.shown_blocks()]
     assert leads and not any(lead.show_picture or lead.image for lead in leads)
     assert all(lead.picture_height(400) == 0 for lead in leads)  # no room kept either
     assert all(server.requests_for(f"/foto{n}.jpg") == [] for n in range(len(COLOURS)))
     # Switched on, they come.
     application.settings.set(keys.REMOTE_IMAGES, True)
-    qtbot.waitUntil(lambda: tab.front.blocks[0].lead.image is not None)
+    qtbot.waitUntil(lambda: tab.front.shown_blocks()[0].lead.image is not None)
+
+
+def test_a_larger_text_size_gives_larger_stories_and_fewer_columns(
+        front_app: Shell, qtbot: QtBot) -> None:
+    tab = front_settled(front_app, qtbot)
+    front_app.window.resize(1600, 900)
+    qtbot.waitUntil(lambda: tab.front.columns == 3)
+    lead = tab.front.shown_blocks()[0].lead
+    before = lead.heightForWidth(300)
+    larger = tab.font()
+    larger.setPointSizeF(larger.pointSizeF() * 1.6)
+    tab.setFont(larger)  # as a text-size setting would, through the widgets' fonts
+    qtbot.waitUntil(lambda: tab.front.columns < 3)
+    assert lead.heightForWidth(300) > before
+    assert lead.title_font().pointSizeF() > larger.pointSizeF()  # the title stays larger

@@ -3,9 +3,10 @@ in one go so the service can run it off the GUI thread.
 
 The Voorpagina as on the portal: "Net binnen", the newest stories across the categories shown
 (each story once, even when two categories carry it), then one block per category in the
-user's order, its lead story first. The category that is itself called "Net binnen" in the
-shipped catalogue feeds the strip and gets no block of its own: the strip is its place, so
-the first block (Zeeland, the regional news) comes straight under it.
+user's order, its lead story first (a category without stories yet has an empty block, so
+the page keeps its parts while a round brings the news). The category that is itself called
+"Net binnen" in the shipped catalogue feeds the strip and gets no block of its own: the strip
+is its place, so the first block (Zeeland, the regional news) comes straight under it.
 """
 
 from __future__ import annotations
@@ -58,7 +59,7 @@ def front_page(store: NewsStore, categories: Sequence[str], *, just_in: int = JU
     newest = {c: store.articles(c, wanted + 1) for c in dict.fromkeys(categories)}
     blocks = []
     for category, found in newest.items():
-        if category == JUST_IN_CATEGORY or not found:
+        if category == JUST_IN_CATEGORY:
             continue
         stories = lead_first(found[:wanted])[: 1 + headlines]
         blocks.append(FrontBlock(category, tuple(stories), len(found) > len(stories)))

@@ -62,10 +62,12 @@ def test_one_block_per_category_in_the_order_given_and_net_binnen_is_the_strip(
     assert {a.category for a in again.just_in} == {"buitenland", "zeeland"}
 
 
-def test_a_category_without_stories_has_no_block(store: NewsStore) -> None:
+def test_a_category_without_stories_has_an_empty_block(store: NewsStore) -> None:
     save(store, story("zeeland", 0, 5))
     page = front_page(store, ["zeeland", "binnenland"])
-    assert [b.category for b in page.blocks] == ["zeeland"]
+    assert [(b.category, len(b.stories)) for b in page.blocks] == [("zeeland", 1),
+                                                                   ("binnenland", 0)]
+    assert page.blocks[1].lead is None
 
 
 def test_net_binnen_is_the_eight_newest_across_the_categories_each_story_once(

@@ -1,19 +1,22 @@
 """The Voorpagina: "Net binnen" on top, then a block per category (Zeeland first in the shipped
 order), in one column in a narrow window and two or three in a wide one.
 
-Filled from a FrontPage the service read off the GUI thread (front_page_loader.py). The
-blocks are built one per turn of the event loop, so the first answer never holds the window
-for long; after that a new answer only fills the same buttons again. The keys: Tab and the
-arrow keys go from story to story (Left and Right to the previous or next block, Home and
-End to the first and last), Enter or Space opens.
+Filled from a FrontPage the service read off the GUI thread (front_page_loader.py), part by
+part, as many parts per turn of the event loop as fit in a few milliseconds, so an answer
+never holds the window for long; a block is made once per category and filled again after
+that (its buttons diff what they show). The keys: Tab and the arrow keys go from story to
+story (Left and Right to the previous or next block, Home and End to the first and last),
+Enter or Space opens.
 """
 
 from __future__ import annotations
 
+from collections import deque
 from collections.abc import Callable, Mapping
 from datetime import datetime
+from functools import partial
 
-from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QElapsedTimer, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QFontMetrics, QPalette, QResizeEvent
 from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
@@ -22,12 +25,14 @@ from ...news.model import Article
 from ...news.reltime import clock_time, relative_time
 from .clock import NewsClock
 from .front_page_blocks import CategoryBlock, JustInStrip, Part
-from .front_page_items import LINK, StoryButton
+from .front_page_items import StoryButton
 from .front_page_keys import StoryKeys
+from .front_page_paint import LINK
 from .pictures import PictureBank
 
 COLUMN_CHARACTERS = 56  # a column is at least this many average characters wide
 MOST_COLUMNS = 3
+STEP_MS = 12  # at most this much filling per turn of the event loop (then it runs on)
 STRIP_COLUMNS = 2  # a line of "Net binnen" needs the room of a wider column
 
 
@@ -50,7 +55,8 @@ class FrontPageView(StoryKeys, QScrollArea):
         self._names = names
         self.page = FrontPage()
         self.blocks: list[CategoryBlock] = []
-        self._to_build: list[FrontBlock] = []
+        self._placed: list[CategoryBlock] = []
+        self._steps: deque[Callable[[], None]] = deque()
         self._columns = 0
         self._refocus: tuple[str, str] | None = None
         self.opened: tuple[str, str] | None = None  # the story opened last (id, kind)
@@ -83,68 +89,69 @@ class FrontPageView(StoryKeys, QScrollArea):
         self._wire(self.strip.link)
         self._builder = QTimer(self)
         self._builder.setInterval(0)
-        self._builder.timeout.connect(self._build_one)
+        self._builder.timeout.connect(self._step)
         pictures.arrived.connect(self._on_picture)
         self._retranslate()
 
     # --- filling --------------------------------------------------------------------------
 
     def show_page(self, page: FrontPage) -> None:
+        """Put `page` in part by part (the strip, then each block), as many parts per turn of the
+        event loop as fit in STEP_MS."""
         self.page = page
-        shown = [b.category for b in self.blocks]
-        if [b.category for b in page.blocks] != shown[: len(page.blocks)] or \
-                len(shown) != len(page.blocks):
-            self._rebuild(page)
+        steps: list[Callable[[], None]] = [self._fill_strip]
+        if [b.category for b in page.blocks] != [b.category for b in self.blocks]:
+            self._refocus = self._refocus or self.focused_story()
+            self._remove_blocks()  # other categories: a block for each, with stories or not
+            steps += [partial(self._build, data) for data in page.blocks]
         else:
-            for block, data in zip(self.blocks, page.blocks, strict=True):
-                self._name_block(block)  # the names change with the language
-                self._fill(block, data)
-            self.filled.emit()
-        self._fill_strip()
+            steps += [partial(self._fill, block, data)
+                      for block, data in zip(self.blocks, page.blocks, strict=True)]
+        self._steps = deque(steps)
+        self._builder.start()
 
-    def _rebuild(self, page: FrontPage) -> None:
-        focused = self.focused_story()
+    def shown_blocks(self) -> list[CategoryBlock]:
+        """The blocks on the page (a category without stories has none), in order."""
+        return [b for b in self.blocks if b.has_stories]
+
+    @property
+    def building(self) -> bool:
+        return bool(self._steps)
+
+    def _step(self) -> None:
+        spent = QElapsedTimer()
+        spent.start()
+        while self._steps and spent.elapsed() < STEP_MS:
+            self._steps.popleft()()
+        if self._steps:
+            return
+        self._builder.stop()
+        if self._refocus is not None:
+            self.focus_story(self._refocus)
+            self._refocus = None
+        self.filled.emit()
+
+    def _remove_blocks(self) -> None:
         for block in self.blocks:
             self.grid.removeWidget(block)
             block.hide()
             block.deleteLater()
-        self.blocks = []
-        self._to_build = list(page.blocks)
-        self._refocus = focused
-        if self._to_build:
-            self._builder.start()
-        else:
-            self._builder.stop()
-            self.filled.emit()
+        self.blocks, self._placed = [], []
 
-    def _build_one(self) -> None:
-        if not self._to_build:
-            self._builder.stop()
-            return
-        data = self._to_build.pop(0)
+    def _build(self, data: FrontBlock) -> None:
         block = CategoryBlock(data.category, self.content)
+        block.hide()
         for button in block.findChildren(StoryButton):
             self._wire(button)
-        self._name_block(block)
         self.blocks.append(block)
-        self._place(block, len(self.blocks) - 1)
         self._fill(block, data)
-        block.show()
-        if not self._to_build:
-            self._builder.stop()
-            if self._refocus is not None:
-                self.focus_story(self._refocus)
-                self._refocus = None
-            self.filled.emit()
-
-    @property
-    def building(self) -> bool:
-        return bool(self._to_build)
 
     def _fill(self, block: CategoryBlock, data: FrontBlock) -> None:
         now = self._clock.now()
+        self._name_block(block)  # the names change with the language
         block.fill(data.stories, [self._ago(a, now) for a in data.stories])
         self._picture_for(block.lead)
+        self._regrid()
 
     def _fill_strip(self) -> None:
         page = self.page
@@ -160,7 +167,7 @@ class FrontPageView(StoryKeys, QScrollArea):
             name = names.get(page.just_in_category, page.just_in_category)
             self.strip.link.set_link(self.tr("More from %1 →").replace("%1", name))
         self.strip.link.setVisible(page.just_in_category is not None)
-        self.words.setVisible(not page.just_in and not page.blocks)
+        self.words.setVisible(not page.just_in and not any(b.stories for b in page.blocks))
 
     def show_words(self, text: str) -> None:
         """Why the page is empty (shown only while it is)."""
@@ -250,23 +257,34 @@ class FrontPageView(StoryKeys, QScrollArea):
             return
         self._columns = columns
         self.strip.set_columns(min(columns, STRIP_COLUMNS))
-        for number, block in enumerate(self.blocks):
-            self.grid.removeWidget(block)
-            self._place(block, number)
+        self._regrid(again=True)
 
-    def _place(self, block: CategoryBlock, number: int) -> None:
+    def _regrid(self, again: bool = False) -> None:
+        """The blocks with stories in the grid, row by row in their order."""
+        shown = self.shown_blocks()
+        if not again and shown == self._placed:
+            return
+        placed, self._placed = self._placed, shown
         columns = max(1, self._columns)
-        self.grid.addWidget(block, number // columns, number % columns,
-                            Qt.AlignmentFlag.AlignTop)
-        for column in range(MOST_COLUMNS):
-            self.grid.setColumnStretch(column, 1 if column < columns else 0)
+        if again or not placed or shown[: len(placed)] != placed:
+            for block in placed:
+                self.grid.removeWidget(block)
+                if block not in shown:
+                    block.hide()
+            placed = []
+            for column in range(MOST_COLUMNS):
+                self.grid.setColumnStretch(column, 1 if column < columns else 0)
+        for number in range(len(placed), len(shown)):  # only the new ones, when added at the end
+            self.grid.addWidget(shown[number], number // columns, number % columns,
+                                Qt.AlignmentFlag.AlignTop)
+            shown[number].show()
 
     def _name_block(self, block: CategoryBlock) -> None:
         name = self._names().get(block.category, block.category)
         block.set_words(name, self.tr("More from %1 →").replace("%1", name))
 
     def parts(self) -> list[Part]:
-        return [part for part in (self.strip, *self.blocks) if part.isVisibleTo(self.content)]
+        return [part for part in (self.strip, *self._placed) if part.isVisibleTo(self.content)]
 
     def _retranslate(self) -> None:
         self.setAccessibleName(self.tr("Front page"))

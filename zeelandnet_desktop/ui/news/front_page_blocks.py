@@ -16,8 +16,9 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from ...news.front_page import HEADLINES, JUST_IN
 from ...news.model import Article
-from .front_page_items import HEADLINE, LEAD, LINK, StoryButton
-from .front_page_items import JUST_IN as JUST_IN_KIND
+from .front_page_items import StoryButton
+from .front_page_paint import HEADLINE, LEAD, LINK
+from .front_page_paint import JUST_IN as JUST_IN_KIND
 
 
 def heading(parent: QWidget) -> QLabel:
@@ -94,6 +95,7 @@ class CategoryBlock(Part):
     def __init__(self, category: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.category = category
+        self.has_stories = False
         self.setObjectName(f"block_{category}")
         self.title = heading(self)
         self.lead = StoryButton(LEAD, self)
@@ -122,6 +124,7 @@ class CategoryBlock(Part):
         self.link.set_link(link)
 
     def fill(self, stories: Sequence[Article], when: list[str]) -> None:
+        self.has_stories = bool(stories)
         for number, button in enumerate(self.stories()):
             button.set_story(stories[number] if number < len(stories) else None,
                              when[number] if number < len(when) else "")

@@ -13,30 +13,35 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import (
     QFocusEvent,
     QFont,
-    QFontMetrics,
     QImage,
     QKeyEvent,
     QPainter,
     QPaintEvent,
-    QPalette,
     QPixmap,
 )
 from PySide6.QtWidgets import QAbstractButton, QSizePolicy, QWidget
 
 from ...news.model import Article
 from .article_list import capped
-from .front_page_paint import StoryFonts, cover, placeholder, wrapped
+from .front_page_draw import draw_story
+from .front_page_paint import (
+    JUST_IN,
+    LEAD,
+    LEAD_LINES,
+    LINK,
+    PADDING,
+    TITLE_LINES,
+    StoryFonts,
+    fonts_for,
+    wrapped,
+)
 
-LEAD, HEADLINE, JUST_IN, LINK = "lead", "headline", "just_in", "link"
-PADDING = 6
 PICTURE_RATIO = 9 / 16
-MAX_PICTURE_HEIGHT = 320  # a one-column page in a wide window: the picture is not a poster
-_TITLE_LINES = {LEAD: 3, HEADLINE: 2}
-_LEAD_LINES = 3
+MAX_PICTURE_HEIGHT = 260  # a one-column page in a wide window: the picture is not a poster
 MOVE_KEYS = {Qt.Key.Key_Up: -1, Qt.Key.Key_Down: 1, Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1,
              Qt.Key.Key_Home: -10_000, Qt.Key.Key_End: 10_000}
 OPEN_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space)
@@ -54,9 +59,13 @@ class StoryButton(QAbstractButton):
         self.when = ""  # "5 minuten geleden" or "18:21"
         self.show_picture = False  # a lead with pictures on and its picture not failed
         self.image: QImage | None = None
-        self._scaled: tuple[QSize, QPixmap] | None = None
+        self.scaled: tuple[QSize, QPixmap] | None = None
         self._fonts: StoryFonts | None = None
         self._lines: dict[tuple[object, ...], list[str]] = {}
+        self._heights: dict[tuple[int, str], int] = {}
+        self._drawn: tuple[tuple[object, ...], QPixmap] | None = None
+        self._present = True
+        self._said: tuple[str, str, str] = ("", "", "")  # accessible name, description, tip
         self.unread_words: Callable[[str], str] = lambda text: text
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setCursor(Qt.CursorShape.PointingHandCursor)
@@ -78,15 +87,17 @@ class StoryButton(QAbstractButton):
                      and label == self.label)
         if article is not None and self.article is not None and article.image_url != \
                 self.article.image_url:
-            self.image, self._scaled = None, None
+            self.image, self.scaled = None, None
         changed = article != self.article or when != self.when or label != self.label
         self.article, self.when, self.label = article, when, label
-        self.setVisible(article is not None or self.kind == LINK)
+        present = article is not None or self.kind == LINK
+        if present != self._present:
+            self._present = present
+            self.setVisible(present)
         if changed:
             self._name()
             if not same_size:
-                self._lines.clear()
-                self.updateGeometry()
+                self._resized()
             self.update()
 
     def set_link(self, words: str) -> None:
@@ -94,8 +105,7 @@ class StoryButton(QAbstractButton):
             return
         self.label = words
         self.setAccessibleName(words.rstrip(" →"))
-        self._lines.clear()
-        self.updateGeometry()
+        self._resized()
         self.update()
 
     def set_time(self, when: str) -> None:
@@ -107,10 +117,16 @@ class StoryButton(QAbstractButton):
     def set_picture(self, shown: bool, image: QImage | None) -> None:
         if shown != self.show_picture:
             self.show_picture = shown
-            self.updateGeometry()
+            self._resized()
+            self.update()
         if image is not self.image:
-            self.image, self._scaled = image, None
-        self.update()
+            self.image, self.scaled = image, None
+            self.update()
+
+    def _resized(self) -> None:
+        self._lines.clear()
+        self._heights.clear()
+        self.updateGeometry()
 
     def _name(self) -> None:
         article = self.article
@@ -121,12 +137,18 @@ class StoryButton(QAbstractButton):
             text = f"{self.label} {self.when} {title}"
         else:
             text = f"{title}, {self.when}"
-        self.setAccessibleName(text if article.read else self.unread_words(text))
-        lead = self._lead_text()
-        self.setAccessibleDescription(lead if self.kind == LEAD else "")
-        self.setToolTip(capped(article.summary_text, 300) if self.kind != LEAD else "")
+        said = (text if article.read else self.unread_words(text),
+                self.lead_text() if self.kind == LEAD else "",
+                capped(article.summary_text, 300) if self.kind != LEAD else "")
+        before, self._said = self._said, said
+        if said[0] != before[0]:
+            self.setAccessibleName(said[0])
+        if said[1] != before[1]:
+            self.setAccessibleDescription(said[1])
+        if said[2] != before[2]:
+            self.setToolTip(said[2])
 
-    def _lead_text(self) -> str:
+    def lead_text(self) -> str:
         article = self.article
         if article is None:
             return ""
@@ -136,12 +158,18 @@ class StoryButton(QAbstractButton):
     # --- size -----------------------------------------------------------------------------
 
     def fonts(self) -> StoryFonts:
-        if self._fonts is None or self._fonts.key != self.font().key():
-            self._fonts = StoryFonts(self.font())
+        if self._fonts is None:  # made again after a FontChange (the text size changed)
+            self._fonts = fonts_for(self.font())
             self._lines.clear()
+            self._heights.clear()
         return self._fonts
 
-    def _wrapped(self, what: str, text: str, font: QFont, width: int, most: int) -> list[str]:
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._fonts = None
+        super().changeEvent(event)
+
+    def lines(self, what: str, text: str, font: QFont, width: int, most: int) -> list[str]:
         key = (what, width, most, font.key(), text)
         lines = self._lines.get(key)
         if lines is None:
@@ -168,26 +196,36 @@ class StoryButton(QAbstractButton):
 
     def heightForWidth(self, width: int) -> int:
         fonts = self.fonts()
+        key = (width, fonts.key)
+        height = self._heights.get(key)
+        if height is None:
+            if len(self._heights) > 16:
+                self._heights.clear()
+            height = self._heights[key] = self._height_for(width, fonts)
+        return height
+
+    def _height_for(self, width: int, fonts: StoryFonts) -> int:
         inner = width - 2 * PADDING
         if self.kind in (JUST_IN, LINK):
             return fonts.line + 2 * PADDING
-        title = self._wrapped("title", capped(self.article.title) if self.article else "",
-                              self.title_font(fonts), inner, _TITLE_LINES[self.kind])
+        title = self.lines("title", capped(self.article.title) if self.article else "",
+                              self.title_font(fonts), inner, TITLE_LINES[self.kind])
         line = fonts.large_line if self.kind == LEAD else fonts.line
         height = 2 * PADDING + max(1, len(title)) * line + fonts.small_line
         if self.kind == LEAD:
             picture = self.picture_height(inner)
             height += picture + (PADDING if picture else 0)
-            lead = self._wrapped("lead", self._lead_text(), fonts.base, inner, _LEAD_LINES)
+            lead = self.lines("lead", self.lead_text(), fonts.base, inner, LEAD_LINES)
             height += len(lead) * fonts.line + (2 if lead else 0)
         return height
 
     def sizeHint(self) -> QSize:
-        width = 36 * QFontMetrics(self.font()).averageCharWidth()
+        width = 36 * self.fonts().char
         return QSize(width, self.heightForWidth(width))
 
     def minimumSizeHint(self) -> QSize:
-        return QSize(12 * QFontMetrics(self.font()).averageCharWidth(), self.fonts().line)
+        fonts = self.fonts()
+        return QSize(12 * fonts.char, fonts.line)
 
     # --- keys and focus -------------------------------------------------------------------
 
@@ -224,84 +262,21 @@ class StoryButton(QAbstractButton):
     # --- painting -------------------------------------------------------------------------
 
     def paintEvent(self, _event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        palette = self.palette()
-        fonts = self.fonts()
-        rect = self.rect()
-        if self.underMouse() or self.hasFocus():
-            painter.fillRect(rect, palette.color(QPalette.ColorRole.AlternateBase))
-        if self.hasFocus():
-            pen = painter.pen()
-            pen.setColor(palette.color(QPalette.ColorRole.Highlight))
-            pen.setWidth(2)
-            painter.setPen(pen)
-            painter.drawRect(rect.adjusted(1, 1, -1, -1))
-        inner = rect.adjusted(PADDING, PADDING, -PADDING, -PADDING)
-        text, muted = palette.color(QPalette.ColorRole.Text), palette.color(
-            QPalette.ColorRole.PlaceholderText)
-        if self.kind == LINK:
-            painter.setFont(fonts.bold)
-            painter.setPen(palette.color(QPalette.ColorRole.Link))
-            painter.drawText(inner, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                             QFontMetrics(fonts.bold).elidedText(
-                                 self.label, Qt.TextElideMode.ElideRight, inner.width()))
-            return
-        if self.article is None:
-            return
-        if self.kind == JUST_IN:
-            self._paint_just_in(painter, fonts, inner, text, muted)
-            return
-        top = inner.top()
-        picture = self.picture_height(inner.width())
-        if picture:
-            self._paint_picture(painter, QRect(inner.left(), top, inner.width(), picture),
-                                palette)
-            top += picture + PADDING
-        title_font = self.title_font(fonts)
-        line = fonts.large_line if self.kind == LEAD else fonts.line
-        painter.setPen(text)
-        painter.setFont(title_font)
-        ascent = QFontMetrics(title_font).ascent()
-        for row in self._wrapped("title", capped(self.article.title), title_font,
-                                 inner.width(), _TITLE_LINES[self.kind]):
-            painter.drawText(QPoint(inner.left(), top + ascent), row)
-            top += line
-        if self.kind == LEAD:
-            top += 2
-            painter.setFont(fonts.base)
-            ascent = QFontMetrics(fonts.base).ascent()
-            for row in self._wrapped("lead", self._lead_text(), fonts.base, inner.width(),
-                                     _LEAD_LINES):
-                painter.drawText(QPoint(inner.left(), top + ascent), row)
-                top += fonts.line
-        painter.setPen(muted)
-        painter.setFont(fonts.small)
-        painter.drawText(QPoint(inner.left(), top + QFontMetrics(fonts.small).ascent()),
-                         QFontMetrics(fonts.small).elidedText(
-                             self.when, Qt.TextElideMode.ElideRight, inner.width()))
-
-    def _paint_just_in(self, painter: QPainter, fonts: StoryFonts, inner: QRect,
-                       text: object, muted: object) -> None:
-        assert self.article is not None
-        left, baseline = inner.left(), inner.top() + QFontMetrics(fonts.base).ascent()
-        for words, font, colour in ((self.label, fonts.bold, muted), (self.when, fonts.base, muted),
-                                    (capped(self.article.title), self.title_font(fonts), text)):
-            metrics = QFontMetrics(font)
-            room = inner.right() - left
-            if room <= 0 or not words:
-                continue
-            shown = metrics.elidedText(words, Qt.TextElideMode.ElideRight, room)
-            painter.setFont(font)
-            painter.setPen(colour)
-            painter.drawText(QPoint(left, baseline), shown)
-            left += metrics.horizontalAdvance(shown) + metrics.horizontalAdvance(" ")
-
-    def _paint_picture(self, painter: QPainter, box: QRect, palette: QPalette) -> None:
-        if self.image is None or self.image.isNull():
-            placeholder(painter, box, palette)
-            return
+        # Drawn once into a picture of itself and then copied: the page is repainted whole
+        # while feeds are parsed on other threads, and a copy is one call where drawing the
+        # texts is a dozen, each waiting for the interpreter.
         ratio = self.devicePixelRatioF()
-        size = QSize(int(box.width() * ratio), int(box.height() * ratio))
-        if self._scaled is None or self._scaled[0] != size:
-            self._scaled = (size, cover(self.image, size, ratio))
-        painter.drawPixmap(box.topLeft(), self._scaled[1])
+        article = self.article
+        key = (self.width(), self.height(), ratio, self.underMouse(), self.hasFocus(),
+               self.palette().cacheKey(), self.fonts().key, self.when, self.label,
+               self.show_picture, self.image.cacheKey() if self.image is not None else 0,
+               (article.id, article.read, article.title) if article is not None else None)
+        if self._drawn is None or self._drawn[0] != key:
+            pixmap = QPixmap(int(self.width() * ratio), int(self.height() * ratio))
+            pixmap.setDevicePixelRatio(ratio)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            canvas = QPainter(pixmap)
+            draw_story(self, canvas)
+            canvas.end()
+            self._drawn = (key, pixmap)
+        QPainter(self).drawPixmap(0, 0, self._drawn[1])

@@ -1,8 +1,9 @@
 """Asking the service what the Voorpagina shows, and putting the answer in.
 
 Only while the page is on screen: hidden, a change in the store only marks it out of date, and
-it is read again when it is shown. During a refresh round it is read again at most every three
-times a read took, as the article list is, so the page never takes the GUI thread's share.
+it is read again when it is shown. During a refresh round it is read again at most once a
+second (or every three times a read took, when that is longer): each answer moves the blocks
+under the one that changed, and the page is drawn again while the feeds are parsed.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from PySide6.QtCore import QElapsedTimer, QObject, QTimer, Signal
 from ...news.front_page import FrontPage
 from ...services.news import NewsService
 from .front_page import FrontPageView
+
+ROUND_EVERY_MS = 1000
 
 
 class FrontPageLoader(QObject):
@@ -57,7 +60,7 @@ class FrontPageLoader(QObject):
             return
         if not self.active:
             return  # read again when it is shown
-        wait = 3 * self._read_ms - self._since_answer.elapsed()
+        wait = max(ROUND_EVERY_MS, 3 * self._read_ms) - self._since_answer.elapsed()
         if categories is None or not self._since_answer.isValid() or wait <= 0:
             self._later.stop()
             self.ask()

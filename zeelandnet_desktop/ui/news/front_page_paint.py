@@ -7,6 +7,11 @@ from __future__ import annotations
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QImage, QPainter, QPalette, QPixmap, QTextLayout
 
+LEAD, HEADLINE, JUST_IN, LINK = "lead", "headline", "just_in", "link"  # the kinds of story
+PADDING = 6
+TITLE_LINES = {LEAD: 3, HEADLINE: 2}
+LEAD_LINES = 3
+
 
 def wrapped(text: str, font: QFont, width: int, most: int) -> list[str]:
     """`text` broken into lines of `width`, at most `most` of them, the last elided."""
@@ -31,6 +36,8 @@ def wrapped(text: str, font: QFont, width: int, most: int) -> list[str]:
 
 
 class StoryFonts:
+    """Made once per base font and shared by every story (fonts_for)."""
+
     def __init__(self, base: QFont) -> None:
         self.key = base.key()
         self.base = QFont(base)
@@ -45,6 +52,20 @@ class StoryFonts:
         self.line = QFontMetrics(self.base).lineSpacing()
         self.small_line = QFontMetrics(self.small).lineSpacing()
         self.large_line = QFontMetrics(self.large).lineSpacing()
+        self.char = QFontMetrics(self.base).averageCharWidth()
+
+
+_FONTS: dict[str, StoryFonts] = {}
+
+
+def fonts_for(base: QFont) -> StoryFonts:
+    key = base.key()
+    fonts = _FONTS.get(key)
+    if fonts is None:
+        if len(_FONTS) > 8:
+            _FONTS.clear()
+        fonts = _FONTS[key] = StoryFonts(base)
+    return fonts
 
 
 def cover(image: QImage, size: QSize, ratio: float) -> QPixmap:
