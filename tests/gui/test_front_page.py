@@ -316,3 +316,17 @@ def test_a_larger_text_size_gives_larger_stories_and_fewer_columns(
     qtbot.waitUntil(lambda: tab.front.columns < 3)
     assert lead.heightForWidth(300) > before
     assert lead.title_font().pointSizeF() > larger.pointSizeF()  # the title stays larger
+
+
+def test_in_english_the_words_and_names_follow(front_app: Shell, qtbot: QtBot) -> None:
+    tab = front_settled(front_app, qtbot)
+    front_app.settings.set(keys.LANGUAGE, "en")
+    binnenland = tab.front.shown_blocks()[1]  # "The Netherlands" in English
+    qtbot.waitUntil(lambda: accessible_name(binnenland) == "The Netherlands"
+                    and strip_lines(tab)[1:2] == [
+                        "Unread: The Netherlands 18:26 Woningbouw blijft achter bij de plannen"])
+    assert tab.stage.shown  # still on the Voorpagina
+    assert accessible_name(binnenland.link) == "More from The Netherlands"
+    assert binnenland.lead.when == "4 minutes ago"
+    assert tab.categories.item(0).text() == "Front page"
+    assert accessible_name(tab.front.strip) == "Just in"

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLineEdit, QWidget
 
@@ -115,4 +115,6 @@ class FrontPageStage(QObject):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self._tab and event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
+            # Filled again once the tab has the categories' names in the new language.
+            QTimer.singleShot(0, lambda: self.view.show_page(self.view.page))
         return False

@@ -173,6 +173,7 @@ class NewsTab(QWidget):
         self.stage.show_front_page()
 
     def _on_page(self, page: ListPage) -> None:
+        self.stage.show_stage()  # the categories may have been filled anew (another language)
         wanted, self._select_when_listed = self._select_when_listed, None
         if wanted is not None:
             self.pane.select_article(wanted)
@@ -358,7 +359,11 @@ class NewsTab(QWidget):
             self.reader.again()
             self.feedback.update_words()
             if self.categories.count():
-                self.categories.clear()  # the names are in the other language now
+                # The names are in the other language now. Cleared without signals: the
+                # current entry moving on while the items go would be remembered as chosen.
+                self.categories.blockSignals(True)
+                self.categories.clear()
+                self.categories.blockSignals(False)
                 self.reload()
         super().changeEvent(event)
 
