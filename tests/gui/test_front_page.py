@@ -330,3 +330,15 @@ def test_in_english_the_words_and_names_follow(front_app: Shell, qtbot: QtBot) -
     assert binnenland.lead.when == "4 minutes ago"
     assert tab.categories.item(0).text() == "Front page"
     assert accessible_name(tab.front.strip) == "Just in"
+
+
+def test_with_no_news_yet_the_front_page_says_so(
+        make_app: AppFactory, qtbot: QtBot, profile_dir: Path) -> None:
+    set_language(profile_dir, "nl")
+    application = make_app(front_page=True)  # no news sources, nothing stored
+    wait_for_rounds(application, qtbot)
+    tab = front_settled(application, qtbot)
+    qtbot.waitUntil(lambda: tab.front.words.isVisible()
+                    and tab.front.words.text() == "Nog geen nieuws. Druk op F5 om het op te "
+                                                  "halen.")
+    assert not tab.front.strip.isVisible() and tab.front.shown_blocks() == []
