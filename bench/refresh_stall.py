@@ -14,7 +14,9 @@ after the round. Target: ≤ 50 ms. Cases:
 - long-title: a title of 50,000 letters without a space, opened, then ten minute ticks
   (the gap of opening it and the worst tick);
 - pictures: the cold case with a 1200×675 JPEG per item, the list scrolled through (thumbnails
-  decoded off the GUI thread).
+  decoded off the GUI thread);
+- front-page: the same with the Voorpagina as the first screen (bench/front_page_stall.py).
+The other cases show the list (their first category), as a profile that chose it does.
 
 The idle event loop's worst gap is printed as a baseline from the same run, and for the
 refresh cases the same round with the service alone under a plain window (no news tab): the
@@ -50,6 +52,7 @@ from PySide6.QtCore import (  # noqa: E402
 from PySide6.QtGui import QColor, QImage  # noqa: E402
 from PySide6.QtWidgets import QApplication, QLabel, QWidget  # noqa: E402
 
+from bench.front_page_stall import front_page_case, picture_feeds  # noqa: E402
 from bench.refresh import serve_feeds  # noqa: E402
 from tests.support.feedgen import RSS_TYPE, Item, rss  # noqa: E402
 from tests.support.localserver import LocalServer, Response  # noqa: E402
@@ -128,11 +131,13 @@ class Case:
     service alone under a plain window: the floor the background work sets by itself."""
 
     def __init__(self, app: QApplication, catalogue: Catalogue, folder: Path,
-                 pictures: bool = False, tab: bool = True) -> None:
+                 pictures: bool = False, tab: bool = True, front_page: bool = False) -> None:
         self.app = app
         app_paths = paths.resolve(folder / "profile").ensure()
         self.settings = Settings(app_paths.settings_file)
         self.settings.set(keys.REMOTE_IMAGES, pictures)
+        if not front_page:  # the list: a new profile would open on the Voorpagina
+            self.settings.set(keys.LAST_NEWS_CATEGORY, catalogue.categories[0].id)
         self.tasks = TaskRunner()
         self.service = NewsService(self.settings, app_paths, self.tasks,
                                    defaults=catalogue_file(folder, catalogue))
@@ -216,20 +221,7 @@ def run_case(app: QApplication, name: str, server: LocalServer,
             ticks = [gap_of(app, tab._tick.timeout.emit) for _ in range(10)]
             results = {"open": opened, "tick (worst of 10)": max(ticks)}
         elif name == "pictures":
-            picture = jpeg()
-            feeds = []
-            for number in range(20):
-                items = []
-                for n in range(50):
-                    path = f"/media/{number}/{n}.jpg"
-                    server.route(path, Response(200, picture, content_type="image/jpeg"))
-                    items.append(Item(f"Bericht {n} van bron {number}: nieuws met een foto",
-                                      f"GOES - Tekst {n}.", minutes_ago=n * 7 + number,
-                                      guid=f"p-{number}-{n}", image=server.url(path),
-                                      link=f"https://www.example.nl/p/{number}/{n}"))
-                feeds.append((f"/pictures-{number}.xml", rss(f"Bron {number}", items)))
-            catalogue = one_category(server, feeds)
-            case = Case(app, catalogue, folder, pictures=True, tab=tab)
+            case = Case(app, picture_feeds(server, jpeg()), folder, pictures=True, tab=tab)
             refreshed = case.refresh()
             if not tab:
                 case.close()
@@ -244,6 +236,9 @@ def run_case(app: QApplication, name: str, server: LocalServer,
 
             results = {"refresh": refreshed,
                        "scrolling with thumbnails": gap_of(app, scroll_through)}
+        elif name == "front-page":
+            return front_page_case(app, server, jpeg(), tab=tab, case_type=Case, gap_of=gap_of,
+                                   wait=wait)
         else:
             raise SystemExit(f"unknown case {name}")
         case.close()
@@ -258,8 +253,8 @@ def idle_gap(app: QApplication, seconds: float = 1.0) -> float:
     return meter.stop()
 
 
-CASES = ("cold", "big-feed", "many-feeds", "long-title", "pictures")
-FLOOR_CASES = ("cold", "big-feed", "many-feeds", "pictures")
+CASES = ("cold", "big-feed", "many-feeds", "long-title", "pictures", "front-page")
+FLOOR_CASES = ("cold", "big-feed", "many-feeds", "pictures", "front-page")
 
 
 def main() -> int:

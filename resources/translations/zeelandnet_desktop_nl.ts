@@ -87,6 +87,10 @@
       <translation>Categorieën</translation>
     </message>
     <message>
+      <source>Front page</source>
+      <translation>Voorpagina</translation>
+    </message>
+    <message>
       <source>%1, %2 unread</source>
       <translation>%1, %2 ongelezen</translation>
     </message>
@@ -305,6 +309,32 @@
     <message>
       <source>%1 of %2</source>
       <translation>%1 van %2</translation>
+    </message>
+  </context>
+  <context>
+    <name>FrontPageStage</name>
+    <message>
+      <source>&amp;Front page</source>
+      <translation>&amp;Voorpagina</translation>
+    </message>
+  </context>
+  <context>
+    <name>FrontPageView</name>
+    <message>
+      <source>More from %1 →</source>
+      <translation>Meer uit %1 →</translation>
+    </message>
+    <message>
+      <source>Unread: %1</source>
+      <translation>Ongelezen: %1</translation>
+    </message>
+    <message>
+      <source>Front page</source>
+      <translation>Voorpagina</translation>
+    </message>
+    <message>
+      <source>Just in</source>
+      <translation>Net binnen</translation>
     </message>
   </context>
   <context>
@@ -536,6 +566,13 @@
     <message>
       <source>Webmail</source>
       <translation>Webmail</translation>
+    </message>
+  </context>
+  <context>
+    <name>MoreFromLoader</name>
+    <message>
+      <source>More from %1</source>
+      <translation>Meer uit %1</translation>
     </message>
   </context>
   <context>

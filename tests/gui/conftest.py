@@ -11,6 +11,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from tests.support.newstab import open_on_first_category
 from tests.support.shell import start_shell
 from zeelandnet_desktop import i18n
 from zeelandnet_desktop.shell import Shell
@@ -20,12 +21,16 @@ AppFactory = Callable[..., Shell]
 
 @pytest.fixture
 def make_app(qapp: QApplication, qtbot: QtBot, profile_dir: Path) -> Iterator[AppFactory]:
-    """make_app(tab=None, profile=profile_dir, feeds=None): a started Shell whose window
-    is shown. `feeds` is a catalogue file (--feeds); without one the app has no feeds at all."""
+    """make_app(tab=None, profile=profile_dir, feeds=None, front_page=False): a started Shell
+    whose window is shown. `feeds` is a catalogue file (--feeds); without one the app has no
+    feeds at all. With feeds the news tab opens on their first category (the list), unless
+    the profile chose otherwise or `front_page` asks for what a new profile opens on."""
     started: list[Shell] = []
 
     def make(tab: str | None = None, profile: Path | None = None,
-             feeds: Path | None = None) -> Shell:
+             feeds: Path | None = None, front_page: bool = False) -> Shell:
+        if feeds is not None and not front_page:
+            open_on_first_category(profile or profile_dir, feeds)
         application = start_shell(qapp, profile or profile_dir, tab=tab, feeds=feeds)
         qtbot.waitExposed(application.window)
         # Shortcuts only reach an active window, as on a real desktop. (On the webmail tab the

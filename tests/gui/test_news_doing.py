@@ -82,7 +82,7 @@ def choose_in_popup(qtbot: QtBot, open_menu: Callable[[], None], text: str) -> l
 
 def right_click_category(application: Shell, row: int) -> Callable[[], None]:
     categories = tab_of(application).categories
-    point = categories.visualItemRect(categories.item(row)).center()
+    point = categories.visualItemRect(categories.item(row + 1)).center()  # Voorpagina: 0
     return lambda: categories.customContextMenuRequested.emit(point)
 
 

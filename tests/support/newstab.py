@@ -45,8 +45,9 @@ def one_more_round(application: Shell, qtbot: QtBot) -> None:
 
 
 def category_texts(application: Shell) -> list[str]:
+    """The categories' texts (the Voorpagina's entry above them is not one)."""
     categories = tab_of(application).categories
-    return [categories.item(i).text() for i in range(categories.count())]
+    return [categories.item(i).text() for i in range(1, categories.count())]
 
 
 def list_titles(application: Shell) -> list[str]:
@@ -54,8 +55,25 @@ def list_titles(application: Shell) -> list[str]:
 
 
 def choose_category(application: Shell, qtbot: QtBot, row: int) -> None:
-    tab_of(application).categories.setCurrentRow(row)
+    """Choose the `row`th category (0: the first below the Voorpagina)."""
+    tab_of(application).categories.setCurrentRow(row + 1)
     settled(application, qtbot)
+
+
+def open_on_first_category(profile: Path, feeds: Path) -> None:
+    """The profile shows the catalogue's first category when it starts (as when the user had
+    chosen it last), not the Voorpagina a new profile opens on."""
+    import json
+
+    from zeelandnet_desktop import settings as keys
+    from zeelandnet_desktop.settings import Settings
+
+    categories = json.loads(feeds.read_text(encoding="utf-8")).get("categories") or []
+    settings = Settings(profile_settings_file(profile))
+    if categories and not settings.get(keys.LAST_NEWS_CATEGORY):
+        first = min(categories, key=lambda c: (c.get("order", 1000), c["id"]))
+        settings.set(keys.LAST_NEWS_CATEGORY, first["id"])
+    settings.sync()
 
 
 def profile_settings_file(profile: Path) -> Path:

@@ -20,12 +20,14 @@ from PySide6.QtCore import QElapsedTimer, QObject, QTimer, Signal
 
 from .. import settings as keys
 from ..news.catalogue import Catalogue, Category, valid_feed_url
+from ..news.front_page import FrontPage
 from ..news.listing import ListPage, ListQuery
 from ..news.model import Article
 from ..news.store import NewsStore
 from ..settings import Settings
 from ..system.paths import AppPaths
 from .news_catalogue import CatalogueFiles
+from .news_front import FrontReader
 from .news_lists import ListReader
 from .news_pictures import IMAGE_MAX_BYTES, Done, Failed, NewsPictures, Prepare
 from .tasks import CancelToken, TaskRunner
@@ -66,6 +68,7 @@ class NewsService(QObject):
         self._files = CatalogueFiles(paths.config, defaults)
         self._catalogue: Catalogue = self._files.load()
         self._lists = ListReader(tasks, self._store)
+        self._front = FrontReader(tasks, self._store)
         self._fetcher: Fetcher | None = None
         self._fetcher_lock = threading.Lock()
         self._round: _Round | None = None
@@ -135,6 +138,17 @@ class NewsService(QObject):
         """The unread counts of these categories, read off the GUI thread."""
         if not self._shut_down:
             self._lists.counts(list(categories), on_done)
+
+    def load_front_page(self, on_done: Callable[[FrontPage], None]) -> None:
+        """What the Voorpagina shows (news/front_page.py), read off the GUI thread."""
+        if not self._shut_down:
+            self._front.load(self.enabled_categories(), on_done)
+
+    def load_more_from(self, article: Article,
+                       on_done: Callable[[tuple[Article, ...]], None]) -> None:
+        """The stories after `article` in its category ("Meer uit …"), off the GUI thread."""
+        if not self._shut_down:
+            self._front.more_from(article, on_done)
 
     def article_count(self) -> int:
         return self._store.article_count()

@@ -4,8 +4,9 @@ subheadings and lists, and a link to read on at the source.
 
 Rich text, no script: a QTextBrowser shows the sanitized HTML and loads nothing itself; the
 picture comes from the app's own fetcher (loadResource answers only with what it was given, a
-quiet placeholder until then). The minute tick rewrites only the time line, so a long article
-is not laid out again (and a selection in it stays).
+quiet placeholder until then). The minute tick rewrites only the time lines, so a long article
+is not laid out again (and a selection in it stays). "Meer uit …" follows the article
+(more_from.py).
 """
 
 from __future__ import annotations
@@ -15,8 +16,8 @@ import logging
 from datetime import datetime
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QColor, QImage, QTextCursor, QTextDocument, QTextOption
+from PySide6.QtCore import QEvent, Qt, QUrl
+from PySide6.QtGui import QColor, QImage, QKeyEvent, QTextCursor, QTextDocument, QTextOption
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from ... import i18n
@@ -24,6 +25,7 @@ from ...news.model import Article
 from ...news.reltime import relative_time, time_label
 from .article_list import capped, isolate
 from .clock import NewsClock
+from .more_from import MoreFromSection
 from .pictures import LEAD_WIDTH
 
 log = logging.getLogger(__name__)
@@ -45,6 +47,7 @@ class ArticleView(QTextBrowser):
         self._failed: set[str] = set()
         self._picture_wanted = False
         self._meta = ""
+        self.more = MoreFromSection(self)
         self.setAccessibleName(self.tr("Article"))
 
     @property
@@ -64,7 +67,22 @@ class ArticleView(QTextBrowser):
         self._article = article
         self._picture_wanted = pictures and bool(article.image_url)
         self.setHtml(self.article_html(article, pictures=pictures))
+        self.more.append(article)
         self.verticalScrollBar().setValue(place if keep_place else 0)
+
+    def event(self, event: QEvent) -> bool:
+        # Enter on a link reached with Tab opens that link, not the tab's "open on the website".
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) \
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) \
+                and self.textCursor().hasSelection() and self.textCursor().charFormat().isAnchor():
+            event.accept()
+            return True
+        return super().event(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.more.rewrite()
 
     def has_picture(self, url: str) -> bool:
         return url in self._pictures
@@ -121,7 +139,8 @@ class ArticleView(QTextBrowser):
         return " · ".join(isolate(part) for part in parts)
 
     def update_times(self) -> None:
-        """The minute tick: rewrite the time line in place, nothing else."""
+        """The minute tick: rewrite the time lines in place, nothing else."""
+        self.more.update_times()
         if self._article is None or not self._meta:
             return
         text = self.meta_line(self._article)

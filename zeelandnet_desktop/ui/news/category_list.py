@@ -1,5 +1,5 @@
-"""The categories on the left: each with its unread count, the ones with unread news in bold,
-and the count in the accessible text too ("Binnenland, 3 ongelezen")."""
+"""The categories on the left, below the Voorpagina: each with its unread count, the ones with
+unread news in bold, and the count in the accessible text too ("Binnenland, 3 ongelezen")."""
 
 from __future__ import annotations
 
@@ -11,6 +11,9 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 CATEGORY_ROLE = Qt.ItemDataRole.UserRole + 1
 UNREAD_ROLE = Qt.ItemDataRole.UserRole + 2
 NAME_ROLE = Qt.ItemDataRole.UserRole + 3
+# The Voorpagina's entry, first in the list; also what the last view remembers for it, so a
+# new profile (nothing remembered) opens on it.
+FRONT_PAGE = ""
 
 
 class CategoryList(QListWidget):
@@ -30,11 +33,16 @@ class CategoryList(QListWidget):
         """(id, name) in order, with their unread counts; `wanted` becomes current (else the
         first). Emits no change signal: the caller loads the articles itself. When the same
         categories are shown already, only the counts change (the focus and place stay)."""
-        if [(c, n) for c, n in categories] == self.shown():
+        if [(c, n) for c, n in categories] == self.shown() and self.count():
             self.set_counts(unread)
             return
         self.blockSignals(True)
         self.clear()
+        front = QListWidgetItem()
+        front.setData(CATEGORY_ROLE, FRONT_PAGE)
+        front.setData(NAME_ROLE, self.tr("Front page"))
+        self.addItem(front)
+        self._label(front, 0)
         for category_id, name in categories:
             item = QListWidgetItem()
             item.setData(CATEGORY_ROLE, category_id)
@@ -47,9 +55,14 @@ class CategoryList(QListWidget):
             self.setCurrentRow(0)
         self.blockSignals(False)
 
+    def _categories(self) -> list[QListWidgetItem]:
+        """The items of the categories (not the Voorpagina's)."""
+        items = (self.item(i) for i in range(self.count()))
+        return [item for item in items if item.data(CATEGORY_ROLE) != FRONT_PAGE]
+
     def shown(self) -> list[tuple[str, str]]:
-        return [(str(self.item(i).data(CATEGORY_ROLE)), str(self.item(i).data(NAME_ROLE)))
-                for i in range(self.count())]
+        return [(str(item.data(CATEGORY_ROLE)), str(item.data(NAME_ROLE)))
+                for item in self._categories()]
 
     def names(self) -> dict[str, str]:
         return dict(self.shown())
@@ -57,19 +70,28 @@ class CategoryList(QListWidget):
     def set_counts(self, unread: Mapping[str, int], *, partial: bool = False) -> None:
         """The counts of every category (one not in `unread`: 0), or with `partial` only of
         those in `unread`."""
-        for row in range(self.count()):
-            item = self.item(row)
+        for item in self._categories():
             category = str(item.data(CATEGORY_ROLE))
             if category in unread or not partial:
                 self._label(item, unread.get(category, 0))
 
     def counts(self) -> dict[str, int]:
-        return {str(self.item(i).data(CATEGORY_ROLE)): int(self.item(i).data(UNREAD_ROLE) or 0)
-                for i in range(self.count())}
+        return {str(item.data(CATEGORY_ROLE)): int(item.data(UNREAD_ROLE) or 0)
+                for item in self._categories()}
 
     def current_id(self) -> str | None:
+        """The category shown (None: none, or the Voorpagina)."""
         item = self.currentItem()
-        return item.data(CATEGORY_ROLE) if item is not None else None
+        category = item.data(CATEGORY_ROLE) if item is not None else None
+        return None if category == FRONT_PAGE else category
+
+    def front_page_current(self) -> bool:
+        item = self.currentItem()
+        return item is not None and item.data(CATEGORY_ROLE) == FRONT_PAGE
+
+    def select_front_page(self) -> None:
+        if self.count() and self.item(0).data(CATEGORY_ROLE) == FRONT_PAGE:
+            self.setCurrentRow(0)
 
     def select(self, category_id: str) -> None:
         for row in range(self.count()):
@@ -79,8 +101,7 @@ class CategoryList(QListWidget):
 
     def change_unread(self, category_id: str | None, delta: int | None) -> None:
         """Add `delta` to a category's count (None: set it to 0); category None: every one."""
-        for row in range(self.count()):
-            item = self.item(row)
+        for item in self._categories():
             if category_id in (None, item.data(CATEGORY_ROLE)):
                 count = 0 if delta is None else max(0, int(item.data(UNREAD_ROLE) or 0) + delta)
                 self._label(item, count)
@@ -98,7 +119,7 @@ class CategoryList(QListWidget):
 
     def _on_menu(self, position: QPoint) -> None:
         item = self.itemAt(position) or self.currentItem()
-        if item is None:
+        if item is None or item.data(CATEGORY_ROLE) == FRONT_PAGE:  # nothing to mark there
             return
         if self.itemAt(position) is None:
             position = self.visualItemRect(item).center()

@@ -43,6 +43,8 @@ class NewsFeature(QObject):
         actions = self.tab.actions_
         self.menu = QMenu(window)
         self.menu.setObjectName("menu_news")
+        self.menu.addAction(self.tab.stage.action)  # the Voorpagina first, as in the list
+        self.menu.addSeparator()
         actions.fill_menu(self.menu)
         window.menuBar().insertMenu(window.menu_webmail.menuAction(), self.menu)
         self.keys_action = actions.keys
@@ -67,11 +69,12 @@ class NewsFeature(QObject):
     def key_overview(self) -> list[tuple[str, str]]:
         """(keys, what they do) of every action with a key, news first."""
         window = self._shell.window
-        news = [a for a in self.tab.actions_.in_menu_order() if a is not None]
+        news = [self.tab.stage.action,
+                *(a for a in self.tab.actions_.in_menu_order() if a is not None)]
         general = [window.action_refresh, window.action_show_news, window.action_show_webmail,
                    window.action_settings, window.action_fullscreen, window.action_quit]
         rows = [(_keys_of(a), _plain(a.text())) for a in news + general if a.shortcuts()]
-        rows.insert(2, (self.tr("Arrow keys"), self.tr("Move through the list")))
+        rows.insert(3, (self.tr("Arrow keys"), self.tr("Move through the list")))
         rows.append((_keys_of(self.keys_action), _plain(self.keys_action.text())))
         return rows
 

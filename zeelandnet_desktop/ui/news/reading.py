@@ -1,6 +1,7 @@
 """The article being read: shown in the reading pane with its lead picture (asked for, shown
 when it comes, left out when it will not), its links opened in the system browser — and when
-no browser opens, the user is told so, not that it opened."""
+no browser opens, the user is told so, not that it opened. A story under "Meer uit …" opens in
+the app."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from ... import settings as keys
 from ...news.model import Article
 from ...settings import Settings
 from .article_view import ArticleView
+from .more_from import story_id
 from .pictures import PictureBank
 
 log = logging.getLogger(__name__)
@@ -20,6 +22,7 @@ log = logging.getLogger(__name__)
 
 class ArticleReader(QObject):
     message = Signal(str)  # a passing message for the status bar
+    story_chosen = Signal(object)  # an Article under "Meer uit …" to read next
 
     def __init__(self, settings: Settings, view: ArticleView, pictures: PictureBank,
                  parent: QObject | None = None) -> None:
@@ -75,6 +78,12 @@ class ArticleReader(QObject):
     def open_link(self, url: QUrl) -> None:
         from PySide6.QtGui import QDesktopServices
 
+        chosen = story_id(url)
+        if chosen is not None:
+            story = self.view.more.story(chosen)
+            if story is not None:
+                self.story_chosen.emit(story)
+            return
         if url.scheme() not in ("http", "https"):
             log.info("Ignored a link with scheme %r in an article", url.scheme())
             return

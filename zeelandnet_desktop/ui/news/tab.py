@@ -1,5 +1,5 @@
-"""The news tab: the header row, categories with unread counts, the article list and the
-article itself.
+"""The news tab: the header row, the Voorpagina and the categories with unread counts, the
+article list and the article itself (or the Voorpagina in their place: front_page_stage.py).
 
 Reads only through the service (the list off the GUI thread, answered with a ListPage) and from
 its signals; never fetches. During a refresh each stored news source shows at once.
@@ -26,9 +26,11 @@ from .article_view import ArticleView
 from .category_list import CategoryList
 from .clock import NewsClock
 from .feedback import NewsBanner, RoundFeedback
+from .front_page_stage import FrontPageStage
 from .header import NewsHeader
 from .list_loader import ListLoader
 from .list_pane import ArticleListPane
+from .more_from import MoreFromLoader
 from .pictures import PictureBank
 from .reading import ArticleReader
 
@@ -64,14 +66,20 @@ class NewsTab(QWidget):
         self.view = ArticleView(self, self.clock)
         self.reader = ArticleReader(settings, self.view, self.pictures, self)
         self.reader.message.connect(self.message)
+        self.more_from = MoreFromLoader(service, self.view.more, self.categories.names, self)
+        self.reader.story_chosen.connect(self.open_article)
+        self.stage = FrontPageStage(self, service, settings, self.pictures, self.clock,
+                                    self.categories, self.search, (self.pane, self.view))
+        self.stage.article_chosen.connect(self.open_article)
+        self.front = self.stage.view
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("newsSplitter")
         for number, (widget, stretch) in enumerate(((self.categories, 0), (self.pane, 2),
-                                                    (self.view, 3))):
+                                                    (self.view, 3), (self.front, 5))):
             self.splitter.addWidget(widget)
             self.splitter.setStretchFactor(number, stretch)
-        self.splitter.setSizes([170, 400, 530])
+        self.splitter.setSizes([170, 400, 530, 930])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -87,6 +95,7 @@ class NewsTab(QWidget):
         self.feedback = RoundFeedback(service, self.header, self.banner, self.clock,
                                       self.categories.names, lambda: self.loader.stored, self)
         self.feedback.finished.connect(self._show_empty_words)
+        self.stage.loader.answered.connect(lambda _page: self._show_empty_words())
         self.actions_ = NewsActions(self, self)
         unread_only = settings.get(keys.NEWS_UNREAD_ONLY)
         self.actions_.unread_only.setChecked(unread_only)
@@ -117,6 +126,7 @@ class NewsTab(QWidget):
         settings.changed.connect(self._on_setting_changed)
         self.view.show_placeholder()
         self.reload()
+        self.stage.show_stage()
 
     def stop(self) -> None:
         """The app is quitting: no more timers, no more reads."""
@@ -124,6 +134,7 @@ class NewsTab(QWidget):
         self._tick.stop()
         self._search_timer.stop()
         self.loader.stop()
+        self.stage.stop()
 
     def set_clock(self, now: Callable[[], datetime], tz: tzinfo | None = None) -> None:
         """Another clock and time zone for the list, its headings and the article (tests)."""
@@ -140,8 +151,9 @@ class NewsTab(QWidget):
 
     @property
     def list_settled(self) -> bool:
-        """The list shows the answer to the latest question (nothing is being read)."""
-        return self.loader.settled
+        """The list shows the answer to the latest question (nothing is being read), and so
+        does the Voorpagina when it is shown."""
+        return self.loader.settled and self.stage.settled
 
     def current_article(self) -> Article | None:
         """The article in the reading pane."""
@@ -155,8 +167,13 @@ class NewsTab(QWidget):
         self._show(None)
         self.list.scrollToTop()
         self.loader.first_page()
+        self.stage.chosen()
+
+    def show_front_page(self) -> None:
+        self.stage.show_front_page()
 
     def _on_page(self, page: ListPage) -> None:
+        self.stage.show_stage()  # the categories may have been filled anew (another language)
         wanted, self._select_when_listed = self._select_when_listed, None
         if wanted is not None:
             self.pane.select_article(wanted)
@@ -168,6 +185,10 @@ class NewsTab(QWidget):
         self.list_loaded.emit()
 
     def _show_empty_words(self) -> None:
+        self.front.show_words(self.feedback.words.empty_list(
+            search="", stored=max(self.loader.stored, self.front.page.stored),
+            refreshing=self._service.is_refreshing, offline=self.feedback.offline,
+            report=self.feedback.report, unread_only=False))
         self.pane.show_words(self.feedback.words.empty_list(
             search=self.search.text().strip(), stored=self.loader.stored,
             refreshing=self._service.is_refreshing, offline=self.feedback.offline,
@@ -179,7 +200,9 @@ class NewsTab(QWidget):
 
     def step(self, step: int) -> None:
         """Next (1) or previous (-1) article, like the arrow keys (not `move`: QWidget.move)."""
-        if not self.pane.step(step, self._shown_id()) and step > 0:
+        if self.stage.shown:
+            self.front.step(step)
+        elif not self.pane.step(step, self._shown_id()) and step > 0:
             self._step_when_listed = self.pane.has_more  # on to the next page's first
             self.loader.more()
 
@@ -214,11 +237,24 @@ class NewsTab(QWidget):
     def escape(self) -> None:
         if self.search.hasFocus() and self.search.text():
             self.search.clear()
-        self.list.setFocus()
+        if not self.stage.escape():
+            self.list.setFocus()
 
     def show_article(self, category: str, article_id: str = "") -> None:
         """Open a category and, when given, one article (a notification was clicked). A search
         in progress would hide the article, so it is cleared."""
+        found = self._service.articles_by_id([article_id]) if article_id else []
+        self._open(category, found[0] if found else None, article_id)
+
+    def open_article(self, article: Article) -> None:
+        """A story chosen on the Voorpagina or under "Meer uit …": read in its category, and
+        marked read, as when it is chosen in the list."""
+        if self.search.text() or self.current_category() != article.category \
+                or not self.pane.select_article(article.id):
+            self._open(article.category, article, article.id)
+        self.list.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _open(self, category: str, article: Article | None, article_id: str) -> None:
         if self.search.text():
             self.search.blockSignals(True)
             self.search.clear()
@@ -227,10 +263,10 @@ class NewsTab(QWidget):
         self.categories.blockSignals(True)
         self.categories.select(category)
         self.categories.blockSignals(False)
-        found = self._service.articles_by_id([article_id]) if article_id else []
-        self._show(found[0] if found else None)
-        if found and not found[0].read:
-            self._set_read(found[0], True)
+        self.stage.show_stage()
+        self._show(article)
+        if article is not None and not article.read:
+            self._set_read(article, True)
         self._select_when_listed = article_id or None
         self.loader.first_page()
         self.list.setFocus()
@@ -251,6 +287,7 @@ class NewsTab(QWidget):
         changed = replace(article, read=read)
         self.model.replace(changed)
         self.reader.changed(changed)
+        self.front.article_changed(changed)
         self._service.set_read([article.id], read)
         self.categories.change_unread(article.category, -1 if read else 1)
 
@@ -265,11 +302,13 @@ class NewsTab(QWidget):
         if category is None:
             return
         self.model.mark_all_read(category)
+        self.front.mark_all_read(category)
         self.categories.change_unread(category, None)
         self._service.mark_all_read(category)
 
     def mark_everything_read(self) -> None:
         self.model.mark_all_read(None)
+        self.front.mark_all_read(None)
         self.categories.change_unread(None, None)
         self._service.mark_all_read(None)
 
@@ -288,6 +327,7 @@ class NewsTab(QWidget):
 
     def _show(self, article: Article | None) -> None:
         self.reader.show(article)
+        self.more_from.ask(article)
 
     def article_html(self, article: Article, now: datetime | None = None) -> str:
         return self.reader.article_html(article, now)
@@ -302,6 +342,7 @@ class NewsTab(QWidget):
             self.model.times_changed()
         self.list.viewport().update()
         self.view.update_times()
+        self.front.times_changed()
 
     # --- menus ------------------------------------------------------------------------------
 
@@ -318,7 +359,11 @@ class NewsTab(QWidget):
             self.reader.again()
             self.feedback.update_words()
             if self.categories.count():
-                self.categories.clear()  # the names are in the other language now
+                # The names are in the other language now. Cleared without signals: the
+                # current entry moving on while the items go would be remembered as chosen.
+                self.categories.blockSignals(True)
+                self.categories.clear()
+                self.categories.blockSignals(False)
                 self.reload()
         super().changeEvent(event)
 
