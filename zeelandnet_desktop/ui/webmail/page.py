@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QAccessible, QDesktopServices
 from PySide6.QtWebEngineCore import (
     QWebEngineCertificateError,
     QWebEngineLoadingInfo,
@@ -69,6 +69,7 @@ def create_profile(provider: Provider, storage: Path, language: str = "nl") -> Q
     builder.setPersistentPermissionsPolicy(
         QWebEngineProfile.PersistentPermissionsPolicy.AskEveryTime)
     profile = builder.createProfile(f"webmail-{provider.id}")
+    tell_chromium_accessibility_is_on()
     # Some webmails refuse browsers they do not know; without the QtWebEngine token we look like
     # the Chromium we are.
     profile.setHttpUserAgent(re.sub(r"\s*QtWebEngine/\S+", "", profile.httpUserAgent()))
@@ -83,6 +84,19 @@ def create_profile(provider: Provider, storage: Path, language: str = "nl") -> Q
     web.setAttribute(attrs.FullScreenSupportEnabled, False)
     web.setAttribute(attrs.PluginsEnabled, False)
     return profile
+
+
+def tell_chromium_accessibility_is_on() -> None:
+    """Switch on the web page's accessibility tree when a screen reader already runs.
+
+    QtWebEngine starts with the first profile, which is made when the webmail is first shown,
+    long after Qt's accessibility came on. Its start-up switches Chromium's accessibility on
+    only when it sees that at that moment, and that early switch does not take (measured: the
+    view then has no document for AT-SPI, while a view made before accessibility came on has
+    one). Announcing "active" once more, now that QtWebEngine listens, does take.
+    """
+    if QAccessible.isActive():
+        QAccessible.setActive(True)
 
 
 # --- page --------------------------------------------------------------------------------------
