@@ -6,6 +6,10 @@ Rich text, no script: a QTextBrowser shows the sanitized HTML and loads nothing 
 picture comes from the app's own fetcher (loadResource answers only with what it was given, a
 quiet placeholder until then). The minute tick rewrites only the time line, so a long article
 is not laid out again (and a selection in it stays).
+
+Its colours are the palette's (the muted lines readable in light and dark alike) and it is drawn
+again when the palette changes. For screen readers it is read-only text with a caret to move
+through, not a caption (see ReadOnlyText).
 """
 
 from __future__ import annotations
@@ -13,15 +17,17 @@ from __future__ import annotations
 import html
 import logging
 from datetime import datetime
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import QEvent, QUrl
 from PySide6.QtGui import QColor, QImage, QTextCursor, QTextDocument, QTextOption
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from ... import i18n
 from ...news.model import Article
 from ...news.reltime import relative_time, time_label
+from ..palette import muted
 from .article_list import capped, isolate
 from .clock import NewsClock
 from .pictures import LEAD_WIDTH
@@ -30,8 +36,17 @@ log = logging.getLogger(__name__)
 
 PLACEHOLDER = "placeholder:picture"
 
+# Qt chooses an object's accessibility by the first class name it knows, from the object's own
+# class upwards. For a QTextBrowser that is "static text" (AT-SPI: a label), which screen readers
+# read as a caption and cannot move through; for a QTextEdit it is text, read-only here, with a
+# caret and text navigation. A class of that name in between gives the article the second.
+if TYPE_CHECKING:
+    ReadOnlyText = QTextBrowser
+else:
+    ReadOnlyText = type("QTextEdit", (QTextBrowser,), {"__module__": __name__})
 
-class ArticleView(QTextBrowser):
+
+class ArticleView(ReadOnlyText):
     def __init__(self, parent: QWidget | None = None, clock: NewsClock | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("articleView")
@@ -55,8 +70,20 @@ class ArticleView(QTextBrowser):
         self._article = None
         self._meta = ""
         hint = self.tr("Choose an article to read it here.")
-        self.setHtml(f"<p style='color:gray; margin-top:40px' align='center'>"
+        self.setHtml(f"<p style='color:{self._muted()}; margin-top:40px' align='center'>"
                      f"{html.escape(hint)}</p>")
+
+    def _muted(self) -> str:
+        return muted(self.palette()).name()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            # Light to dark or back: the muted lines take the new palette's colour.
+            if self._article is None:
+                self.show_placeholder()
+            else:
+                self.show_article(self._article, pictures=self._picture_wanted, keep_place=True)
 
     def show_article(self, article: Article, *, pictures: bool, keep_place: bool = False) -> None:
         """Show `article`; `keep_place`: the same article again (its picture came)."""
@@ -144,7 +171,8 @@ class ArticleView(QTextBrowser):
     def article_html(self, article: Article, now: datetime | None = None, *,
                      pictures: bool) -> str:
         self._meta = self.meta_line(article, now)
-        small = "color:gray; font-size:small"
+        color = self._muted()
+        small = f"color:{color}; font-size:small"
         host = (urlsplit(article.link).hostname or "").removeprefix("www.")
         read_on = self.tr("Read more on %1").replace("%1", host) if host else ""
         notice = (f"<p style='{small}'>{html.escape(capped(article.notice, 600))}</p>"
@@ -153,7 +181,7 @@ class ArticleView(QTextBrowser):
                 if article.link and host else "")
         return (
             f"<h1>{html.escape(capped(article.title))}</h1>"
-            f"<p style='color:gray'>{html.escape(self._meta)}</p>"
+            f"<p style='color:{color}'>{html.escape(self._meta)}</p>"
             f"{notice}{self._picture_html(article, pictures)}"
             f"<div>{article.summary_html}</div>{link}"
         )
@@ -173,6 +201,6 @@ class ArticleView(QTextBrowser):
         words = [capped(article.image_caption, 400)] if article.image_caption else []
         if article.image_credit:
             words.append(self.tr("Picture: %1").replace("%1", capped(article.image_credit, 200)))
-        caption = (f"<p style='color:gray; font-size:small'>{html.escape(' · '.join(words))}"
-                   f"</p>" if words else "")
+        caption = (f"<p style='color:{self._muted()}; font-size:small'>"
+                   f"{html.escape(' · '.join(words))}</p>" if words else "")
         return f"<p>{tag}</p>{caption}"

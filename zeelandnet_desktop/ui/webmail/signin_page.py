@@ -45,6 +45,7 @@ class CredentialsPage(QWidget):
         forget_box = QGroupBox(self.tr("Forget data"), self)
         self.account = QComboBox(forget_box)
         self.account.setObjectName("account")
+        self.account.setAccessibleName(self.tr("Webmail whose data to forget"))
         accounts = login.accounts()
         current = settings.get(keys.WEBMAIL_PROVIDER)
         for provider in login.providers().values():
