@@ -525,6 +525,10 @@
   <context>
     <name>MainWindow</name>
     <message>
+      <source>News and webmail</source>
+      <translation>Nieuws en webmail</translation>
+    </message>
+    <message>
       <source>&amp;File</source>
       <translation>&amp;Bestand</translation>
     </message>
@@ -1031,6 +1035,10 @@
     <message>
       <source>Settings</source>
       <translation>Instellingen</translation>
+    </message>
+    <message>
+      <source>Settings pages</source>
+      <translation>Onderdelen van de instellingen</translation>
     </message>
     <message>
       <source>General</source>

@@ -69,6 +69,10 @@ class Node:
         return STATE_FOCUSABLE in self.states
 
     @property
+    def focused(self) -> bool:
+        return STATE_FOCUSED in self.states
+
+    @property
     def showing(self) -> bool:
         return STATE_SHOWING in self.states and STATE_VISIBLE in self.states
 
@@ -82,8 +86,10 @@ class Node:
 
     def outline(self, depth: int = 0) -> str:
         """The tree as text, for a failing test's message."""
-        flags = ("F" if self.focusable else "") + ("S" if self.showing else "")
-        lines = [f"{'  ' * depth}[{self.role}] {self.name!r} {flags}"]
+        flags = (("F" if self.focusable else "") + ("S" if self.showing else "")
+                 + ("*" if self.focused else ""))
+        number = self.path.rsplit("/", 1)[-1]
+        lines = [f"{'  ' * depth}[{self.role}] {self.name!r} {flags} {number}"]
         lines.extend(child.outline(depth + 1) for child in self.children)
         return "\n".join(lines)
 

@@ -14,6 +14,7 @@ from ..settings import Settings, upgrade_text_size
 from . import DISPLAY_NAME
 from . import keys as key_specs
 from .keys import KeySpec, sequences
+from .names import name_combo_boxes_by_their_labels
 from .text_size import TextSizeActions
 from .window_fit import fit_window
 
@@ -45,6 +46,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("MainWindow")
         self._settings = settings
+        name_combo_boxes_by_their_labels()
         upgrade_text_size(settings)
         self._page_title = ""
         self._shown_before = False
@@ -158,6 +160,7 @@ class MainWindow(QMainWindow):
             bar.addMenu(menu)
 
     def _retranslate(self) -> None:
+        self.tabs.setAccessibleName(self.tr("News and webmail"))
         self.menu_file.setTitle(self.tr("&File"))
         self.menu_view.setTitle(self.tr("&View"))
         self.menu_help.setTitle(self.tr("&Help"))

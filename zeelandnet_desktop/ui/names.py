@@ -1,11 +1,15 @@
 """Names for screen readers where Qt gives none or a wrong one: a field is named after its label
 in a form (a combo box otherwise reads its current value, a spin box its number), the clear
-button inside a search field, the handles between panes."""
+button inside a search field, the handles between panes, and combo boxes by their names."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAccessible, QAccessibleInterface
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAccessibleWidget,
+    QComboBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -51,3 +55,57 @@ def name_splitter_handles(splitter: QSplitter, names: list[str]) -> None:
         if handle is not None:
             handle.setAccessibleName(name)
             handle.setToolTip(name)
+
+
+class _ComboBoxAccessible(QAccessibleWidget):
+    """A combo box named by what it chooses ("Taal"), its choice as its value and
+    description ("Nederlands"). Qt names a combo box by its current text on Linux and leaves
+    the label to a relation; screen readers then say "Nederlands" where they should say
+    "Taal: Nederlands"."""
+
+    def __init__(self, combo: QComboBox) -> None:
+        super().__init__(combo, QAccessible.Role.ComboBox)
+        self._combo = combo
+
+    def text(self, kind: QAccessible.Text) -> str:
+        combo = self._combo
+        if kind == QAccessible.Text.Name and combo.accessibleName():
+            return combo.accessibleName()
+        if kind in (QAccessible.Text.Name, QAccessible.Text.Value):
+            return combo.currentText()
+        if kind == QAccessible.Text.Description and not combo.accessibleDescription():
+            return combo.currentText()
+        return str(super().text(kind))
+
+    def childCount(self) -> int:
+        return 1  # the list of choices, as Qt's own has it
+
+    def child(self, index: int) -> QAccessibleInterface | None:  # type: ignore[override]
+        return QAccessible.queryAccessibleInterface(self._combo.view()) if index == 0 else None
+
+    def indexOfChild(self, child: QAccessibleInterface) -> int:
+        return 0 if child is not None and child.object() is self._combo.view() else -1
+
+
+_made: dict[int, _ComboBoxAccessible] = {}  # Qt owns them; Python must keep their overrides
+
+
+def _factory(class_name: str, thing: QObject) -> QAccessibleInterface | None:
+    if class_name != "QComboBox" or not isinstance(thing, QComboBox) or thing.isEditable():
+        return None
+    made = _ComboBoxAccessible(thing)
+    key = id(made)
+    _made[key] = made
+    thing.destroyed.connect(lambda *_args: _made.pop(key, None))
+    return made
+
+
+_installed = False
+
+
+def name_combo_boxes_by_their_labels() -> None:
+    """Once per process, before screen readers ask (the factory is Qt's, application-wide)."""
+    global _installed
+    if not _installed:
+        QAccessible.installFactory(_factory)
+        _installed = True

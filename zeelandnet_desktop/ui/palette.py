@@ -141,10 +141,12 @@ def dark_palette() -> QPalette:
     """The dark palette the app draws itself where the system cannot switch (xcb without a
     desktop theme, older systems)."""
     return _fill(QPalette(), {
-        Role.Window: "#202124", Role.WindowText: "#e8eaed", Role.Base: "#17181b",
-        Role.AlternateBase: "#26272b", Role.Text: "#e8eaed", Role.Button: "#2d2e32",
-        Role.ButtonText: "#e8eaed", Role.BrightText: "#ffffff", Role.Light: "#45464b",
-        Role.Midlight: "#37383c", Role.Mid: "#2a2b2f", Role.Dark: "#141517",
+        # Fields and lists a step lighter than the window, so an empty check box or text field
+        # stands out from what is around it (Fusion draws them in Base).
+        Role.Window: "#1c1d20", Role.WindowText: "#e8eaed", Role.Base: "#27282c",
+        Role.AlternateBase: "#2f3034", Role.Text: "#e8eaed", Role.Button: "#34363a",
+        Role.ButtonText: "#e8eaed", Role.BrightText: "#ffffff", Role.Light: "#4a4c51",
+        Role.Midlight: "#3c3e42", Role.Mid: "#2a2b2f", Role.Dark: "#141517",
         Role.Shadow: "#000000", Role.Highlight: "#2f6fc7", Role.HighlightedText: "#ffffff",
         Role.Link: "#8ab4f8", Role.LinkVisited: "#c58af9", Role.ToolTipBase: "#3c3520",
         Role.ToolTipText: "#f5e6b8", Role.PlaceholderText: "#a8abb0", Role.Accent: "#8ab4f8",

@@ -20,8 +20,15 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QEvent, QUrl
-from PySide6.QtGui import QColor, QImage, QTextCursor, QTextDocument, QTextOption
+from PySide6.QtCore import QEvent, QTimer, QUrl
+from PySide6.QtGui import (
+    QColor,
+    QImage,
+    QResizeEvent,
+    QTextCursor,
+    QTextDocument,
+    QTextOption,
+)
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from ... import i18n
@@ -60,6 +67,12 @@ class ArticleView(ReadOnlyText):
         self._failed: set[str] = set()
         self._picture_wanted = False
         self._meta = ""
+        self._room = LEAD_WIDTH
+        # The picture fits the pane again once a resize (a splitter drag) has come to rest.
+        self._refit = QTimer(self)
+        self._refit.setSingleShot(True)
+        self._refit.setInterval(120)
+        self._refit.timeout.connect(self._fit_picture)
         self.setAccessibleName(self.tr("Article"))
 
     @property
@@ -72,6 +85,26 @@ class ArticleView(ReadOnlyText):
         hint = self.tr("Choose an article to read it here.")
         self.setHtml(f"<p style='color:{self._muted()}; margin-top:40px' align='center'>"
                      f"{html.escape(hint)}</p>")
+
+    def _room_now(self) -> int:
+        margin = round(self.document().documentMargin())
+        return max(120, self.viewport().width() - 2 * margin - 4)
+
+    def _picture_room(self) -> int:
+        """How wide the picture may be: the pane's width, so nothing scrolls sideways."""
+        self._room = self._room_now()
+        return self._room
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        room = self._room_now()
+        if (self._article is not None and self._picture_wanted and room != self._room
+                and min(room, self._room) < LEAD_WIDTH):
+            self._refit.start()  # a narrower or wider pane: the picture fits it again
+
+    def _fit_picture(self) -> None:
+        if self._article is not None and self._picture_wanted:
+            self.show_article(self._article, pictures=True, keep_place=True)
 
     def _muted(self) -> str:
         return muted(self.palette()).name()
@@ -191,13 +224,17 @@ class ArticleView(ReadOnlyText):
             return ""
         url = article.image_url
         alt = html.escape(capped(article.image_caption or article.title, 200), quote=True)
+        room = self._picture_room()
         if url in self._pictures:
             image = self._pictures[url]
+            width = min(image.width(), room)
+            height = round(image.height() * width / max(1, image.width()))
             tag = (f"<img src='{html.escape(url, quote=True)}' alt='{alt}' "
-                   f"width='{image.width()}' height='{image.height()}'>")
+                   f"width='{width}' height='{height}'>")
         else:
-            tag = (f"<img src='{PLACEHOLDER}' alt='{alt}' width='{LEAD_WIDTH}' "
-                   f"height='{LEAD_WIDTH * 9 // 16}'>")
+            width = min(LEAD_WIDTH, room)
+            tag = (f"<img src='{PLACEHOLDER}' alt='{alt}' width='{width}' "
+                   f"height='{width * 9 // 16}'>")
         words = [capped(article.image_caption, 400)] if article.image_caption else []
         if article.image_credit:
             words.append(self.tr("Picture: %1").replace("%1", capped(article.image_credit, 200)))

@@ -90,6 +90,7 @@ class SettingsDialog(QDialog):
         plain_title_bar(self)
         self.setWindowTitle(self.tr("Settings"))
         self.pages = QTabWidget(self)
+        self.pages.setAccessibleName(self.tr("Settings pages"))
         self._pages: list[SettingsPage] = []
         self.add_page(GeneralPage(settings, self), self.tr("General"))
         for factory in pages:
