@@ -14,7 +14,6 @@ from ..settings import Settings, upgrade_text_size
 from . import DISPLAY_NAME
 from . import keys as key_specs
 from .keys import KeySpec, sequences
-from .names import name_combo_boxes_by_their_labels
 from .text_size import TextSizeActions
 from .window_fit import fit_window
 
@@ -46,7 +45,6 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("MainWindow")
         self._settings = settings
-        name_combo_boxes_by_their_labels()
         upgrade_text_size(settings)
         self._page_title = ""
         self._shown_before = False

@@ -4,7 +4,7 @@ button inside a search field, the handles between panes, and combo boxes by thei
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+import shiboken6
 from PySide6.QtGui import QAccessible, QAccessibleInterface
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -35,6 +35,8 @@ def name_fields_after_labels(form: QFormLayout) -> None:
             continue  # a check box has its own words
         if not field.accessibleName() and plain_label(label.text()):
             field.setAccessibleName(plain_label(label.text()))
+        if isinstance(field, QComboBox):
+            name_combo_box(field)
 
 
 def name_clear_button(edit: QLineEdit, name: str) -> None:
@@ -87,25 +89,23 @@ class _ComboBoxAccessible(QAccessibleWidget):
         return 0 if child is not None and child.object() is self._combo.view() else -1
 
 
-_made: dict[int, _ComboBoxAccessible] = {}  # Qt owns them; Python must keep their overrides
+# Qt's cache owns the interfaces and deletes each with its combo box; Python keeps them alive
+# until then (their overrides are Python), and forgets them once Qt has.
+_registered: list[_ComboBoxAccessible] = []
 
 
-def _factory(class_name: str, thing: QObject) -> QAccessibleInterface | None:
-    if class_name != "QComboBox" or not isinstance(thing, QComboBox) or thing.isEditable():
-        return None
-    made = _ComboBoxAccessible(thing)
-    key = id(made)
-    _made[key] = made
-    thing.destroyed.connect(lambda *_args: _made.pop(key, None))
-    return made
-
-
-_installed = False
-
-
-def name_combo_boxes_by_their_labels() -> None:
-    """Once per process, before screen readers ask (the factory is Qt's, application-wide)."""
-    global _installed
-    if not _installed:
-        QAccessible.installFactory(_factory)
-        _installed = True
+def name_combo_box(combo: QComboBox) -> None:
+    """Let `combo` be read by its accessible name (set before). Registered for this one combo
+    box, not as a factory for all objects: a Python factory is asked about every object,
+    also QtWebEngine's own, which PySide cannot wrap safely."""
+    if combo.isEditable() or not combo.accessibleName():
+        return
+    current = QAccessible.queryAccessibleInterface(combo)
+    if isinstance(current, _ComboBoxAccessible):
+        return
+    if current is not None:
+        QAccessible.deleteAccessibleInterface(QAccessible.uniqueId(current))
+    made = _ComboBoxAccessible(combo)
+    QAccessible.registerAccessibleInterface(made)
+    _registered[:] = [kept for kept in _registered if shiboken6.isValid(kept)]
+    _registered.append(made)
