@@ -166,6 +166,12 @@ class Atspi:
                     continue  # gone while we walked (a tooltip, a closed menu)
         return node
 
+    def extents(self, node: Node) -> tuple[int, int, int, int]:
+        """(x, y, width, height) of `node` on the screen, in the screen's own pixels."""
+        x, y, width, height = self._call(node.bus, node.path, "org.a11y.atspi.Component",
+                                         "GetExtents", "u", (0,))[0]  # type: ignore[misc]
+        return int(x), int(y), int(width), int(height)
+
     def tree(self, application: str, timeout: float = 30.0) -> Node:
         bus, path = self.application_named(application, timeout)
         return self.node(bus, path)
