@@ -114,3 +114,47 @@ def test_switching_the_scheme_redraws_the_article_in_the_new_colours(
         tab.current_article())))  # type: ignore[arg-type]
     application.settings.set(keys.COLOR_SCHEME, "light")
     assert not is_dark(QGuiApplication.palette())
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_webmails_own_pages_follow_the_scheme(
+    scheme: str, make_app: AppFactory, qtbot: QtBot, server: LocalServer, profile_dir: Path,
+    screenshots: Path,
+) -> None:
+    import json
+
+    from tests.support.fakewebmail import FakeWebmail
+    from tests.support.localserver import closed_port_url
+
+    set_language(profile_dir, "nl")
+    choose_scheme(profile_dir, scheme)
+    entry = FakeWebmail(server).provider_entry()
+    entry["start_url"] = closed_port_url()  # the provider is away: our own page says so
+    config = profile_dir / "config"
+    (config / "providers.json").write_text(json.dumps({"providers": [entry]}))
+    settings = Settings(config / "zeelandnet-desktop.ini")
+    settings.set(keys.WEBMAIL_PROVIDER, "fake")
+    settings.sync()
+    application = make_app(tab="webmail")
+    tab = application.webmail_feature.tab
+    qtbot.waitUntil(lambda: tab.browser is not None and tab.browser.page.local_page_shown
+                    and not tab.browser.page.isLoading()
+                    and tab.title == "Webmail is niet bereikbaar", timeout=20_000)
+    page: list[str] = []
+    tab.browser.page.toHtml(page.append)
+    qtbot.waitUntil(lambda: bool(page), timeout=5_000)
+    css = dict(re.findall(r"([\w.]+) \{[^}]*?(?:background: (#[0-9a-f]{6}))", page[0]))
+    colours = re.findall(r"color: (#[0-9a-f]{6})", page[0])
+    palette = QGuiApplication.palette()
+    assert css["body"] == palette.color(Role.Window).name()
+    card = QColor(css["main"])
+    assert card == palette.color(Role.Base)
+    text, detail, button_text = (QColor(c) for c in colours[:3])
+    assert contrast(text, card) >= 4.5 and contrast(detail, card) >= 4.5
+    assert contrast(button_text, QColor(css["a.button"])) >= 4.5
+    assert (card.lightness() < 80) == (scheme == "dark")
+    view = tab.browser.view
+    # Chromium paints on its own time: the screenshot once the card shows in the page.
+    qtbot.waitUntil(lambda: contrast(view.grab().toImage().pixelColor(
+        view.width() // 2, view.height() // 4), card) < 1.1, timeout=10_000)
+    assert application.window.grab().save(str(screenshots / f"webmail-away-{scheme}.png"))

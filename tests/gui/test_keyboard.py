@@ -67,9 +67,8 @@ def keys_in_reach(window: QWidget, focus: QWidget) -> dict[str, list[str]]:
             if not any(isinstance(w, QWidget) and w.isVisible()
                        and (w is focus or w.isAncestorOf(focus)) for w in widgets):
                 continue
-        elif context == Qt.ShortcutContext.WidgetShortcut:
-            if focus not in widgets:
-                continue
+        elif context == Qt.ShortcutContext.WidgetShortcut and focus not in widgets:
+            continue
         for sequence in action.shortcuts():
             found.setdefault(sequence.toString(), []).append(action.text() or
                                                              action.objectName())
@@ -262,3 +261,54 @@ def test_every_action_key_is_explicit(qapp: QApplication) -> None:
         assert made and len({s.toString() for s in made}) == len(made), name
     assert all(s != QKeySequence("Backspace")
                for s in key_specs.sequences(*key_specs.BACK, modified=True))
+
+
+def test_keyboard_only_search_read_and_the_webmail_toolbar(
+        make_app: AppFactory, qtbot: QtBot, server: LocalServer, tmp_path: Path,
+        profile_dir: Path) -> None:
+    from PySide6.QtWidgets import QToolButton
+
+    from tests.support.fakewebmail import FakeWebmail
+    from zeelandnet_desktop.settings import Settings
+
+    fake = FakeWebmail(server)
+    fake.write_provider_file(profile_dir / "config")
+    settings = Settings(profile_dir / "config" / "zeelandnet-desktop.ini")
+    settings.set(keys.WEBMAIL_PROVIDER, "fake")
+    settings.sync()
+    application = started(make_app, qtbot, zeeland_feeds(server, tmp_path))
+    tab = tab_of(application)
+    # Search, go to the results, read the first, back out: keys only.
+    qtbot.keyClick(tab.list, Qt.Key.Key_F, CTRL)
+    assert QApplication.focusWidget() is tab.search
+    qtbot.keyClicks(tab.search, "veerboot")
+    qtbot.waitUntil(lambda: [a.title for a in tab.model.articles()] == [
+        "Veerboot Vlissingen-Breskens vaart weer"])
+    qtbot.keyClick(tab.search, Qt.Key.Key_Return)
+    assert QApplication.focusWidget() is tab.list
+    assert tab.current_article() is not None and tab.current_article().title.startswith(
+        "Veerboot")
+    qtbot.keyClick(tab.list, Qt.Key.Key_Escape)
+    assert QApplication.focusWidget() is tab.list
+
+    # The webmail: from the tab bar, Tab goes through every toolbar button.
+    window = application.window
+    qtbot.keyClick(tab.list, Qt.Key.Key_2, CTRL)
+    qtbot.waitUntil(lambda: application.webmail_feature.tab.browser is not None,
+                    timeout=10_000)
+    browser = application.webmail_feature.tab.browser
+    qtbot.waitUntil(lambda: application.webmail_feature.tab.title == "Fake Webmail :: Welcome"
+                    and not browser.page.isLoading(), timeout=15_000)
+    page = browser.view.focusProxy()
+    # From the tab bar, Tab goes along the toolbar before it enters the page.
+    assert QApplication.focusWidget() is page  # Ctrl+2 put the keyboard in the page
+    window.tabs.tabBar().setFocus(Qt.FocusReason.TabFocusReason)
+    reached = []
+    for _press in range(16):
+        focused = QApplication.focusWidget()
+        reached.append(focused)
+        qtbot.keyClick(focused or window, Qt.Key.Key_Tab)
+    buttons = [b for b in browser.toolbar.findChildren(QToolButton)
+               if b.isVisible() and b.isEnabled() and b.objectName() != "qt_toolbar_ext_button"]
+    assert buttons and all(b in reached for b in buttons), [
+        b.accessibleName() for b in buttons if b not in reached]

@@ -74,8 +74,8 @@ class FocusRing(QObject):
     """Follows the focus through the application, a moment after it moved: a focus change
     can come from a window being closed and deleted, which is not the time to touch it."""
 
-    def __init__(self, app: QApplication) -> None:
-        super().__init__(app)
+    def __init__(self, app: QApplication, parent: QObject | None = None) -> None:
+        super().__init__(parent)
         self._app = app
         self._target: QWidget | None = None
         self._outline: _Outline | None = None
@@ -84,7 +84,7 @@ class FocusRing(QObject):
         self._due.setSingleShot(True)
         self._due.setInterval(0)
         self._due.timeout.connect(self._follow_focus)
-        app.focusChanged.connect(lambda _old, _new: self._due.start())
+        app.focusChanged.connect(self._on_focus_changed)
 
     @property
     def target(self) -> QWidget | None:
@@ -108,6 +108,9 @@ class FocusRing(QObject):
         if isinstance(parent, QAbstractSpinBox | QComboBox):
             return parent  # the field inside a spin box or combo box: around all of it
         return widget
+
+    def _on_focus_changed(self, _old: QWidget | None, _new: QWidget | None) -> None:
+        self._due.start()
 
     def _follow_focus(self) -> None:
         self.follow(self.outlined(self._app.focusWidget()))

@@ -7,7 +7,15 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QIcon, QShowEvent
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from .. import settings as keys
 from ..settings import Settings, upgrade_text_size
@@ -239,11 +247,24 @@ class MainWindow(QMainWindow):
         """The keyboard into the current tab's content (the news: its article list), not on
         the tab bar, where j, k and Space would do nothing."""
         host = self._hosts[self.current_tab()]
+        focused = QApplication.focusWidget()
+        if focused is not None and host.isAncestorOf(focused):
+            return  # the tab put it in place itself (the webmail page)
         layout = host.layout()
         item = layout.itemAt(0) if layout is not None else None
         content = item.widget() if item is not None else None
-        if content is not None:
+        if content is None:
+            return
+        if content.focusProxy() is not None:
             content.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        widget = content.nextInFocusChain()  # the first control in it that takes Tab
+        while widget is not content and content.isAncestorOf(widget):
+            if (widget.isVisible() and widget.isEnabled()
+                    and widget.focusPolicy() & Qt.FocusPolicy.TabFocus):
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
+            widget = widget.nextInFocusChain()
 
     def _on_current_changed(self, index: int) -> None:
         name = TAB_NAMES[index]

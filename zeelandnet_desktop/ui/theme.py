@@ -37,9 +37,9 @@ class Theme(QObject):
         self._native_style = app.style().name()
         self._own_style = False
         self.dark = False
-        self.focus_ring = FocusRing(app)
+        self.focus_ring = FocusRing(app, self)
         settings.changed.connect(self._on_setting_changed)
-        app.styleHints().colorSchemeChanged.connect(lambda _scheme: self.apply())
+        app.styleHints().colorSchemeChanged.connect(self._on_system_scheme_changed)
         self.apply()
 
     def wanted_dark(self) -> bool:
@@ -81,6 +81,9 @@ class Theme(QObject):
         self.dark = dark
         self.focus_ring.update()
         self.applied.emit(dark)
+
+    def _on_system_scheme_changed(self, _scheme: Qt.ColorScheme) -> None:
+        self.apply()
 
     def _on_setting_changed(self, name: str) -> None:
         if name == keys.COLOR_SCHEME.name:

@@ -69,7 +69,9 @@ class WebmailBrowser(QWidget):
         # One guard for the profile's pages: our filled password goes nowhere but the provider.
         self.guard = SignInGuard(self)
         self.profile.setUrlRequestInterceptor(self.guard)
-        self.view = QWebEngineView(self)
+        # Made without a parent and put in place below, after the toolbar: the order widgets
+        # are placed in is the order Tab takes (the toolbar first, then into the page).
+        self.view = QWebEngineView()
         self.page = self._new_page(self.view)
         self.guard.blocked.connect(self.page.sign_in_blocked)
         self.guard.blocked.connect(lambda origin: self.status_message.emit(
@@ -95,7 +97,7 @@ class WebmailBrowser(QWidget):
             self.home()
 
         self.downloads = DownloadsBar(place_download, self)
-        self.find_bar = FindBar(self.page, self)
+        self.find_bar = FindBar(self.page, self, back_to=self.view)
         self.printing = Printing(self.view, self)
         self.printing.status_message.connect(self.status_message)
         self.downloads.status_message.connect(self.status_message)
@@ -123,7 +125,9 @@ class WebmailBrowser(QWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.find_bar)
         layout.addWidget(self.downloads)
-        self.setFocusProxy(self.view)
+        self.toolbar.tab_into(self.view)
+        # No focus proxy to the view: Qt's Tab would then go from the tab bar straight into
+        # the page (a widget with a proxy is tabbed into as its proxy), never to the toolbar.
         self._apply_zoom()
 
     # Construction ------------------------------------------------------------------------------
@@ -191,6 +195,7 @@ class WebmailBrowser(QWidget):
 
     def _on_load_finished(self, ok: bool) -> None:
         self.progress.hide()
+        self.toolbar.make_reachable()  # the page's own widget exists now
         self._update_actions()
         # Chromium may reset zoom when the host changes; the text size is the user's.
         if abs(self.view.zoomFactor() - self._zoom) > 0.001:

@@ -9,6 +9,7 @@ screen readers ("−" and "+" say nothing read aloud); so is a button added late
 from __future__ import annotations
 
 from collections.abc import Callable
+from itertools import pairwise
 
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QAction, QActionEvent, QIcon
@@ -26,6 +27,7 @@ class BrowserToolbar(QToolBar):
                  bigger: Callable[[], object]) -> None:
         super().__init__(owner)
         self.setObjectName("webmailToolbar")
+        self._then: QWidget | None = None  # what Tab reaches after the last button
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self._owner = owner
         icons = QIcon.ThemeIcon
@@ -82,14 +84,28 @@ class BrowserToolbar(QToolBar):
         self._owner.addAction(act)
         return act
 
+    def tab_into(self, then: QWidget) -> None:
+        """Tab goes through the buttons, left to right, and then into `then` (the page).
+        The page is made before the toolbar, so Tab would reach it first and never leave it
+        (in the page, Tab moves within the page); its inner widget comes later, so this is
+        asked again once a page has loaded."""
+        self._then = then
+        self.make_reachable()
+
     def make_reachable(self) -> None:
-        """Each button reached with Tab and named by what it does (its tooltip, which also
-        names the key)."""
+        """Each button reached with Tab, in order, and named by what it does (its tooltip,
+        which also names the key)."""
+        buttons: list[QWidget] = []
         for act in self.actions():
             button = self.widgetForAction(act)
             if isinstance(button, QToolButton):
                 button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
                 button.setAccessibleName(act.toolTip() or act.text())
+                buttons.append(button)
+        if self._then is not None:
+            buttons.append(self._then.focusProxy() or self._then)
+        for before, after in pairwise(buttons):
+            QWidget.setTabOrder(before, after)
         more = self.findChild(QToolButton, "qt_toolbar_ext_button")
         if more is not None:  # shown when the window is too narrow for every button
             more.setAccessibleName(self.tr("More buttons"))
