@@ -154,3 +154,18 @@ class FocusRing(QObject):
         elif event.type() == QEvent.Type.ParentChange:
             self._due.start()
         return False
+
+
+def focus_first_control(content: QWidget) -> None:
+    """The keyboard into `content`: its focus proxy, or the first control in it that Tab
+    would reach."""
+    if content.focusProxy() is not None:
+        content.setFocus(Qt.FocusReason.OtherFocusReason)
+        return
+    widget = content.nextInFocusChain()
+    while widget is not None and widget is not content and content.isAncestorOf(widget):
+        if (widget.isVisible() and widget.isEnabled()
+                and widget.focusPolicy() & Qt.FocusPolicy.TabFocus):
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+            return
+        widget = widget.nextInFocusChain()

@@ -21,6 +21,7 @@ from .. import settings as keys
 from ..settings import Settings, upgrade_text_size
 from . import DISPLAY_NAME
 from . import keys as key_specs
+from .focus import focus_first_control
 from .keys import KeySpec, sequences
 from .text_size import TextSizeActions
 from .window_fit import fit_window
@@ -253,18 +254,8 @@ class MainWindow(QMainWindow):
         layout = host.layout()
         item = layout.itemAt(0) if layout is not None else None
         content = item.widget() if item is not None else None
-        if content is None:
-            return
-        if content.focusProxy() is not None:
-            content.setFocus(Qt.FocusReason.OtherFocusReason)
-            return
-        widget = content.nextInFocusChain()  # the first control in it that takes Tab
-        while widget is not content and content.isAncestorOf(widget):
-            if (widget.isVisible() and widget.isEnabled()
-                    and widget.focusPolicy() & Qt.FocusPolicy.TabFocus):
-                widget.setFocus(Qt.FocusReason.OtherFocusReason)
-                return
-            widget = widget.nextInFocusChain()
+        if content is not None:
+            focus_first_control(content)
 
     def _on_current_changed(self, index: int) -> None:
         name = TAB_NAMES[index]

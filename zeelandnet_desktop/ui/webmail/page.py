@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, QUrl, Signal
-from PySide6.QtGui import QAccessible, QDesktopServices, QGuiApplication, QPalette
+from PySide6.QtGui import QAccessible, QDesktopServices, QGuiApplication
 from PySide6.QtWebEngineCore import (
     QWebEngineCertificateError,
     QWebEngineLoadingInfo,
@@ -28,9 +28,9 @@ from PySide6.QtWidgets import QWidget
 
 from ...mail.pages import is_logout
 from ...mail.providers import Navigation, Provider, is_provider_origin, navigation_decision
-from ..palette import is_dark, muted, outline_color
 from . import page_dialogs
 from .guard import SignInGuard
+from .local_pages import local_page
 
 log = logging.getLogger(__name__)
 
@@ -324,15 +324,10 @@ class WebmailPage(QWebEnginePage):
     def _show_local_page(self, *, title: str, heading: str, text: str, detail: str,
                          button: str) -> None:
         self._local_page = (title, heading, text, detail, button)
-        retry = html.escape(self.retry_url().toString(), quote=True)
-        page = f"""<!doctype html><html><head><meta charset="utf-8">
-<title>{html.escape(title)}</title>
-<style>{local_page_style(QGuiApplication.palette())}</style></head><body><main>
-<h1>{heading}</h1><p>{html.escape(text)}</p><p class="detail">{detail}</p>
-<p><a class="button" id="retry" href="{retry}">{html.escape(button)}</a></p>
-</main></body></html>"""
+        retry = self.retry_url().toString()
         self._local_html_pending = True
-        self.setHtml(page)
+        self.setHtml(local_page(QGuiApplication.palette(), title=title, heading=heading,
+                                text=text, detail=detail, button=button, retry=retry))
 
     def restyle(self) -> None:
         """The palette changed (light to dark): our local page, if one shows, in its colours."""
@@ -340,25 +335,6 @@ class WebmailPage(QWebEnginePage):
             title, heading, text, detail, button = self._local_page
             self._show_local_page(title=title, heading=heading, text=text, detail=detail,
                                   button=button)
-
-
-def local_page_style(palette: QPalette) -> str:
-    """Our pages' CSS in the palette's colours (readable in light and dark, ui/palette.py)."""
-    role = QPalette.ColorRole
-    window, base = palette.color(role.Window), palette.color(role.Base)
-    text = palette.color(role.Text).name()
-    shadow = "rgba(0,0,0,.5)" if is_dark(palette) else "rgba(0,0,0,.12)"
-    return f"""
- body {{ font-family: sans-serif; background: {window.name()}; color: {text}; margin: 0; }}
- main {{ max-width: 34em; margin: 12vh auto; padding: 2em; background: {base.name()};
-         border-radius: 8px; box-shadow: 0 1px 4px {shadow}; }}
- h1 {{ font-size: 1.3em; margin-top: 0; }}
- p.detail {{ color: {muted(palette).name()}; font-size: .85em; }}
- a.button {{ display: inline-block; padding: .6em 1.4em; border-radius: 4px;
-             background: {palette.color(role.Highlight).name()};
-             color: {palette.color(role.HighlightedText).name()}; text-decoration: none; }}
- a.button:focus {{ outline: 3px solid {outline_color(palette).name()}; outline-offset: 2px; }}
-"""
 
 
 # --- downloads ---------------------------------------------------------------------------------
