@@ -158,3 +158,31 @@ def test_the_webmails_own_pages_follow_the_scheme(
     qtbot.waitUntil(lambda: contrast(view.grab().toImage().pixelColor(
         view.width() // 2, view.height() // 4), card) < 1.1, timeout=10_000)
     assert application.window.grab().save(str(screenshots / f"webmail-away-{scheme}.png"))
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_instellingen_offers_the_scheme_and_is_drawn_in_it(
+    scheme: str, make_app: AppFactory, qtbot: QtBot, profile_dir: Path, screenshots: Path,
+) -> None:
+    from zeelandnet_desktop.ui.settings.dialog import GeneralPage, SettingsDialog
+
+    set_language(profile_dir, "nl")
+    choose_scheme(profile_dir, scheme)
+    application = make_app()
+    dialog = SettingsDialog(application.settings, application.settings_pages.factories(),
+                            application.window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    page = dialog.pages.widget(0)
+    assert isinstance(page, GeneralPage)
+    combo = page.color_scheme
+    assert [combo.itemText(i) for i in range(combo.count())] == ["Systeem", "Licht", "Donker"]
+    assert combo.currentData() == scheme
+    combo.setFocus()
+    qtbot.waitUntil(lambda: application.theme.focus_ring.target is combo)
+    assert dialog.grab().save(str(screenshots / f"settings-{scheme}.png"))
+    other = "light" if scheme == "dark" else "dark"
+    combo.setCurrentIndex(combo.findData(other))
+    dialog.accept()
+    assert application.settings.get(keys.COLOR_SCHEME) == other
+    assert is_dark(QGuiApplication.palette()) == (other == "dark")
