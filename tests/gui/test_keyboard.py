@@ -190,7 +190,7 @@ def test_choose_your_webmail_takes_return_on_a_choice(qtbot: QtBot, qapp: QAppli
 
 def test_a_narrow_window_shows_the_list_or_the_article(
         make_app: AppFactory, qtbot: QtBot, server: LocalServer, tmp_path: Path,
-        profile_dir: Path) -> None:
+        profile_dir: Path, screenshots: Path) -> None:
     set_language(profile_dir, "nl")
     application = started(make_app, qtbot, zeeland_feeds(server, tmp_path))
     tab = tab_of(application)
@@ -205,6 +205,7 @@ def test_a_narrow_window_shows_the_list_or_the_article(
     assert tab.narrow.back.isVisible() and tab.narrow.back.text() == "Terug naar de lijst"
     assert QApplication.focusWidget() is tab.view and tab.model.articles()[0].read
     qtbot.waitUntil(lambda: tab.view.width() > 500)  # the whole width, not a third of it
+    assert application.window.grab().save(str(screenshots / "narrow-article.png"))
     # No headline broken inside a word ("Oosterschel-de"): each line ends at a space.
     block = tab.view.document().begin()
     text, layout = block.text(), block.layout()
@@ -214,6 +215,8 @@ def test_a_narrow_window_shows_the_list_or_the_article(
         assert end == len(text) or text[end - 1].isspace(), text[:end]
     qtbot.keyClick(tab.view, Qt.Key.Key_Escape)
     assert tab.list.isVisible() and not tab.view.isVisible()
+    qtbot.waitUntil(lambda: tab.list.width() > 300)  # the list has the room again
+    assert application.window.grab().save(str(screenshots / "narrow-list.png"))
     assert QApplication.focusWidget() is tab.list
     application.window.resize(1000, 600)
     qtbot.waitUntil(lambda: not tab.narrow.narrow)
