@@ -1,5 +1,6 @@
-"""Run a command inside a private desktop: Xvfb, plus the tray watcher, a notification daemon and
-a Secret Service on the session bus that `dbus-run-session` gave us.
+"""Run a command inside a private desktop: Xvfb, plus the tray watcher, a notification daemon,
+a Secret Service and the accessibility bus (AT-SPI) on the session bus that `dbus-run-session`
+gave us.
 
     dbus-run-session -- python tools/desktop_session.py -- pytest -m desktop
 
@@ -50,6 +51,15 @@ def wait_for_bus_name(name: str, timeout: float = 5.0) -> bool:
     return False
 
 
+def accessibility_bus_launcher() -> str | None:
+    """at-spi-bus-launcher (Debian at-spi2-core keeps it in libexec, off the PATH)."""
+    for folder in ("/usr/libexec", "/usr/lib/at-spi2-core", "/usr/lib/at-spi2"):
+        candidate = Path(folder) / "at-spi-bus-launcher"
+        if candidate.is_file():
+            return str(candidate)
+    return shutil.which("at-spi-bus-launcher")
+
+
 def main(argv: list[str]) -> int:
     if "--" in argv:
         argv = argv[argv.index("--") + 1:]
@@ -89,6 +99,13 @@ def main(argv: list[str]) -> int:
         children.append(keyring)
         if wait_for_bus_name("org.freedesktop.secrets"):
             services.append("secrets")
+    launcher = accessibility_bus_launcher()
+    if launcher:
+        # The screen readers' bus: the app registers there when accessibility is on
+        # (QT_LINUX_ACCESSIBILITY_ALWAYS_ON=1 in the tests that walk its tree).
+        children.append(subprocess.Popen([launcher, "--launch-immediately"], **quiet))
+        if wait_for_bus_name("org.a11y.Bus"):
+            services.append("accessibility")
     env["ZND_SERVICES"] = ",".join(services)
     print(f"desktop_session: DISPLAY={env['DISPLAY']} services={env['ZND_SERVICES']}", flush=True)
     try:

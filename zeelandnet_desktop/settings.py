@@ -122,6 +122,10 @@ LANGUAGE: Key[str] = Key("ui/language", str, "system", choices=("system", "nl", 
 LAST_TAB: Key[str] = Key("ui/last_tab", str, "news", choices=("news", "webmail"))
 WINDOW_GEOMETRY: Key[bytes] = Key("ui/window_geometry", bytes, b"")
 WINDOW_STATE: Key[bytes] = Key("ui/window_state", bytes, b"")
+# Light or dark: "system" follows the computer's own choice (and its changes).
+COLOR_SCHEME: Key[str] = Key("ui/color_scheme", str, "system", choices=("system", "light", "dark"))
+# One text size, in percent, for the news (list and article) and the webmail page alike.
+TEXT_SIZE: Key[int] = Key("ui/text_size", int, 100, minimum=50, maximum=300)
 
 REFRESH_MINUTES: Key[int] = Key("news/refresh_minutes", int, 15, minimum=1, maximum=24 * 60)
 PRUNE_DAYS: Key[int] = Key("news/prune_days", int, 14, minimum=1, maximum=365)
@@ -137,7 +141,8 @@ WEBMAIL_PROVIDER: Key[str] = Key("webmail/provider", str, "")
 WEBMAIL_CUSTOM_URL: Key[str] = Key("webmail/custom_url", str, "")  # for provider "custom"
 WEBMAIL_DOWNLOAD_DIR: Key[str] = Key("webmail/download_dir", str, "")  # "" = system Downloads
 # JSON objects keyed by provider id (MapKey), so a new provider needs no new key:
-# zoom {"zeelandnet": 1.25}; notifications {"zeelandnet": "granted" | "denied"}.
+# notifications {"zeelandnet": "granted" | "denied"}. The zoom per provider {"zeelandnet": 1.25}
+# was before TEXT_SIZE; it is read once, to carry a user's zoom over (upgrade_text_size).
 WEBMAIL_ZOOM: MapKey = MapKey("webmail/zoom")
 WEBMAIL_NOTIFICATIONS: MapKey = MapKey("webmail/notifications")
 WEBMAIL_UNLOAD_MINUTES: Key[int] = Key("webmail/unload_after_minutes", int, 0,
@@ -250,6 +255,10 @@ class Settings(QObject):
             self.set(key, json.dumps(entries, sort_keys=True))
         return value
 
+    def has(self, key: Key[Any]) -> bool:
+        """The key was ever written (else get() gives its default)."""
+        return bool(self._qsettings.contains(key.name))
+
     def reset(self, key: Key[Any]) -> None:
         if self._qsettings.contains(key.name):
             self._qsettings.remove(key.name)
@@ -259,6 +268,22 @@ class Settings(QObject):
         self._qsettings.sync()
         if self._qsettings.status() != QSettings.Status.NoError:
             log.warning("Settings could not be written to %s", self._path)
+
+
+def upgrade_text_size(settings: Settings) -> None:
+    """Carry the webmail zoom of before over into the one text size, once: the chosen
+    provider's zoom (the one the user saw last), else the largest one set."""
+    if settings.has(TEXT_SIZE):
+        return
+    zooms = settings.get_map(WEBMAIL_ZOOM)
+    numbers = {name: float(v) for name, v in zooms.items()
+               if isinstance(v, int | float) and not isinstance(v, bool)}
+    if not numbers:
+        return
+    zoom = numbers.get(settings.get(WEBMAIL_PROVIDER), max(numbers.values()))
+    low, high = TEXT_SIZE.minimum or 50, TEXT_SIZE.maximum or 300
+    settings.set(TEXT_SIZE, min(high, max(low, round(zoom * 100))))
+    log.info("Text size set to %d%% from the webmail zoom of before", settings.get(TEXT_SIZE))
 
 
 def _looks_corrupt(path: Path) -> bool:

@@ -29,9 +29,11 @@ from .services.webmail import WebmailService
 from .settings import Settings
 from .system import single_instance
 from .system.paths import AppPaths
+from .ui import DISPLAY_NAME
 from .ui.main_window import MainWindow
 from .ui.news.feature import NewsFeature
 from .ui.settings.registry import SettingsPages
+from .ui.theme import Theme
 from .ui.webmail.feature import WebmailFeature
 
 if TYPE_CHECKING:
@@ -63,7 +65,9 @@ class Shell(QObject):
         self.settings.changed.connect(self._on_setting_changed)
         self.icon = QIcon(str(resource_path("icons", "zeelandnet-desktop.svg")))
         qt_app.setWindowIcon(self.icon)
-        qt_app.setApplicationDisplayName("ZeelandNet")
+        qt_app.setApplicationDisplayName(DISPLAY_NAME)
+        # Light or dark and readable, before the first window is made (ui/theme.py).
+        self.theme = Theme(qt_app, self.settings, self)
         self.settings_pages = SettingsPages()
         self._quitting = False
         self._keep_running: Callable[[], bool] | None = None
@@ -111,9 +115,18 @@ class Shell(QObject):
             log.info("Starting hidden in the system tray (--minimized)")
         else:
             self._window.show()  # without a tray, --minimized would leave the window out of reach
+        self._name_the_app()
         # After the first paint: the single-instance server, the tray, whatever the visible tab
         # needs, then background work.
         QTimer.singleShot(0, self._after_first_paint)
+
+    def _name_the_app(self) -> None:
+        """From here on Qt's application name is the one people know: the tray's title (what a
+        panel lists for its icons) and the name screen readers say are Qt's application name.
+        The folders and the X11 window class (the desktop entry's StartupWMClass) were taken
+        from the id before; the window is made now, so its class keeps the id."""
+        self._window.winId()
+        self.qt_app.setApplicationName(DISPLAY_NAME)
 
     def _after_first_paint(self) -> None:
         report = self.options.debug_flag("startup-report")

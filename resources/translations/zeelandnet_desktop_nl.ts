@@ -81,6 +81,53 @@
     </message>
   </context>
   <context>
+    <name>BrowserToolbar</name>
+    <message>
+      <source>Back</source>
+      <translation>Terug</translation>
+    </message>
+    <message>
+      <source>Forward</source>
+      <translation>Vooruit</translation>
+    </message>
+    <message>
+      <source>Reload</source>
+      <translation>Vernieuwen</translation>
+    </message>
+    <message>
+      <source>Home</source>
+      <translation>Startpagina</translation>
+    </message>
+    <message>
+      <source>Open in browser</source>
+      <translation>Openen in je browser</translation>
+    </message>
+    <message>
+      <source>Smaller text</source>
+      <translation>Kleinere tekst</translation>
+    </message>
+    <message>
+      <source>Smaller text (Ctrl+minus)</source>
+      <translation>Kleinere tekst (Ctrl+min)</translation>
+    </message>
+    <message>
+      <source>Normal text size (Ctrl+0)</source>
+      <translation>Normale tekstgrootte (Ctrl+0)</translation>
+    </message>
+    <message>
+      <source>Larger text</source>
+      <translation>Grotere tekst</translation>
+    </message>
+    <message>
+      <source>Larger text (Ctrl+plus)</source>
+      <translation>Grotere tekst (Ctrl+plus)</translation>
+    </message>
+    <message>
+      <source>More buttons</source>
+      <translation>Meer knoppen</translation>
+    </message>
+  </context>
+  <context>
     <name>CategoryList</name>
     <message>
       <source>Categories</source>
@@ -114,6 +161,10 @@
       <translation>Elke andere webmail met een adres dat met https:// begint.</translation>
     </message>
     <message>
+      <source>Address of the other webmail</source>
+      <translation>Adres van de andere webmail</translation>
+    </message>
+    <message>
       <source>Open webmail</source>
       <translation>Webmail openen</translation>
     </message>
@@ -143,6 +194,10 @@
     <message>
       <source>Forget data</source>
       <translation>Gegevens vergeten</translation>
+    </message>
+    <message>
+      <source>Webmail whose data to forget</source>
+      <translation>Webmail waarvan de gegevens vergeten worden</translation>
     </message>
     <message>
       <source>Also sign out on this computer (remove the webmail's cookies)</source>
@@ -344,6 +399,18 @@
       <translation>Systeemtaal</translation>
     </message>
     <message>
+      <source>System</source>
+      <translation>Systeem</translation>
+    </message>
+    <message>
+      <source>Light</source>
+      <translation>Licht</translation>
+    </message>
+    <message>
+      <source>Dark</source>
+      <translation>Donker</translation>
+    </message>
+    <message>
       <source> min</source>
       <translation> minuten</translation>
     </message>
@@ -362,6 +429,10 @@
     <message>
       <source>Language:</source>
       <translation>Taal:</translation>
+    </message>
+    <message>
+      <source>Colours:</source>
+      <translation>Kleuren:</translation>
     </message>
     <message>
       <source>Fetch news every:</source>
@@ -484,6 +555,10 @@
   <context>
     <name>MainWindow</name>
     <message>
+      <source>News and webmail</source>
+      <translation>Nieuws en webmail</translation>
+    </message>
+    <message>
       <source>&amp;File</source>
       <translation>&amp;Bestand</translation>
     </message>
@@ -573,6 +648,17 @@
     <message>
       <source>More from %1</source>
       <translation>Meer uit %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>NarrowLayout</name>
+    <message>
+      <source>Back to the list</source>
+      <translation>Terug naar de lijst</translation>
+    </message>
+    <message>
+      <source>Back to the list (Esc)</source>
+      <translation>Terug naar de lijst (Esc)</translation>
     </message>
   </context>
   <context>
@@ -702,6 +788,10 @@
       <source>Search the news</source>
       <translation>Zoeken in het nieuws</translation>
     </message>
+    <message>
+      <source>Clear the search</source>
+      <translation>Zoekveld leegmaken</translation>
+    </message>
   </context>
   <context>
     <name>NewsSettingsPage</name>
@@ -783,6 +873,17 @@
     </message>
   </context>
   <context>
+    <name>NewsTab</name>
+    <message>
+      <source>Width of the categories</source>
+      <translation>Breedte van de categorieën</translation>
+    </message>
+    <message>
+      <source>Width of the article list</source>
+      <translation>Breedte van de berichtenlijst</translation>
+    </message>
+  </context>
+  <context>
     <name>Notifications</name>
     <message>
       <source>New e-mail</source>
@@ -858,6 +959,14 @@
   </context>
   <context>
     <name>RoundFeedback</name>
+    <message>
+      <source>1 new article</source>
+      <translation>1 nieuw bericht</translation>
+    </message>
+    <message>
+      <source>%1 new articles</source>
+      <translation>%1 nieuwe berichten</translation>
+    </message>
     <message>
       <source>The news could not be fetched (see the log file).</source>
       <translation>Het nieuws kon niet worden opgehaald (zie het logbestand).</translation>
@@ -965,6 +1074,10 @@
       <translation>Instellingen</translation>
     </message>
     <message>
+      <source>Settings pages</source>
+      <translation>Onderdelen van de instellingen</translation>
+    </message>
+    <message>
       <source>General</source>
       <translation>Algemeen</translation>
     </message>
@@ -990,6 +1103,29 @@
     <message>
       <source>What happened</source>
       <translation>Wat er aan de hand is</translation>
+    </message>
+  </context>
+  <context>
+    <name>TextSizeActions</name>
+    <message>
+      <source>&amp;Text size</source>
+      <translation>&amp;Tekstgrootte</translation>
+    </message>
+    <message>
+      <source>&amp;Larger</source>
+      <translation>&amp;Groter</translation>
+    </message>
+    <message>
+      <source>&amp;Smaller</source>
+      <translation>&amp;Kleiner</translation>
+    </message>
+    <message>
+      <source>&amp;Normal size (now %1%)</source>
+      <translation>&amp;Normale grootte (nu %1%)</translation>
+    </message>
+    <message>
+      <source>&amp;Normal size</source>
+      <translation>&amp;Normale grootte</translation>
     </message>
   </context>
   <context>
@@ -1070,8 +1206,16 @@
       <translation>Belangrijk nieuws melden</translation>
     </message>
     <message>
+      <source>Categories to announce</source>
+      <translation>Categorieën om te melden</translation>
+    </message>
+    <message>
       <source> per hour</source>
       <translation> per uur</translation>
+    </message>
+    <message>
+      <source>Notifications per hour at most</source>
+      <translation>Meldingen per uur (hoogstens)</translation>
     </message>
     <message>
       <source>Categories to announce:</source>
@@ -1084,6 +1228,14 @@
     <message>
       <source>Quiet hours</source>
       <translation>Niet storen</translation>
+    </message>
+    <message>
+      <source>Quiet hours start at</source>
+      <translation>Niet storen vanaf</translation>
+    </message>
+    <message>
+      <source>Quiet hours end at</source>
+      <translation>Niet storen tot</translation>
     </message>
     <message>
       <source>No notifications from</source>
@@ -1127,46 +1279,6 @@
     <message>
       <source>Blocked an unsafe link (%1)</source>
       <translation>Onveilige link geblokkeerd (%1)</translation>
-    </message>
-    <message>
-      <source>Back</source>
-      <translation>Terug</translation>
-    </message>
-    <message>
-      <source>Forward</source>
-      <translation>Vooruit</translation>
-    </message>
-    <message>
-      <source>Reload</source>
-      <translation>Vernieuwen</translation>
-    </message>
-    <message>
-      <source>Home</source>
-      <translation>Startpagina</translation>
-    </message>
-    <message>
-      <source>Open in browser</source>
-      <translation>Openen in je browser</translation>
-    </message>
-    <message>
-      <source>Zoom out (Ctrl+minus)</source>
-      <translation>Uitzoomen (Ctrl+min)</translation>
-    </message>
-    <message>
-      <source>Reset zoom (Ctrl+0)</source>
-      <translation>Normale grootte (Ctrl+0)</translation>
-    </message>
-    <message>
-      <source>Zoom in (Ctrl+plus)</source>
-      <translation>Inzoomen (Ctrl+plus)</translation>
-    </message>
-    <message>
-      <source>Zoom out</source>
-      <translation>Kleiner</translation>
-    </message>
-    <message>
-      <source>Zoom in</source>
-      <translation>Groter</translation>
     </message>
     <message>
       <source>Webmail notifications</source>
@@ -1355,6 +1467,10 @@
     <message>
       <source>Browse…</source>
       <translation>Bladeren…</translation>
+    </message>
+    <message>
+      <source>Choose the folder for attachments</source>
+      <translation>Map voor bijlagen kiezen</translation>
     </message>
     <message>
       <source>never</source>

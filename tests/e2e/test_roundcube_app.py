@@ -195,7 +195,7 @@ def test_logout_from_the_webmail_menu_sticks_until_the_next_start(
         profile_dir: Path, mail_servers: MailServers, secret_service: KeyringBackend) -> None:
     app = signed_in_at_start(profile_dir, mail_servers, secret_service)
     try:
-        window = wait_for_window("ZeelandNet Desktop", app)
+        window = wait_for_window(" — ZeelandNet", app)  # "<page title> — ZeelandNet"
         forms = log_text(profile_dir).count("Webmail login form found")
         choose_from_the_webmail_menu(window, "u")  # Webmail → Uitloggen
         wait_for_log(profile_dir, "Signed out of webmail", app)

@@ -93,3 +93,29 @@ def test_nothing_secret_has_a_key() -> None:
     for name in names:
         assert not any(word in name.lower() for word in ("password", "wachtwoord", "cookie",
                                                          "token", "secret")), name
+
+
+def test_the_old_webmail_zoom_becomes_the_one_text_size_once(tmp_path: Path) -> None:
+    ini = tmp_path / "s.ini"
+    before = Settings(ini)
+    before.set(keys.WEBMAIL_PROVIDER, "delta")
+    before.set_map_entry(keys.WEBMAIL_ZOOM, "zeelandnet", 1.5)
+    before.set_map_entry(keys.WEBMAIL_ZOOM, "delta", 1.25)
+    before.sync()
+
+    settings = Settings(ini)
+    keys.upgrade_text_size(settings)
+    assert settings.get(keys.TEXT_SIZE) == 125  # the chosen webmail's, the one seen last
+    settings.set(keys.TEXT_SIZE, 90)  # the user changes it afterwards
+    keys.upgrade_text_size(settings)
+    assert settings.get(keys.TEXT_SIZE) == 90  # carried over once, not again
+
+
+def test_a_zoom_of_another_webmail_or_none_at_all(tmp_path: Path) -> None:
+    other = Settings(tmp_path / "other.ini")
+    other.set_map_entry(keys.WEBMAIL_ZOOM, "zeelandnet", 4.0)  # beyond the largest step
+    keys.upgrade_text_size(other)
+    assert other.get(keys.TEXT_SIZE) == 300
+    fresh = Settings(tmp_path / "fresh.ini")
+    keys.upgrade_text_size(fresh)
+    assert fresh.get(keys.TEXT_SIZE) == 100 and not fresh.has(keys.TEXT_SIZE)

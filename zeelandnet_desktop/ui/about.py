@@ -12,13 +12,16 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 
 from .. import APP_NAME, __version__
 from ..system.paths import AppPaths
+from . import DISPLAY_NAME
+from .dialogs import plain_title_bar
 
 
 class AboutDialog(QDialog):
     def __init__(self, paths: AppPaths, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("AboutDialog")
-        self.setWindowTitle(self.tr("About %1").replace("%1", APP_NAME))
+        plain_title_bar(self)
+        self.setWindowTitle(self.tr("About %1").replace("%1", DISPLAY_NAME))
         folders = [
             (self.tr("Settings"), paths.config),
             (self.tr("News and data"), paths.data),

@@ -1,22 +1,37 @@
-"""The main window: two tabs (news, webmail), menus, a status bar; it remembers its place."""
+"""The main window: two tabs (news, webmail), menus, a status bar; it remembers its place and
+always fits the screen it opens on."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QShowEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
-from .. import APP_NAME
 from .. import settings as keys
-from ..settings import Settings
+from ..settings import Settings, upgrade_text_size
+from . import DISPLAY_NAME
+from . import keys as key_specs
+from .focus import focus_first_control
+from .keys import KeySpec, sequences
+from .text_size import TextSizeActions
+from .window_fit import fit_window
 
 TAB_NAMES = ("news", "webmail")
-# Webmail menu items that act on the page: (name, key). Their keys work while webmail is in
+# Webmail menu items that act on the page: (name, keys). Their keys work while webmail is in
 # front; on the news tab the items are off, so Ctrl+F there is the news search.
-WEBMAIL_ACTIONS = (("find", "Ctrl+F"), ("print", "Ctrl+P"), ("pdf", ""), ("signout", ""),
-                   ("choose", ""))
+WEBMAIL_ACTIONS: tuple[tuple[str, tuple[KeySpec, ...]], ...] = (
+    ("find", key_specs.FIND), ("print", key_specs.PRINT), ("pdf", ()), ("signout", ()),
+    ("choose", ()))
 
 
 class MainWindow(QMainWindow):
@@ -39,7 +54,10 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.setObjectName("MainWindow")
         self._settings = settings
+        upgrade_text_size(settings)
         self._page_title = ""
+        self._shown_before = False
+        self._before_full_screen = Qt.WindowState.WindowNoState
         self._webmail_unread = 0
         # Asked before the window closes; False keeps it open (the shell decides, see there).
         self.close_guard: Callable[[], bool] | None = None
@@ -63,33 +81,35 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.news_status, 1)
 
         self._build_actions()
+        self.text_size = TextSizeActions(settings, self)
         self._build_menus()
         self._retranslate()
         self.tabs.currentChanged.connect(self._on_current_changed)
-        self.resize(1100, 720)
+        self._geometry_restored = False
 
     # --- building -------------------------------------------------------------------------
 
     def _build_actions(self) -> None:
-        self.action_refresh = QAction(self)
-        self.action_refresh.setShortcut(QKeySequence(QKeySequence.StandardKey.Refresh))
-        self.action_refresh.triggered.connect(self.refresh_requested)
-        self.action_settings = QAction(self)
-        self.action_settings.setShortcut(QKeySequence(QKeySequence.StandardKey.Preferences))
-        self.action_settings.setMenuRole(QAction.MenuRole.PreferencesRole)
-        self.action_settings.triggered.connect(self.settings_requested)
-        self.action_quit = QAction(self)
-        self.action_quit.setShortcut(QKeySequence(QKeySequence.StandardKey.Quit))
-        self.action_quit.setMenuRole(QAction.MenuRole.QuitRole)
-        self.action_quit.triggered.connect(self.quit_requested)
-        self.action_show_news = QAction(self)
-        self.action_show_news.setShortcut(QKeySequence("Ctrl+1"))
-        self.action_show_news.triggered.connect(lambda: self.show_tab("news"))
-        self.action_show_webmail = QAction(self)
-        self.action_show_webmail.setShortcut(QKeySequence("Ctrl+2"))
-        self.action_show_webmail.triggered.connect(lambda: self.show_tab("webmail"))
+        def action(slot: object, specs: tuple[KeySpec, ...] = (),
+                   role: QAction.MenuRole | None = None) -> QAction:
+            made = QAction(self)
+            made.setShortcuts(sequences(*specs))
+            if role is not None:
+                made.setMenuRole(role)
+            made.triggered.connect(slot)
+            return made
+
+        roles = QAction.MenuRole
+        self.action_refresh = action(self.refresh_requested, key_specs.REFRESH)
+        self.action_settings = action(self.settings_requested, key_specs.SETTINGS,
+                                      roles.PreferencesRole)
+        self.action_quit = action(self.quit_requested, key_specs.QUIT, roles.QuitRole)
+        self.action_show_news = action(lambda: self.show_tab("news", focus=True),
+                                       key_specs.SHOW_NEWS)
+        self.action_show_webmail = action(lambda: self.show_tab("webmail", focus=True),
+                                          key_specs.SHOW_WEBMAIL)
         self.action_fullscreen = QAction(self)
-        self.action_fullscreen.setShortcut(QKeySequence(QKeySequence.StandardKey.FullScreen))
+        self.action_fullscreen.setShortcuts(sequences(*key_specs.FULL_SCREEN))
         self.action_fullscreen.setCheckable(True)
         self.action_fullscreen.toggled.connect(self._set_fullscreen)
         self.action_statusbar = QAction(self)
@@ -100,23 +120,16 @@ class MainWindow(QMainWindow):
         self.action_login.setObjectName("action_login")
         self.action_login.triggered.connect(self.login_requested)
         self.webmail_actions: dict[str, QAction] = {}
-        for name, key in WEBMAIL_ACTIONS:
-            action = QAction(self)
-            action.setObjectName(f"action_webmail_{name}")
-            if key:
-                action.setShortcut(QKeySequence(key))
-            action.triggered.connect(lambda _checked=False, n=name: self.webmail_requested.emit(n))
-            action.setEnabled(False)
-            self.webmail_actions[name] = action
-        self.action_about = QAction(self)
-        self.action_about.setMenuRole(QAction.MenuRole.AboutRole)
-        self.action_about.triggered.connect(self.about_requested)
-        # Windows and Linux users press F5 whatever the platform's standard says, browser users
-        # Ctrl+R (Cmd+R on a Mac); the same sequence twice would make the shortcut ambiguous.
-        keys_ = [QKeySequence(QKeySequence.StandardKey.Refresh), QKeySequence("F5"),
-                 QKeySequence("Ctrl+R")]
-        self.action_refresh.setShortcuts(
-            list({seq.toString(): seq for seq in keys_ if not seq.isEmpty()}.values()))
+        for name, specs in WEBMAIL_ACTIONS:
+            made = action(lambda _checked=False, n=name: self.webmail_requested.emit(n), specs)
+            made.setObjectName(f"action_webmail_{name}")
+            made.setEnabled(False)
+            self.webmail_actions[name] = made
+        self.action_about = action(self.about_requested, (), roles.AboutRole)
+        for made in (self.action_refresh, self.action_settings, self.action_quit,
+                     self.action_show_news, self.action_show_webmail, self.action_fullscreen,
+                     self.action_statusbar):
+            self.addAction(made)  # the keys work with the menu bar hidden (full screen) too
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -131,6 +144,8 @@ class MainWindow(QMainWindow):
         self.menu_view.setObjectName("menu_view")
         self.menu_view.addAction(self.action_show_news)
         self.menu_view.addAction(self.action_show_webmail)
+        self.menu_view.addSeparator()
+        self.menu_view.addMenu(self.text_size.menu)
         self.menu_view.addSeparator()
         self.menu_view.addAction(self.action_statusbar)
         self.menu_view.addAction(self.action_fullscreen)
@@ -152,6 +167,7 @@ class MainWindow(QMainWindow):
             bar.addMenu(menu)
 
     def _retranslate(self) -> None:
+        self.tabs.setAccessibleName(self.tr("News and webmail"))
         self.menu_file.setTitle(self.tr("&File"))
         self.menu_view.setTitle(self.tr("&View"))
         self.menu_help.setTitle(self.tr("&Help"))
@@ -171,6 +187,7 @@ class MainWindow(QMainWindow):
         self.action_statusbar.setText(self.tr("&Status bar"))
         self.action_fullscreen.setText(self.tr("&Full screen"))
         self.action_about.setText(self.tr("&About ZeelandNet Desktop"))
+        self.text_size.retranslate()
         self._update_tab_titles()
         self._update_window_title()
 
@@ -198,10 +215,11 @@ class MainWindow(QMainWindow):
         self.tabs.setTabText(1, webmail)
 
     def _update_window_title(self) -> None:
+        # Qt adds the display name to a title that does not end with it: said once, not twice.
         if self.current_tab() == "webmail" and self._page_title:
-            self.setWindowTitle(f"{self._page_title} — {APP_NAME}")
+            self.setWindowTitle(f"{self._page_title} — {DISPLAY_NAME}")
         else:
-            self.setWindowTitle(APP_NAME)
+            self.setWindowTitle(DISPLAY_NAME)
 
     def set_news_status(self, text: str) -> None:
         """The permanent news line: last refresh and failing feeds, in words."""
@@ -219,9 +237,25 @@ class MainWindow(QMainWindow):
     def current_tab(self) -> str:
         return TAB_NAMES[max(0, self.tabs.currentIndex())]
 
-    def show_tab(self, name: str) -> None:
+    def show_tab(self, name: str, *, focus: bool = False) -> None:
+        """Bring a tab to the front; `focus`: the keyboard goes into it (Ctrl+1, Ctrl+2)."""
         if name in TAB_NAMES:
             self.tabs.setCurrentIndex(TAB_NAMES.index(name))
+            if focus:
+                self.focus_content()
+
+    def focus_content(self) -> None:
+        """The keyboard into the current tab's content (the news: its article list), not on
+        the tab bar, where j, k and Space would do nothing."""
+        host = self._hosts[self.current_tab()]
+        focused = QApplication.focusWidget()
+        if focused is not None and host.isAncestorOf(focused):
+            return  # the tab put it in place itself (the webmail page)
+        layout = host.layout()
+        item = layout.itemAt(0) if layout is not None else None
+        content = item.widget() if item is not None else None
+        if content is not None:
+            focus_first_control(content)
 
     def _on_current_changed(self, index: int) -> None:
         name = TAB_NAMES[index]
@@ -246,8 +280,10 @@ class MainWindow(QMainWindow):
     def restore_state(self, tab: str | None = None) -> None:
         """Geometry, toolbars and the last tab from the previous run; `tab` wins over the last."""
         geometry = self._settings.get(keys.WINDOW_GEOMETRY)
-        if geometry:
-            self.restoreGeometry(QByteArray(geometry))
+        self._geometry_restored = bool(geometry) and self.restoreGeometry(QByteArray(geometry))
+        # A geometry from a larger monitor (or a lower scale) would leave the close button
+        # or the status bar off this screen.
+        fit_window(self, first=not self._geometry_restored)
         state = self._settings.get(keys.WINDOW_STATE)
         if state:
             self.restoreState(QByteArray(state))
@@ -265,11 +301,20 @@ class MainWindow(QMainWindow):
         self._settings.set(keys.LAST_TAB, self.current_tab())
         self._settings.sync()
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._shown_before:
+            self._shown_before = True
+            fit_window(self)  # now with the window manager's frame
+            self.focus_content()
+
     def _set_fullscreen(self, on: bool) -> None:
         if on:
+            self._before_full_screen = self.windowState() & ~Qt.WindowState.WindowFullScreen
             self.showFullScreen()
         else:
-            self.showNormal()
+            self.setWindowState(self._before_full_screen)
+            self.show()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.close_guard is not None and not self.close_guard():

@@ -22,6 +22,7 @@ ARTICLE_ROLE = Qt.ItemDataRole.UserRole + 1
 HEADING_ROLE = Qt.ItemDataRole.UserRole + 2  # the heading's text, on heading rows only
 Index = QModelIndex | QPersistentModelIndex
 TITLE_CAP = 300  # characters of a title that are ever laid out (a line shows far fewer)
+_NO_ISOLATES = str.maketrans("", "", "\u2068\u2069")
 
 
 def isolate(text: str) -> str:
@@ -181,6 +182,7 @@ class ArticleListModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return capped(item.summary_text, 300)
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            text = f"{capped(item.title)}. {self.meta_text(item)}"
+            # Without the bidi marks: a screen reader has no use for them.
+            text = f"{capped(item.title)}. {self.meta_text(item)}".translate(_NO_ISOLATES)
             return text if item.read else self.tr("Unread: %1").replace("%1", text)
         return None

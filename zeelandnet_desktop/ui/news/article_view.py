@@ -7,6 +7,10 @@ picture comes from the app's own fetcher (loadResource answers only with what it
 quiet placeholder until then). The minute tick rewrites only the time lines, so a long article
 is not laid out again (and a selection in it stays). "Meer uit …" follows the article
 (more_from.py).
+
+Its colours are the palette's (the muted lines readable in light and dark alike) and it is drawn
+again when the palette changes. For screen readers it is read-only text with a caret to move
+through, not a caption (see ReadOnlyText).
 """
 
 from __future__ import annotations
@@ -14,15 +18,25 @@ from __future__ import annotations
 import html
 import logging
 from datetime import datetime
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QEvent, Qt, QUrl
-from PySide6.QtGui import QColor, QImage, QKeyEvent, QTextCursor, QTextDocument, QTextOption
+from PySide6.QtCore import QEvent, Qt, QTimer, QUrl
+from PySide6.QtGui import (
+    QColor,
+    QImage,
+    QKeyEvent,
+    QResizeEvent,
+    QTextCursor,
+    QTextDocument,
+    QTextOption,
+)
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
 from ... import i18n
 from ...news.model import Article
 from ...news.reltime import relative_time, time_label
+from ..palette import muted
 from .article_list import capped, isolate
 from .clock import NewsClock
 from .more_from import MoreFromSection
@@ -32,8 +46,17 @@ log = logging.getLogger(__name__)
 
 PLACEHOLDER = "placeholder:picture"
 
+# Qt chooses an object's accessibility by the first class name it knows, from the object's own
+# class upwards. For a QTextBrowser that is "static text" (AT-SPI: a label), which screen readers
+# read as a caption and cannot move through; for a QTextEdit it is text, read-only here, with a
+# caret and text navigation. A class of that name in between gives the article the second.
+if TYPE_CHECKING:
+    ReadOnlyText = QTextBrowser
+else:
+    ReadOnlyText = type("QTextEdit", (QTextBrowser,), {"__module__": __name__})
 
-class ArticleView(QTextBrowser):
+
+class ArticleView(ReadOnlyText):
     def __init__(self, parent: QWidget | None = None, clock: NewsClock | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("articleView")
@@ -48,6 +71,12 @@ class ArticleView(QTextBrowser):
         self._picture_wanted = False
         self._meta = ""
         self.more = MoreFromSection(self)
+        self._room = LEAD_WIDTH
+        # The picture fits the pane again once a resize (a splitter drag) has come to rest.
+        self._refit = QTimer(self)
+        self._refit.setSingleShot(True)
+        self._refit.setInterval(120)
+        self._refit.timeout.connect(self._fit_picture)
         self.setAccessibleName(self.tr("Article"))
 
     @property
@@ -58,8 +87,41 @@ class ArticleView(QTextBrowser):
         self._article = None
         self._meta = ""
         hint = self.tr("Choose an article to read it here.")
-        self.setHtml(f"<p style='color:gray; margin-top:40px' align='center'>"
+        self.setHtml(f"<p style='color:{self._muted()}; margin-top:40px' align='center'>"
                      f"{html.escape(hint)}</p>")
+
+    def _room_now(self) -> int:
+        margin = round(self.document().documentMargin())
+        return max(120, self.viewport().width() - 2 * margin - 4)
+
+    def _picture_room(self) -> int:
+        """How wide the picture may be: the pane's width, so nothing scrolls sideways."""
+        self._room = self._room_now()
+        return self._room
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        room = self._room_now()
+        if (self._article is not None and self._picture_wanted and room != self._room
+                and min(room, self._room) < LEAD_WIDTH):
+            self._refit.start()  # a narrower or wider pane: the picture fits it again
+
+    def _fit_picture(self) -> None:
+        if self._article is not None and self._picture_wanted:
+            self.show_article(self._article, pictures=True, keep_place=True)
+
+    def _muted(self) -> str:
+        return muted(self.palette()).name()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            # Light to dark or back: the muted lines take the new palette's colour.
+            if self._article is None:
+                self.show_placeholder()
+            else:
+                self.show_article(self._article, pictures=self._picture_wanted, keep_place=True)
+            self.more.rewrite()
 
     def show_article(self, article: Article, *, pictures: bool, keep_place: bool = False) -> None:
         """Show `article`; `keep_place`: the same article again (its picture came)."""
@@ -78,11 +140,6 @@ class ArticleView(QTextBrowser):
             event.accept()
             return True
         return super().event(event)
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange:
-            self.more.rewrite()
 
     def has_picture(self, url: str) -> bool:
         return url in self._pictures
@@ -163,7 +220,8 @@ class ArticleView(QTextBrowser):
     def article_html(self, article: Article, now: datetime | None = None, *,
                      pictures: bool) -> str:
         self._meta = self.meta_line(article, now)
-        small = "color:gray; font-size:small"
+        color = self._muted()
+        small = f"color:{color}; font-size:small"
         host = (urlsplit(article.link).hostname or "").removeprefix("www.")
         read_on = self.tr("Read more on %1").replace("%1", host) if host else ""
         notice = (f"<p style='{small}'>{html.escape(capped(article.notice, 600))}</p>"
@@ -172,7 +230,7 @@ class ArticleView(QTextBrowser):
                 if article.link and host else "")
         return (
             f"<h1>{html.escape(capped(article.title))}</h1>"
-            f"<p style='color:gray'>{html.escape(self._meta)}</p>"
+            f"<p style='color:{color}'>{html.escape(self._meta)}</p>"
             f"{notice}{self._picture_html(article, pictures)}"
             f"<div>{article.summary_html}</div>{link}"
         )
@@ -182,16 +240,20 @@ class ArticleView(QTextBrowser):
             return ""
         url = article.image_url
         alt = html.escape(capped(article.image_caption or article.title, 200), quote=True)
+        room = self._picture_room()
         if url in self._pictures:
             image = self._pictures[url]
+            width = min(image.width(), room)
+            height = round(image.height() * width / max(1, image.width()))
             tag = (f"<img src='{html.escape(url, quote=True)}' alt='{alt}' "
-                   f"width='{image.width()}' height='{image.height()}'>")
+                   f"width='{width}' height='{height}'>")
         else:
-            tag = (f"<img src='{PLACEHOLDER}' alt='{alt}' width='{LEAD_WIDTH}' "
-                   f"height='{LEAD_WIDTH * 9 // 16}'>")
+            width = min(LEAD_WIDTH, room)
+            tag = (f"<img src='{PLACEHOLDER}' alt='{alt}' width='{width}' "
+                   f"height='{width * 9 // 16}'>")
         words = [capped(article.image_caption, 400)] if article.image_caption else []
         if article.image_credit:
             words.append(self.tr("Picture: %1").replace("%1", capped(article.image_credit, 200)))
-        caption = (f"<p style='color:gray; font-size:small'>{html.escape(' · '.join(words))}"
-                   f"</p>" if words else "")
+        caption = (f"<p style='color:{self._muted()}; font-size:small'>"
+                   f"{html.escape(' · '.join(words))}</p>" if words else "")
         return f"<p>{tag}</p>{caption}"

@@ -18,12 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..dialogs import plain_title_bar
 from .status import SourceLine
-
-
-def _dialog_flags(dialog: QDialog) -> None:
-    dialog.setWindowFlags(Qt.WindowType.Dialog | Qt.WindowType.WindowTitleHint
-                          | Qt.WindowType.WindowCloseButtonHint)
 
 
 class SourceProblemsDialog(QDialog):
@@ -32,7 +28,7 @@ class SourceProblemsDialog(QDialog):
     def __init__(self, lines: Sequence[SourceLine], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("SourceProblemsDialog")
-        _dialog_flags(self)
+        plain_title_bar(self)
         self.setWindowTitle(self.tr("News sources with a problem"))
         intro = QLabel(self.tr("These news sources were not updated in the last round. The "
                                "news they gave before is kept."), self)
@@ -82,7 +78,7 @@ class KeysDialog(QDialog):
     def __init__(self, keys: Sequence[tuple[str, str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("KeysDialog")
-        _dialog_flags(self)
+        plain_title_bar(self)
         self.setWindowTitle(self.tr("Keyboard shortcuts"))
         self.table = QTreeWidget(self)
         self.table.setObjectName("keys")

@@ -71,7 +71,9 @@ class NewsFeature(QObject):
         window = self._shell.window
         news = [self.tab.stage.action,
                 *(a for a in self.tab.actions_.in_menu_order() if a is not None)]
+        sizes = window.text_size
         general = [window.action_refresh, window.action_show_news, window.action_show_webmail,
+                   sizes.action_bigger, sizes.action_smaller, sizes.action_normal,
                    window.action_settings, window.action_fullscreen, window.action_quit]
         rows = [(_keys_of(a), _plain(a.text())) for a in news + general if a.shortcuts()]
         rows.insert(3, (self.tr("Arrow keys"), self.tr("Move through the list")))

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from ...news.report import RefreshReport
@@ -23,10 +24,14 @@ class NewsBanner(QFrame):
         super().__init__(parent)
         self.setObjectName("newsBanner")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setStyleSheet("#newsBanner { background: #fff4ce; color: #3b2f00; }")
+        # The palette's note colours (a tooltip's), readable in light and dark (ui/palette.py).
+        self.setAutoFillBackground(True)
+        self.setBackgroundRole(QPalette.ColorRole.ToolTipBase)
+        self.setForegroundRole(QPalette.ColorRole.ToolTipText)
         self.text = QLabel(self)
         self.text.setObjectName("bannerText")
         self.text.setWordWrap(True)
+        self.text.setForegroundRole(QPalette.ColorRole.ToolTipText)
         self.retry = QPushButton(self)
         self.retry.setObjectName("retryButton")
         self.retry.clicked.connect(self.retry_clicked)
@@ -84,8 +89,22 @@ class RoundFeedback(QObject):
             self.report = report
             if report.any_success:  # nothing fetched: the last time stays
                 self._fetched = report
+            self._announce_new(len(report.new_ids))
         self.update_words()
         self.finished.emit()
+
+    def _announce_new(self, count: int) -> None:
+        """A screen reader says, when it has a moment, that news came: only when something
+        is new, and only to someone in this window (not every quarter of an hour, not from
+        the background)."""
+        window = self._header.window()
+        if count <= 0 or not QAccessible.isActive() or not window.isActiveWindow():
+            return
+        text = (self.tr("1 new article") if count == 1 else
+                self.tr("%1 new articles").replace("%1", str(count)))
+        event = QAccessibleAnnouncementEvent(self._header, text)
+        event.setPoliteness(QAccessible.AnnouncementPoliteness.Polite)
+        QAccessible.updateAccessibility(event)
 
     def update_words(self) -> None:
         """All the words again (after a round, or in another language)."""

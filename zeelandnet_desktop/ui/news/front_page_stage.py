@@ -26,11 +26,14 @@ from .pictures import PictureBank
 
 class FrontPageStage(QObject):
     article_chosen = Signal(object)  # an Article to read
+    list_shown = Signal()  # the list and the article are back in the Voorpagina's place
+    switched = Signal()  # the Voorpagina came or went
 
     def __init__(self, tab: QWidget, service: NewsService, settings: Settings,
                  pictures: PictureBank, clock: NewsClock, categories: CategoryList,
                  search: QLineEdit, replaced: Sequence[QWidget]) -> None:
-        """`replaced`: what the Voorpagina takes the place of (the list, the article)."""
+        """`replaced`: what the Voorpagina takes the place of (the list, the article);
+        replace_these() changes it once the narrow layout has wrapped the article."""
         super().__init__(tab)
         self._tab = tab
         self._settings = settings
@@ -55,6 +58,10 @@ class FrontPageStage(QObject):
         settings.changed.connect(self._on_setting_changed)
         self._retranslate()
         tab.installEventFilter(self)
+
+    def replace_these(self, widgets: Sequence[QWidget]) -> None:
+        self._replaced = tuple(widgets)
+        self.show_stage()
 
     @property
     def shown(self) -> bool:
@@ -83,6 +90,9 @@ class FrontPageStage(QObject):
             widget.setVisible(not front)
         self.view.setVisible(front)
         self.loader.set_active(front)
+        if not front:
+            self.list_shown.emit()  # the narrow layout decides which of list and article
+        self.switched.emit()
 
     def show_front_page(self) -> None:
         """Back to the Voorpagina, the keyboard on the story opened last."""

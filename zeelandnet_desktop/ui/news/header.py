@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..names import name_clear_button
+
 
 class NewsHeader(QWidget):
     refresh_clicked = Signal()
@@ -103,6 +105,7 @@ class NewsHeader(QWidget):
         self.unread_only.setAccessibleName(self.tr("Show unread articles only"))
         self.search.setPlaceholderText(self.tr("Search all news (Ctrl+F)"))
         self.search.setAccessibleName(self.tr("Search the news"))
+        name_clear_button(self.search, self.tr("Clear the search"))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 
 from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QListView, QStackedWidget, QVBoxLayout, QWidget
 
 from ...news.model import Article
@@ -18,6 +19,22 @@ from .article_delegate import ArticleDelegate
 from .article_list import ArticleListModel
 from .clock import NewsClock
 from .pictures import PictureBank
+
+
+class ArticleListView(QListView):
+    """The list of articles. The keyboard coming into it (at start-up, with Tab) makes the first
+    row current without choosing it, so nothing is opened or marked read by that; the first
+    arrow key then chooses that row rather than skipping it."""
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        current = self.currentIndex()
+        if (event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up) and current.isValid()
+                and not self.selectionModel().isSelected(current)
+                and event.modifiers() == Qt.KeyboardModifier.NoModifier):
+            self.selectionModel().setCurrentIndex(
+                current, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+            return
+        super().keyPressEvent(event)
 
 
 class ArticleListPane(QWidget):
@@ -30,7 +47,7 @@ class ArticleListPane(QWidget):
         self.restoring = False  # True while filling: a selection change is not the user's
         self.has_more = False
         self.model = ArticleListModel(language, self, clock)
-        self.list = QListView(self)
+        self.list = ArticleListView(self)
         self.list.setObjectName("articles")
         self.list.setModel(self.model)
         self.list.setItemDelegate(ArticleDelegate(self.model, pictures, self.list))

@@ -31,6 +31,7 @@ from ... import settings as keys
 from ...news.catalogue import CatalogueError
 from ...services.news import NewsService
 from ...settings import Settings
+from ..names import name_combo_box
 
 log = logging.getLogger(__name__)
 
@@ -80,6 +81,7 @@ class NewsSettingsPage(QWidget):
         self.category = QComboBox(feeds_box)
         self.category.setObjectName("feedCategory")
         self.category.setAccessibleName(self.tr("Category for the news source"))
+        name_combo_box(self.category)
         for category in service.categories():
             self.category.addItem(category.name(language), category.id)
         self.add_button = QPushButton(self.tr("Add"), feeds_box)

@@ -13,7 +13,7 @@ from dataclasses import replace
 from datetime import datetime, tzinfo
 
 from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, QTimer, Signal
-from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QSplitter, QVBoxLayout, QWidget
 
 from ... import i18n
 from ... import settings as keys
@@ -21,6 +21,8 @@ from ...news.listing import ListPage
 from ...news.model import Article
 from ...services.news import NewsService
 from ...settings import Settings
+from ..names import name_splitter_handles
+from ..text_size import scaled
 from .actions import NewsActions
 from .article_view import ArticleView
 from .category_list import CategoryList
@@ -31,12 +33,16 @@ from .header import NewsHeader
 from .list_loader import ListLoader
 from .list_pane import ArticleListPane
 from .more_from import MoreFromLoader
+from .narrow import NarrowLayout
 from .pictures import PictureBank
 from .reading import ArticleReader
 
 log = logging.getLogger(__name__)
 
 TICK_MS = 60_000
+
+
+CATEGORIES_WIDTH, CATEGORIES_WIDTH_MAX = 170, 260
 
 
 class NewsTab(QWidget):
@@ -80,6 +86,13 @@ class NewsTab(QWidget):
             self.splitter.addWidget(widget)
             self.splitter.setStretchFactor(number, stretch)
         self.splitter.setSizes([170, 400, 530, 930])
+        self.narrow = NarrowLayout(self, self.splitter, self.view, self.list, self,
+                                   stand_in=self.front, stand_in_shown=lambda: self.stage.shown)
+        self.narrow.article_opened.connect(self._shown_is_read)
+        self.stage.replace_these((self.pane, self.narrow.reading))
+        self.stage.list_shown.connect(self.narrow.show_pages)
+        self.stage.switched.connect(self._share_the_width)
+        self.setFocusProxy(self.list)  # the tab's keys act on the list: start there
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
@@ -108,6 +121,9 @@ class NewsTab(QWidget):
         self.pane.menu_requested.connect(self._article_menu)
         self.pane.more_wanted.connect(self.loader.more)
         self.list.selectionModel().currentChanged.connect(self._on_current_changed)
+        # Choosing the row the keyboard came in on changes the selection, not the current row.
+        self.list.selectionModel().selectionChanged.connect(
+            lambda *_: self._on_current_changed(self.list.currentIndex(), QModelIndex()))
         self.list.activated.connect(lambda _index: self.open_in_browser())
         self._search_timer = QTimer(self)
         self._search_timer.setSingleShot(True)
@@ -125,8 +141,28 @@ class NewsTab(QWidget):
         service.refresh_finished.connect(lambda _report: self.pictures.hold_thumbnails(False))
         settings.changed.connect(self._on_setting_changed)
         self.view.show_placeholder()
+        self._apply_text_size()
+        self._retranslate()
         self.reload()
         self.stage.show_stage()
+
+    def _share_the_width(self) -> None:
+        """A splitter gives a pane that was hidden no room when it comes back: share the width
+        out again (the categories keep theirs)."""
+        splitter = self.splitter
+        sizes = splitter.sizes()
+        panes = [splitter.widget(i) for i in range(splitter.count())]
+        shown = [pane is not None and not pane.isHidden() for pane in panes]
+        if all(size > 0 for size, visible in zip(sizes, shown, strict=True) if visible) \
+                and sizes[0] <= CATEGORIES_WIDTH_MAX:
+            return
+        total = sum(sizes) or splitter.width()
+        categories = min(sizes[0], CATEGORIES_WIDTH_MAX) or CATEGORIES_WIDTH
+        weights = {splitter.indexOf(self.pane): 2, splitter.indexOf(self.front): 5}
+        parts = [0 if not visible or number == 0 else weights.get(number, 3)
+                 for number, visible in enumerate(shown)]
+        rest, weight = max(0, total - categories), sum(parts) or 1
+        splitter.setSizes([categories, *(rest * part // weight for part in parts[1:])])
 
     def stop(self) -> None:
         """The app is quitting: no more timers, no more reads."""
@@ -215,6 +251,9 @@ class NewsTab(QWidget):
                 self.pane.select_article(article.id)
 
     def page_or_next(self) -> None:
+        if self.narrow.list_only:
+            self.narrow.open_article()  # Space opens what is selected
+            return
         bar = self.view.verticalScrollBar()
         if self.reader.article is not None and bar.value() < bar.maximum():
             bar.setValue(min(bar.maximum(), bar.value() + bar.pageStep()))
@@ -235,6 +274,9 @@ class NewsTab(QWidget):
         self.search.selectAll()
 
     def escape(self) -> None:
+        if self.narrow.article_only:
+            self.narrow.back_to_list()
+            return
         if self.search.hasFocus() and self.search.text():
             self.search.clear()
         if not self.stage.escape():
@@ -274,13 +316,18 @@ class NewsTab(QWidget):
     # --- one article ------------------------------------------------------------------------
 
     def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        if self.pane.restoring:
-            return
+        if self.pane.restoring or not self.list.selectionModel().isSelected(current):
+            return  # the keyboard came into the list: nothing is chosen by that
         article = self.model.article_at(current.row()) if current.isValid() else None
-        if article is None:
+        if article is None or article is self.reader.article:
             return
         self._show(article)
-        if not article.read:
+        if not article.read and not self.narrow.list_only:
+            self._set_read(article, True)
+
+    def _shown_is_read(self) -> None:
+        article = self.reader.article
+        if article is not None and not article.read:
             self._set_read(article, True)
 
     def _set_read(self, article: Article, read: bool) -> None:
@@ -354,8 +401,19 @@ class NewsTab(QWidget):
 
     # --- language and settings --------------------------------------------------------------
 
+    def _retranslate(self) -> None:
+        name_splitter_handles(self.splitter, [self.tr("Width of the categories"),
+                                              self.tr("Width of the article list")])
+
+    def _apply_text_size(self) -> None:
+        percent = self._settings.get(keys.TEXT_SIZE)
+        for widget in (self.categories, self.list, self.view):
+            widget.setFont(scaled(QApplication.font(widget), percent))
+        self.list.doItemsLayout()  # rows as high as their new text
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
             self.reader.again()
             self.feedback.update_words()
             if self.categories.count():
@@ -372,3 +430,5 @@ class NewsTab(QWidget):
             self.pictures.set_enabled(self._settings.get(keys.REMOTE_IMAGES))
             self.list.doItemsLayout()  # the rows change height with or without pictures
             self.reader.again()
+        elif name == keys.TEXT_SIZE.name:
+            self._apply_text_size()

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
 
 from ... import settings as keys
 from ...settings import Settings
+from ..dialogs import plain_title_bar
+from ..names import name_fields_after_labels
 from .registry import PageFactory, SettingsPage
 
 
@@ -35,6 +37,14 @@ class GeneralPage(QWidget):
         ):
             self.language.addItem(label, value)
         self.language.setCurrentIndex(max(0, self.language.findData(settings.get(keys.LANGUAGE))))
+
+        self.color_scheme = QComboBox(self)
+        self.color_scheme.setObjectName("color_scheme")
+        for value, label in (("system", self.tr("System")), ("light", self.tr("Light")),
+                             ("dark", self.tr("Dark"))):
+            self.color_scheme.addItem(label, value)
+        self.color_scheme.setCurrentIndex(
+            max(0, self.color_scheme.findData(settings.get(keys.COLOR_SCHEME))))
 
         self.refresh_minutes = QSpinBox(self)
         self.refresh_minutes.setObjectName("refresh_minutes")
@@ -58,12 +68,15 @@ class GeneralPage(QWidget):
 
         form = QFormLayout(self)
         form.addRow(self.tr("Language:"), self.language)
+        form.addRow(self.tr("Colours:"), self.color_scheme)
         form.addRow(self.tr("Fetch news every:"), self.refresh_minutes)
         form.addRow(self.tr("Keep news for:"), self.prune_days)
         form.addRow("", self.remote_images)
+        name_fields_after_labels(form)  # a combo box would otherwise read its current choice
 
     def apply(self) -> None:
         self._settings.set(keys.LANGUAGE, str(self.language.currentData()))
+        self._settings.set(keys.COLOR_SCHEME, str(self.color_scheme.currentData()))
         self._settings.set(keys.REFRESH_MINUTES, self.refresh_minutes.value())
         self._settings.set(keys.PRUNE_DAYS, self.prune_days.value())
         self._settings.set(keys.REMOTE_IMAGES, self.remote_images.isChecked())
@@ -74,8 +87,10 @@ class SettingsDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("SettingsDialog")
+        plain_title_bar(self)
         self.setWindowTitle(self.tr("Settings"))
         self.pages = QTabWidget(self)
+        self.pages.setAccessibleName(self.tr("Settings pages"))
         self._pages: list[SettingsPage] = []
         self.add_page(GeneralPage(settings, self), self.tr("General"))
         for factory in pages:

@@ -51,6 +51,7 @@ class TraySettingsPage(QWidget):
         self.breaking.setChecked(settings.get(keys.NOTIFY_BREAKING))
         self.categories = QListWidget(news_box)
         self.categories.setObjectName("notifyCategories")
+        self.categories.setAccessibleName(self.tr("Categories to announce"))
         switched_on: list[str] = settings.get(keys.NOTIFY_CATEGORIES_ON)
         switched_off: list[str] = settings.get(keys.NOTIFY_CATEGORIES_OFF)
         wanted = breaking.notify_categories(
@@ -72,6 +73,7 @@ class TraySettingsPage(QWidget):
                                keys.NOTIFY_PER_HOUR.maximum or 60)
         self.per_hour.setValue(settings.get(keys.NOTIFY_PER_HOUR))
         self.per_hour.setSuffix(self.tr(" per hour"))
+        self.per_hour.setAccessibleName(self.tr("Notifications per hour at most"))
 
         news_layout = QVBoxLayout(news_box)
         news_layout.addWidget(self.breaking)
@@ -88,8 +90,10 @@ class TraySettingsPage(QWidget):
         self.quiet_box = quiet_box
         self.quiet_start = QTimeEdit(quiet_box)
         self.quiet_start.setObjectName("quietStart")
+        self.quiet_start.setAccessibleName(self.tr("Quiet hours start at"))
         self.quiet_end = QTimeEdit(quiet_box)
         self.quiet_end.setObjectName("quietEnd")
+        self.quiet_end.setAccessibleName(self.tr("Quiet hours end at"))
         for edit, key in ((self.quiet_start, keys.QUIET_START), (self.quiet_end, keys.QUIET_END)):
             edit.setDisplayFormat("HH:mm")
             clock = breaking.parse_clock(settings.get(key))

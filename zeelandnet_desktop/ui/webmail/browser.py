@@ -9,12 +9,11 @@ first opens webmail (DESIGN.md: start-up is cheap).
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QAction, QDesktopServices, QIcon, QKeySequence
+from PySide6.QtCore import QEvent, Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QPalette
 from PySide6.QtWebEngineCore import (
     QWebEngineDownloadRequest,
     QWebEngineNewWindowRequest,
@@ -22,30 +21,26 @@ from PySide6.QtWebEngineCore import (
     QWebEnginePage,
     QWebEnginePermission,
     QWebEngineProfile,
+    QWebEngineSettings,
 )
 from PySide6.QtWebEngineWidgets import QWebEngineView
-from PySide6.QtWidgets import (
-    QProgressBar,
-    QSizePolicy,
-    QToolBar,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QProgressBar, QVBoxLayout, QWidget
 
 from ... import i18n
 from ... import settings as keys
 from ...mail.login_form import origin_of
 from ...mail.providers import Provider, is_provider_origin
 from ...settings import Settings
+from ..palette import is_dark
+from ..text_size import TextSize
 from .downloads_bar import DownloadsBar, PlaceDownload
 from .find_bar import FindBar
 from .guard import SignInGuard
 from .page import ProviderPageHook, WebmailPage, create_profile, describe_url
 from .printing import Printing
+from .toolbar import BrowserToolbar
 
 log = logging.getLogger(__name__)
-
-ZOOM_STEPS = (0.5, 0.67, 0.75, 0.8, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0)
 
 
 class WebmailBrowser(QWidget):
@@ -72,20 +67,24 @@ class WebmailBrowser(QWidget):
                                                          i18n.current_language())
         self.profile.setNotificationPresenter(self._present_notification)
         self._apply_notification_choice()
-        settings.changed.connect(self._on_setting_changed)
         self.profile.downloadRequested.connect(self._on_download_requested)
         # One guard for the profile's pages: our filled password goes nowhere but the provider.
         self.guard = SignInGuard(self)
         self.profile.setUrlRequestInterceptor(self.guard)
-        self.view = QWebEngineView(self)
+        # Made without a parent and put in place below, after the toolbar: the order widgets
+        # are placed in is the order Tab takes (the toolbar first, then into the page).
+        self.view = QWebEngineView()
         self.page = self._new_page(self.view)
         self.guard.blocked.connect(self.page.sign_in_blocked)
         self.guard.blocked.connect(lambda origin: self.status_message.emit(
             self.tr("Signing in was stopped: the page tried to send your password to %1")
             .replace("%1", origin)))
         self.view.setPage(self.page)
-        self._zoom = self._saved_zoom()
+        self._text = TextSize(settings, self)
+        self._zoom = self._text.percent / 100
         self.view.setZoomFactor(self._zoom)
+        settings.changed.connect(self._on_setting_changed)
+        self._follow_scheme()
         self.progress = QProgressBar(self)
         self.progress.setMaximumHeight(3)
         self.progress.setTextVisible(False)
@@ -100,13 +99,22 @@ class WebmailBrowser(QWidget):
             self.home()
 
         self.downloads = DownloadsBar(place_download, self)
-        self.find_bar = FindBar(self.page, self)
+        self.find_bar = FindBar(self.page, self, back_to=self.view)
         self.printing = Printing(self.view, self)
         self.printing.status_message.connect(self.status_message)
         self.downloads.status_message.connect(self.status_message)
-        self.toolbar = QToolBar(self)
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self._build_actions()
+        self.toolbar = BrowserToolbar(
+            self, back=self.view.back, forward=self.view.forward, reload=self.reload,
+            home=self.home, open_external=self.open_in_browser, smaller=self._text.smaller,
+            normal=self._text.normal, bigger=self._text.bigger)
+        self.back_action = self.toolbar.back_action
+        self.forward_action = self.toolbar.forward_action
+        self.reload_action = self.toolbar.reload_action
+        self.home_action = self.toolbar.home_action
+        self.open_external_action = self.toolbar.open_external_action
+        self.zoom_out_action = self.toolbar.zoom_out_action
+        self.zoom_reset_action = self.toolbar.zoom_reset_action
+        self.zoom_in_action = self.toolbar.zoom_in_action
         # These touch the toolbar's actions, so they are connected once it exists.
         self.page.loadFinished.connect(self._on_load_finished)
         self.page.urlChanged.connect(self._update_actions)
@@ -119,7 +127,9 @@ class WebmailBrowser(QWidget):
         layout.addWidget(self.view, 1)
         layout.addWidget(self.find_bar)
         layout.addWidget(self.downloads)
-        self.setFocusProxy(self.view)
+        self.toolbar.tab_into(self.view)
+        # No focus proxy to the view: Qt's Tab would then go from the tab bar straight into
+        # the page (a widget with a proxy is tabbed into as its proxy), never to the toolbar.
         self._apply_zoom()
 
     # Construction ------------------------------------------------------------------------------
@@ -141,74 +151,6 @@ class WebmailBrowser(QWidget):
         page.popup_requested.connect(self._open_popup)
         page.permissionRequested.connect(self._on_permission_requested)
         return page
-
-    def _build_actions(self) -> None:
-        icons = QIcon.ThemeIcon
-
-        def action(text: str, icon: QIcon.ThemeIcon | str | None, slot: Callable[[], object],
-                   shortcuts: list[QKeySequence] | None = None, name: str = "") -> QAction:
-            act = QAction(text, self)
-            if icon is not None:
-                # The desktop theme's icon; Qt maps these to native ones on Windows and macOS.
-                act.setIcon(QIcon.fromTheme(icon))
-            act.setObjectName(name)
-            act.triggered.connect(slot)
-            if shortcuts:
-                # A platform's standard key may equal one we add (Ctrl++); the same sequence
-                # twice makes the shortcut ambiguous, and then Qt triggers neither.
-                unique = {seq.toString(): seq for seq in shortcuts if not seq.isEmpty()}
-                act.setShortcuts(list(unique.values()))
-                # Only while webmail has focus, so the news tab keeps its own keys.
-                act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.addAction(act)
-            return act
-
-        seq = QKeySequence
-        self.back_action = action(self.tr("Back"), icons.GoPrevious,
-                                  self.view.back, [seq(seq.StandardKey.Back)], "back")
-        self.forward_action = action(self.tr("Forward"), icons.GoNext,
-                                     self.view.forward, [seq(seq.StandardKey.Forward)], "forward")
-        # F5 / Ctrl+R belong to the window's Vernieuwen, which reloads the webmail when it is in
-        # front: the same key on two actions would make it ambiguous, and then neither fires.
-        self.reload_action = action(self.tr("Reload"), icons.ViewRefresh,
-                                    self.reload, None, "reload")
-        self.home_action = action(self.tr("Home"), icons.GoHome,
-                                  self.home, None, "home")
-        self.open_external_action = action(
-            self.tr("Open in browser"), "internet-web-browser",
-            self.open_in_browser, None, "openInBrowser")
-        self.zoom_out_action = action("−", None, self.zoom_out,
-                                      [seq(seq.StandardKey.ZoomOut), seq("Ctrl+-")], "zoomOut")
-        self.zoom_out_action.setToolTip(self.tr("Zoom out (Ctrl+minus)"))
-        self.zoom_reset_action = action("100%", None, self.zoom_reset, [seq("Ctrl+0")], "zoomReset")
-        self.zoom_reset_action.setToolTip(self.tr("Reset zoom (Ctrl+0)"))
-        self.zoom_in_action = action("+", None, self.zoom_in,
-                                     [seq(seq.StandardKey.ZoomIn), seq("Ctrl+="), seq("Ctrl++")],
-                                     "zoomIn")
-        self.zoom_in_action.setToolTip(self.tr("Zoom in (Ctrl+plus)"))
-        for act in (self.back_action, self.forward_action, self.reload_action, self.home_action):
-            self.toolbar.addAction(act)
-        self.toolbar.addSeparator()
-        self.toolbar.addAction(self.open_external_action)
-        spacer = QWidget(self.toolbar)
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        self.toolbar.addWidget(spacer)
-        for act in (self.zoom_out_action, self.zoom_reset_action, self.zoom_in_action):
-            self.toolbar.addAction(act)
-        # Reachable with Tab, as every other control (a toolbar's buttons take no focus by
-        # default), and named for screen readers: "−" and "+" say nothing read aloud.
-        self.zoom_out_action.setText(self.tr("Zoom out"))
-        self.zoom_in_action.setText(self.tr("Zoom in"))
-        for act in self.toolbar.actions():
-            button = self.toolbar.widgetForAction(act)
-            if button is not None:
-                button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-                button.setAccessibleName(act.toolTip() or act.text())
-        self.zoom_out_action.setIconText("−")
-        self.zoom_in_action.setIconText("+")
-        # Nothing to go back to yet; asking the history now would wait on the page (~20 ms).
-        self.back_action.setEnabled(False)
-        self.forward_action.setEnabled(False)
 
     # Navigation --------------------------------------------------------------------------------
     def home(self) -> None:
@@ -259,41 +201,57 @@ class WebmailBrowser(QWidget):
 
     def _on_load_finished(self, ok: bool) -> None:
         self.progress.hide()
+        self.toolbar.make_reachable()  # the page's own widget exists now
         self._update_actions()
-        # Chromium may reset zoom when the host changes; the user's choice is per provider.
+        # Chromium may reset zoom when the host changes; the text size is the user's.
         if abs(self.view.zoomFactor() - self._zoom) > 0.001:
             self.view.setZoomFactor(self._zoom)
         self.load_finished.emit(ok)
 
-    # Zoom --------------------------------------------------------------------------------------
-    def _saved_zoom(self) -> float:
-        raw = self._settings.get_map(keys.WEBMAIL_ZOOM).get(self.provider.id, 1.0)
-        zoom = float(raw) if isinstance(raw, int | float) else 1.0
-        return min(max(zoom, ZOOM_STEPS[0]), ZOOM_STEPS[-1])
-
+    # Text size (the app's one setting) and colours -------------------------------------------
     def _apply_zoom(self) -> None:
-        self._zoom = self._saved_zoom()
+        self._zoom = self._text.percent / 100
         self.view.setZoomFactor(self._zoom)
-        self.zoom_reset_action.setText(f"{round(self._zoom * 100)}%")
+        for popup in self._popups:
+            popup.setZoomFactor(self._zoom)
+        self.zoom_reset_action.setText(f"{self._text.percent}%")
 
     def set_zoom(self, factor: float) -> None:
-        factor = min(max(factor, ZOOM_STEPS[0]), ZOOM_STEPS[-1])
-        self._settings.set_map_entry(keys.WEBMAIL_ZOOM, self.provider.id, round(factor, 2))
-        self._apply_zoom()
+        self._text.set(round(factor * 100))
 
     def zoom_in(self) -> None:
-        self.set_zoom(next((z for z in ZOOM_STEPS if z > self._zoom + 0.001), ZOOM_STEPS[-1]))
+        self._text.bigger()
 
     def zoom_out(self) -> None:
-        self.set_zoom(next((z for z in reversed(ZOOM_STEPS) if z < self._zoom - 0.001),
-                           ZOOM_STEPS[0]))
+        self._text.smaller()
 
     def zoom_reset(self) -> None:
-        self.set_zoom(1.0)
+        self._text.normal()
 
     @property
     def zoom(self) -> float:
         return self._zoom
+
+    def _on_setting_changed(self, name: str) -> None:
+        if name == keys.TEXT_SIZE.name:
+            self._apply_zoom()
+        elif name == keys.WEBMAIL_NOTIFICATIONS.name:
+            self._apply_notification_choice()
+
+    def _follow_scheme(self) -> None:
+        """The page's background (seen while a page loads) and our own local pages in the
+        palette's colours; a provider's page that has no dark look of its own is darkened by
+        Chromium when the app is dark."""
+        palette = self.palette()
+        self.page.setBackgroundColor(palette.color(QPalette.ColorRole.Base))
+        self.profile.settings().setAttribute(QWebEngineSettings.WebAttribute.ForceDarkMode,
+                                             is_dark(palette))
+        self.page.restyle()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._follow_scheme()
 
     # Pop-ups -----------------------------------------------------------------------------------
     def _open_popup(self, request: QWebEngineNewWindowRequest) -> None:
@@ -350,10 +308,6 @@ class WebmailBrowser(QWidget):
             permission.grant()
         else:
             permission.deny()
-
-    def _on_setting_changed(self, name: str) -> None:
-        if name == keys.WEBMAIL_NOTIFICATIONS.name:
-            self._apply_notification_choice()
 
     def _on_permission_requested(self, permission: QWebEnginePermission) -> None:
         kind = permission.permissionType()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...mail.providers import CUSTOM_ID, Provider, ProviderError, validate_custom_url
+from ..dialogs import default_button, plain_title_bar, show_as_error
 
 
 class ChooseWebmailDialog(QDialog):
@@ -28,6 +29,7 @@ class ChooseWebmailDialog(QDialog):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("chooseWebmailDialog")
+        plain_title_bar(self)
         self.setWindowTitle(self.tr("Choose your webmail"))
         self._group = QButtonGroup(self)
         self._buttons: dict[str, QRadioButton] = {}
@@ -53,10 +55,11 @@ class ChooseWebmailDialog(QDialog):
         self.url_edit = QLineEdit(custom_url, self)
         self.url_edit.setObjectName("customUrl")
         self.url_edit.setPlaceholderText("https://webmail.example.nl")
+        self.url_edit.setAccessibleName(self.tr("Address of the other webmail"))
         self.url_edit.setContentsMargins(24, 0, 0, 0)
         self.url_error = QLabel(self)
         self.url_error.setObjectName("customUrlError")
-        self.url_error.setStyleSheet("color: #b00020;")
+        show_as_error(self.url_error)
         self.url_error.setWordWrap(True)
         self.url_error.setContentsMargins(24, 0, 0, 0)
         layout.addWidget(self.url_edit)
@@ -64,7 +67,8 @@ class ChooseWebmailDialog(QDialog):
 
         self.button_box = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        self.button_box.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Open webmail"))
+        default_button(self.button_box, QDialogButtonBox.StandardButton.Ok).setText(
+            self.tr("Open webmail"))
         self.button_box.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         self.button_box.accepted.connect(self.accept)
         self.button_box.rejected.connect(self.reject)

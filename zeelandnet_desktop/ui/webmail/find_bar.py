@@ -9,10 +9,13 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidg
 
 
 class FindBar(QWidget):
-    def __init__(self, page: QWebEnginePage, parent: QWidget | None = None) -> None:
+    def __init__(self, page: QWebEnginePage, parent: QWidget | None = None,
+                 back_to: QWidget | None = None) -> None:
+        """`back_to`: where the keyboard goes when the bar closes (the page)."""
         super().__init__(parent)
         self.setObjectName("findBar")
         self._page = page
+        self._back_to = back_to
         self.field = QLineEdit(self)
         self.field.setObjectName("findText")
         self.field.setClearButtonEnabled(True)
@@ -56,9 +59,9 @@ class FindBar(QWidget):
         self._page.findText("")  # takes the highlighting away
         self.result.clear()
         self.hide()
-        parent = self.parentWidget()
-        if parent is not None:
-            parent.setFocus()
+        target = self._back_to or self.parentWidget()
+        if target is not None:
+            target.setFocus()
 
     def search(self, backward: bool = False) -> None:
         text = self.field.text()

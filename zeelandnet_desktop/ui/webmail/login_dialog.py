@@ -17,6 +17,8 @@ from PySide6.QtWidgets import (
 )
 
 from ...mail.credentials import Problem
+from ..dialogs import default_button, plain_title_bar, show_as_error
+from ..names import name_fields_after_labels
 
 
 def remember_label(platform: str = sys.platform) -> str:
@@ -64,6 +66,7 @@ class LoginDialog(QDialog):
                  problem: Problem | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("LoginDialog")
+        plain_title_bar(self)
         self.setWindowTitle(self.tr("Sign in to %1").replace("%1", provider_name))
         self._password_edited = False
 
@@ -73,7 +76,7 @@ class LoginDialog(QDialog):
         self.message.setObjectName("loginMessage")
         self.message.setWordWrap(True)
         self.message.setVisible(bool(message))
-        self.message.setStyleSheet("color: #b3261e;")
+        show_as_error(self.message)
 
         self.address_edit = QLineEdit(address, self)
         self.address_edit.setObjectName("address")
@@ -92,7 +95,7 @@ class LoginDialog(QDialog):
 
         self.button_box = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        ok = self.button_box.button(QDialogButtonBox.StandardButton.Ok)
+        ok = default_button(self.button_box, QDialogButtonBox.StandardButton.Ok)
         ok.setText(self.tr("Sign in"))
         self.button_box.accepted.connect(self.accept)
         self.button_box.rejected.connect(self.reject)
@@ -103,6 +106,7 @@ class LoginDialog(QDialog):
         form.addRow(self.tr("E-mail address:"), self.address_edit)
         form.addRow(self.tr("Password:"), self.password_edit)
         form.addRow("", self.remember_box)
+        name_fields_after_labels(form)
         layout = QVBoxLayout(self)
         layout.addWidget(self.message)
         layout.addLayout(form)

@@ -13,8 +13,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QObject, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QAccessible, QDesktopServices, QGuiApplication
 from PySide6.QtWebEngineCore import (
     QWebEngineCertificateError,
     QWebEngineLoadingInfo,
@@ -30,6 +31,7 @@ from ...mail.pages import is_logout
 from ...mail.providers import Navigation, Provider, is_provider_origin, navigation_decision
 from . import page_dialogs
 from .guard import SignInGuard
+from .local_pages import local_page
 
 log = logging.getLogger(__name__)
 
@@ -71,6 +73,7 @@ def create_profile(provider: Provider, storage: Path, language: str = "nl") -> Q
     builder.setPersistentPermissionsPolicy(
         QWebEngineProfile.PersistentPermissionsPolicy.AskEveryTime)
     profile = builder.createProfile(f"webmail-{provider.id}")
+    tell_chromium_accessibility_is_on()
     # Some webmails refuse browsers they do not know; without the QtWebEngine token we look like
     # the Chromium we are.
     profile.setHttpUserAgent(re.sub(r"\s*QtWebEngine/\S+", "", profile.httpUserAgent()))
@@ -85,6 +88,19 @@ def create_profile(provider: Provider, storage: Path, language: str = "nl") -> Q
     web.setAttribute(attrs.FullScreenSupportEnabled, False)
     web.setAttribute(attrs.PluginsEnabled, False)
     return profile
+
+
+def tell_chromium_accessibility_is_on() -> None:
+    """Switch on the web page's accessibility tree when a screen reader already runs.
+
+    QtWebEngine starts with the first profile, which is made when the webmail is first shown,
+    long after Qt's accessibility came on. Its start-up switches Chromium's accessibility on
+    only when it sees that at that moment, and that early switch does not take (measured: the
+    view then has no document for AT-SPI, while a view made before accessibility came on has
+    one). Announcing "active" once more, now that QtWebEngine listens, does take.
+    """
+    if QAccessible.isActive():
+        QAccessible.setActive(True)
 
 
 # --- page --------------------------------------------------------------------------------------
@@ -107,6 +123,7 @@ class WebmailPage(QWebEnginePage):
         super().__init__(profile, parent)
         self.provider = provider
         self.failed_url: QUrl | None = None  # set while one of our local pages is shown
+        self._local_page: tuple[str, str, str, str, str] | None = None  # its words
         self._local_html_pending = False
         self._certificate_problem = ""
         self._last_external: tuple[str, float] = ("", 0.0)
@@ -165,7 +182,7 @@ class WebmailPage(QWebEnginePage):
         one (Roundcube 1.6 refuses a bare ?_task=logout: "Request security check failed", and
         the session stays), else `fallback_url`."""
         def answered(result: object) -> None:
-            if result != "clicked":
+            if result != "clicked" and shiboken6.isValid(self):  # the page may be gone by now
                 self.load(QUrl(fallback_url))
 
         self.runJavaScript(_SIGN_OUT_CALL, _APPLICATION_WORLD, answered)
@@ -323,23 +340,18 @@ class WebmailPage(QWebEnginePage):
 
     def _show_local_page(self, *, title: str, heading: str, text: str, detail: str,
                          button: str) -> None:
-        retry = html.escape(self.retry_url().toString(), quote=True)
-        page = f"""<!doctype html><html><head><meta charset="utf-8">
-<title>{html.escape(title)}</title>
-<style>
- body {{ font-family: sans-serif; background: #f4f6f8; color: #1d2733; margin: 0; }}
- main {{ max-width: 34em; margin: 12vh auto; padding: 2em; background: #fff;
-         border-radius: 8px; box-shadow: 0 1px 4px rgba(0,0,0,.12); }}
- h1 {{ font-size: 1.3em; margin-top: 0; }}
- p.detail {{ color: #66717d; font-size: .85em; }}
- a.button {{ display: inline-block; padding: .6em 1.4em; background: #0a5fa8; color: #fff;
-             border-radius: 4px; text-decoration: none; }}
-</style></head><body><main>
-<h1>{heading}</h1><p>{html.escape(text)}</p><p class="detail">{detail}</p>
-<p><a class="button" id="retry" href="{retry}">{html.escape(button)}</a></p>
-</main></body></html>"""
+        self._local_page = (title, heading, text, detail, button)
+        retry = self.retry_url().toString()
         self._local_html_pending = True
-        self.setHtml(page)
+        self.setHtml(local_page(QGuiApplication.palette(), title=title, heading=heading,
+                                text=text, detail=detail, button=button, retry=retry))
+
+    def restyle(self) -> None:
+        """The palette changed (light to dark): our local page, if one shows, in its colours."""
+        if self.local_page_shown and self._local_page is not None:
+            title, heading, text, detail, button = self._local_page
+            self._show_local_page(title=title, heading=heading, text=text, detail=detail,
+                                  button=button)
 
 
 # --- downloads ---------------------------------------------------------------------------------

@@ -7,6 +7,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
+from ..dialogs import plain_title_bar
+
 # QtWebEngine asks "leave this page?" (a page's beforeunload) through javaScriptConfirm with this
 # text of its own; we put our own words on it.
 _LEAVE_PAGE = "Are you sure you want to leave this page? Changes that you made may not be saved."
@@ -53,6 +55,7 @@ def confirm(parent: QWidget | None, provider_name: str, message: str) -> bool:
 def prompt(parent: QWidget | None, provider_name: str, message: str,
            default: str) -> tuple[bool, str]:
     dialog = QInputDialog(parent)
+    plain_title_bar(dialog)
     dialog.setWindowTitle(provider_name)
     dialog.setLabelText(message)
     dialog.setTextValue(default)

@@ -31,6 +31,7 @@ from ...mail.providers import (
     imap_server_from_dict,
 )
 from ...settings import Settings
+from ..names import name_fields_after_labels
 from . import watch_words
 
 if TYPE_CHECKING:
@@ -106,7 +107,9 @@ class WebmailSettingsPage(QWidget):
         self.download_dir = QLineEdit(settings.get(keys.WEBMAIL_DOWNLOAD_DIR), self)
         self.download_dir.setObjectName("downloadDir")
         self.download_dir.setPlaceholderText(self.tr("Your Downloads folder"))
+        self.download_dir.setAccessibleName(self.tr("Save attachments in"))
         browse = QPushButton(self.tr("Browse…"), self)
+        browse.setAccessibleName(self.tr("Choose the folder for attachments"))
         browse.clicked.connect(self._browse)
         downloads = QHBoxLayout()
         downloads.addWidget(self.download_dir, 1)
@@ -132,6 +135,7 @@ class WebmailSettingsPage(QWidget):
         form.addRow("", self.mail_status)
         form.addRow(self.tr("Save attachments in:"), downloads)
         form.addRow(self.tr("Close webmail when hidden for:"), self.unload_minutes)
+        name_fields_after_labels(form)
         self._update_custom()
         self._update_mail_server()
 

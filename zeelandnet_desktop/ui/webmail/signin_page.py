@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from ... import settings as keys
 from ...services.credentials import CredentialResult
 from ...settings import Settings
+from ..names import name_combo_box
 from .login_dialog import problem_text
 
 if TYPE_CHECKING:
@@ -45,6 +46,8 @@ class CredentialsPage(QWidget):
         forget_box = QGroupBox(self.tr("Forget data"), self)
         self.account = QComboBox(forget_box)
         self.account.setObjectName("account")
+        self.account.setAccessibleName(self.tr("Webmail whose data to forget"))
+        name_combo_box(self.account)
         accounts = login.accounts()
         current = settings.get(keys.WEBMAIL_PROVIDER)
         for provider in login.providers().values():

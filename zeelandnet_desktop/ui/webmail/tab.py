@@ -159,7 +159,7 @@ class WebmailTab(QWidget):
             self._browser.set_discarded(False)
         assert self._browser is not None
         self._stack.setCurrentWidget(self._browser)
-        self._browser.setFocus()
+        self._browser.view.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def open_message(self, uid: int) -> None:
         """Show one message of the inbox, where the provider's addresses allow it (else the
