@@ -21,9 +21,7 @@ from . import settings as keys
 from .assets import resource_path
 from .options import LaunchOptions
 from .services.credentials import CredentialService
-from .services.mail_watch import MailWatchService
 from .services.news import NewsService
-from .services.signin import SigninService
 from .services.tasks import TaskRunner
 from .services.webmail import WebmailService
 from .settings import Settings
@@ -34,12 +32,14 @@ from .ui.main_window import MainWindow
 from .ui.news.feature import NewsFeature
 from .ui.settings.registry import SettingsPages
 from .ui.theme import Theme
-from .ui.webmail.feature import WebmailFeature
 
 if TYPE_CHECKING:
     from .services.breaking import BreakingNewsService
+    from .services.mail_watch import MailWatchService
+    from .services.signin import SigninService
     from .ui.tray.feature import TrayFeature
     from .ui.tray.notices import NotificationsFeature
+    from .ui.webmail.feature import WebmailFeature
 
 log = logging.getLogger(__name__)
 
@@ -47,6 +47,12 @@ TASKS_QUIT_SECONDS = 0.15  # after the store closed: what is left is network wai
 
 
 class Shell(QObject):
+    # The mail side (sign-in, the mail watch, the webmail feature) is attached right after
+    # the first paint: the first screen does not need it, and its modules cost start-up time.
+    signin: SigninService
+    mail_watch: MailWatchService
+    webmail_feature: WebmailFeature
+
     first_painted = Signal()
     shutting_down = Signal()
     tab_activated = Signal(str)
@@ -82,19 +88,12 @@ class Shell(QObject):
         self.webmail = WebmailService(self.settings, paths, self)
         # No keyring work here: the store picks its backend on first use, in the runner.
         self.credentials = CredentialService(tasks=self.tasks, parent=self)
-        self.signin = SigninService(self.settings, self.credentials, self)
-        self.mail_watch = MailWatchService(self.settings, self.tasks, self.credentials,
-                                           self.webmail, self.signin, self)
+        self._mail_attached = False
         self.breaking: BreakingNewsService | None = None  # after the first paint
 
         # The window and the features that fill it.
         self._window = MainWindow(self.settings, self.icon)
         self.news_feature = NewsFeature(self, self.news, self)
-        self.webmail_feature = WebmailFeature(self, self.webmail, self.signin, self,
-                                              mail_watch=self.mail_watch)
-        from .ui.tray.feature import register_pages
-
-        register_pages(self, self.news)
         self.notices: NotificationsFeature | None = None  # after the first paint
         self.tray: TrayFeature | None = None  # after the first paint, when a system tray exists
 
@@ -128,7 +127,21 @@ class Shell(QObject):
         self._window.winId()
         self.qt_app.setApplicationName(DISPLAY_NAME)
 
+    def _attach_mail(self) -> None:
+        from .services.mail_watch import MailWatchService
+        from .services.signin import SigninService
+        from .ui.webmail.feature import WebmailFeature
+
+        self.signin = SigninService(self.settings, self.credentials, self)
+        self.mail_watch = MailWatchService(self.settings, self.tasks, self.credentials,
+                                           self.webmail, self.signin, self)
+        self.webmail_feature = WebmailFeature(self, self.webmail, self.signin, self,
+                                              mail_watch=self.mail_watch)
+        self._mail_attached = True
+
     def _after_first_paint(self) -> None:
+        if self._quitting:
+            return  # asked to quit before the first turn of the event loop
         report = self.options.debug_flag("startup-report")
         if report is not None:
             from .system.debug import report_startup
@@ -141,6 +154,7 @@ class Shell(QObject):
             # After the first round the webmail (when it is the tab) goes out of sight, so the
             # soak also covers "unload when hidden".
             run_soak(self.qt_app, self.news, int(soak), lambda: self.show_tab("news"))
+        self._attach_mail()
         self._start_notifications()
         self.instance_server = single_instance.InstanceServer(self.paths.instance_key(), self)
         self.instance_server.activate_requested.connect(self._on_activate_requested)
@@ -158,8 +172,9 @@ class Shell(QObject):
         if self.instance_server is not None:
             self.instance_server.close()
         self.shutting_down.emit()
-        self.mail_watch.shut_down()  # its session ends within the runner's shut-down below
-        self.signin.shut_down()
+        if self._mail_attached:
+            self.mail_watch.shut_down()  # its session ends within the runner's shut-down below
+            self.signin.shut_down()
         self.news.shut_down()  # cancels the round, lets queued writes finish, closes the store
         self.tasks.shutdown(TASKS_QUIT_SECONDS)
         self.settings.sync()
@@ -210,7 +225,8 @@ class Shell(QObject):
     def _refresh_current(self) -> None:
         """F5 / Ctrl+R: the news, or the webmail page when it is in front."""
         if self._window.current_tab() == "webmail":
-            self.webmail_feature.reload()
+            if self._mail_attached:
+                self.webmail_feature.reload()
         else:
             self.refresh_news()
 
@@ -233,6 +249,9 @@ class Shell(QObject):
         browser does; then Qt closes the window, which saves its state."""
         if self._quitting:
             return
+        if not self._mail_attached:
+            self._quit_now()
+            return
         self.webmail_feature.confirm_close(self._quit_now)
 
     def _quit_now(self) -> None:
@@ -245,7 +264,7 @@ class Shell(QObject):
             return True  # quitting already, or the tray keeps the app (and the page) alive
         if self.qt_app.property("quitBySignal"):
             return True  # the session is ending (logout, shutdown): nobody to ask
-        if not self.webmail_feature.page_open():
+        if not self._mail_attached or not self.webmail_feature.page_open():
             return True
         self.webmail_feature.confirm_close(self._close_confirmed_now)
         return False

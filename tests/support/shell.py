@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
@@ -20,5 +21,13 @@ def start_shell(qapp: QApplication, profile_dir: Path, *, tab: str | None = None
     options = LaunchOptions(profile_dir=str(paths.profile_dir), tab=tab, minimized=minimized,
                             feeds=str(feeds or empty_catalogue(profile_dir)))
     shell = Shell(qapp, paths, options)
+    painted: list[bool] = []
+    shell.first_painted.connect(lambda: painted.append(True))
     shell.start()
+    # What comes after the first paint (the mail side, the tray, the news round) is there
+    # before a test goes on, as it is before a user can click.
+    deadline = time.monotonic() + 10
+    while not painted and time.monotonic() < deadline:
+        qapp.processEvents()
+    assert painted, "the window was never shown"
     return shell

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import QMenu, QWidget
 
 from ...services.news import NewsService
 from ..shell_api import ShellApi
-from .settings_page import NewsSettingsPage
 from .tab import NewsTab
 
 
@@ -23,6 +22,13 @@ def _plain(text: str) -> str:
 def _keys_of(action: QAction) -> str:
     return ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText)
                      for s in action.shortcuts())
+
+
+def _news_page(shell: ShellApi, news: NewsService, parent: QWidget) -> QWidget:
+    # Imported when Instellingen first opens: not before the first paint.
+    from .settings_page import NewsSettingsPage
+
+    return NewsSettingsPage(shell.settings, news, parent)
 
 
 class NewsFeature(QObject):
@@ -37,8 +43,7 @@ class NewsFeature(QObject):
         shell.article_requested.connect(self.tab.show_article)
         shell.shutting_down.connect(self.tab.stop)
         shell.tab_activated.connect(self._on_tab)
-        shell.settings_pages.register(
-            "news", 10, lambda parent: NewsSettingsPage(shell.settings, news, parent))
+        shell.settings_pages.register("news", 10, lambda parent: _news_page(shell, news, parent))
 
         actions = self.tab.actions_
         self.menu = QMenu(window)

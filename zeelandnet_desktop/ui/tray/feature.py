@@ -11,14 +11,13 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from ... import settings as keys
 from ...services.breaking import BreakingNewsService
 from ...services.news import NewsService
 from ..shell_api import ShellApi
 from .icon import Tray
-from .settings_page import TraySettingsPage
 
 if TYPE_CHECKING:
     from .notices import NotificationsFeature
@@ -30,9 +29,14 @@ def register_pages(shell: ShellApi, news: NewsService,
                    can_notify: Callable[[], bool] = lambda: True) -> None:
     """Instellingen → Meldingen exists with or without a tray (the calm rules apply anyway).
     `can_notify` is asked each time the page opens (the notifications feature knows)."""
-    shell.settings_pages.register(
-        "notifications", 20,
-        lambda parent: TraySettingsPage(shell.settings, news, parent, can_notify=can_notify()))
+    def page(parent: QWidget) -> QWidget:
+        # Imported when Instellingen first opens (with autostart's plist and desktop-file
+        # code): not before the first paint.
+        from .settings_page import TraySettingsPage
+
+        return TraySettingsPage(shell.settings, news, parent, can_notify=can_notify())
+
+    shell.settings_pages.register("notifications", 20, page)
 
 
 class TrayFeature(QObject):

@@ -15,14 +15,14 @@ import shiboken6
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QWidget
 
-from ...services.signin import SigninService
 from ...services.webmail import WebmailService
 from ..shell_api import ShellApi
-from .signin import WebmailLogin
-from .tab import WebmailTab
 
 if TYPE_CHECKING:
     from ...services.mail_watch import MailWatchService, WatchProblem
+    from ...services.signin import SigninService
+    from .signin import WebmailLogin
+    from .tab import WebmailTab
 
 CLOSE_ANSWER_MS = 1500  # how long a page may take to say whether it can be left
 
@@ -56,6 +56,11 @@ class WebmailFeature(QObject):
     def tab(self) -> WebmailTab:
         """The tab widget, made on first use (cheap: the browser comes when it is shown)."""
         if self._tab is None:
+            # Imported here, after the first paint: the sign-in rule's many small types are
+            # not what the first screen needs.
+            from .signin import WebmailLogin
+            from .tab import WebmailTab
+
             shell = self._shell
             window = shell.window
             tab = WebmailTab(shell.settings, self._webmail)
