@@ -39,6 +39,9 @@ T = TypeVar("T")
 WriteJob = Callable[[sqlite3.Connection], T]
 
 
+READER_CACHE_KIB = 256
+
+
 class StoreClosedError(RuntimeError):
     pass
 
@@ -211,6 +214,11 @@ class Database:
             else:
                 conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
             conn.execute("PRAGMA query_only=1")
+            # One reader per worker thread, each with SQLite's own page cache (2 MiB by
+            # default) filling as the database grows: over days that was most of the app's
+            # memory growth. Reads are small indexed queries; the system's file cache holds
+            # the rest.
+            conn.execute(f"PRAGMA cache_size=-{READER_CACHE_KIB}")
             self._local.conn = conn
             with self._readers_lock:
                 # Worker threads come and go (an idle lane thread ends): a connection of a
