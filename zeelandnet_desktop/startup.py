@@ -69,6 +69,10 @@ def run(options: LaunchOptions) -> int:
     install_excepthook(paths.log_file, _show_error_dialog)
     _quit_on_termination_signals(qt_app)
 
+    # Feeds are parsed on worker threads; with Python's default 5 ms switch interval a busy
+    # worker kept the GUI thread waiting for the interpreter lock long enough to be felt
+    # (scrolling, typing) during a refresh round. 1 ms hands it back sooner.
+    sys.setswitchinterval(0.001)
     from .shell import Shell
 
     shell = Shell(qt_app, paths, options)
