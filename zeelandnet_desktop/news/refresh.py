@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 
 from .catalogue import Catalogue, Category, FeedSource
-from .db import is_full
+from .db import StoreClosedError, is_full
 from .fetch import FetchCancelled, Fetcher, FetchResult, host_of
 from .model import DISK_FULL, INTERNAL, RATE_LIMITED, FeedProblem, FeedState
 from .parse import parse_feed
@@ -75,6 +75,8 @@ def plan_round(
     now = now or started
     try:
         states = store.feed_states()
+    except StoreClosedError:
+        raise  # quitting: there is no round to plan
     except Exception:
         log.exception("Could not read feed states; refreshing without them")
         states = {}

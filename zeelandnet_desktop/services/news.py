@@ -314,8 +314,11 @@ class NewsService(QObject):
         self._end_round(round_, report)
 
     def _round_failed(self, round_: _Round, error: BaseException) -> None:
-        # refresh_feed never raises, so this is a bug or a store that cannot be read.
-        log.error("Refresh round failed", exc_info=error)
+        if self._shut_down:
+            log.info("Refresh round ended by quitting (%s)", type(error).__name__)
+        else:
+            # refresh_feed never raises, so this is a bug or a store that cannot be read.
+            log.error("Refresh round failed", exc_info=error)
         self._end_round(round_, None)
 
     def _end_round(self, round_: _Round, report: RefreshReport | None) -> None:
