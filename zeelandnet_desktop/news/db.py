@@ -215,7 +215,7 @@ class Database:
                 conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
             conn.execute("PRAGMA query_only=1")
             # One reader per worker thread, each with SQLite's own page cache (2 MiB by
-            # default) filling as the database grows: over days that was most of the app's
+            # default) filling as the database grows: over days that was part of the app's
             # memory growth. Reads are small indexed queries; the system's file cache holds
             # the rest.
             conn.execute(f"PRAGMA cache_size=-{READER_CACHE_KIB}")
