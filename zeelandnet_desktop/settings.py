@@ -15,8 +15,6 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QByteArray, QObject, QSettings, Signal
 
-from .news.breaking import is_clock
-
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
@@ -169,6 +167,15 @@ MAIL_CUSTOM_TLS: Key[str] = Key("webmail/custom_mail_tls", str, "implicit",
 # is not another attempt {"zeelandnet": 1767225600}.
 MAIL_LOGIN_REFUSED: MapKey = MapKey("webmail/mail_login_refused")
 
+
+def _is_clock(text: str) -> bool:
+    # The breaking-news rule is imported when a quiet-hours time is first read, not with the
+    # settings (which the first screen needs).
+    from .news.breaking import is_clock
+
+    return is_clock(text)
+
+
 # Tray and notifications
 NOTIFY_BREAKING: Key[bool] = Key("tray/notify_breaking", bool, True)
 # The user's changes to the catalogue's per-category `notify` flags (see breaking.py).
@@ -176,8 +183,8 @@ NOTIFY_CATEGORIES_ON: Key[list[str]] = Key("tray/notify_categories_on", list, []
 NOTIFY_CATEGORIES_OFF: Key[list[str]] = Key("tray/notify_categories_off", list, [])
 NOTIFY_PER_HOUR: Key[int] = Key("tray/notifications_per_hour", int, 6, minimum=1, maximum=60)
 QUIET_HOURS: Key[bool] = Key("tray/quiet_hours", bool, True)
-QUIET_START: Key[str] = Key("tray/quiet_start", str, "23:00", check=is_clock)
-QUIET_END: Key[str] = Key("tray/quiet_end", str, "07:00", check=is_clock)
+QUIET_START: Key[str] = Key("tray/quiet_start", str, "23:00", check=_is_clock)
+QUIET_END: Key[str] = Key("tray/quiet_end", str, "07:00", check=_is_clock)
 PAUSED_UNTIL: Key[int] = Key("tray/paused_until", int, 0, minimum=0)  # Unix time; 0 = not paused
 NOTIFY_MAIL: Key[bool] = Key("tray/notify_mail", bool, True)
 START_AT_LOGIN: Key[bool] = Key("tray/start_at_login", bool, False)
