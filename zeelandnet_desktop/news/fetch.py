@@ -12,30 +12,32 @@ from __future__ import annotations
 
 import http.cookiejar
 import logging
-import re
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
-from email.utils import parsedate_to_datetime
 from urllib.parse import urljoin, urlsplit
 
 import requests
-import urllib3.exceptions
 
 from zeelandnet_desktop import __version__
 
+from .http_answers import (
+    DEFAULT_RATE_LIMIT_WAIT,
+    DeadlineError,
+    classify_exception,
+    host_of,
+    parse_max_age,
+    parse_retry_after,
+)
 from .model import (
-    CONNECTION,
     HTTP,
     INVALID_URL,
-    OFFLINE,
     RATE_LIMITED,
     REDIRECT_LOOP,
     TIMEOUT,
-    TLS,
     TOO_LARGE,
     FeedProblem,
     FeedState,
@@ -45,10 +47,6 @@ log = logging.getLogger(__name__)
 
 USER_AGENT = f"ZeelandNetDesktop/{__version__} (+feed reader)"
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
-# Neither a server's max-age nor its Retry-After may silence a feed for longer than this.
-MAX_WAIT = timedelta(hours=6)
-# 429 without a usable Retry-After: back off this long rather than hammer the host.
-DEFAULT_RATE_LIMIT_WAIT = timedelta(minutes=5)
 _ACCEPT = (
     "application/rss+xml, application/atom+xml, application/rdf+xml;q=0.9, "
     "application/xml;q=0.9, text/xml;q=0.9, */*;q=0.5"
@@ -61,11 +59,6 @@ PICTURE_REDIRECTS = 5
 
 def _utcnow() -> datetime:
     return datetime.now(timezone.utc)
-
-
-def host_of(url: str) -> str:
-    """The host[:port] that rate limits apply to."""
-    return urlsplit(url).netloc.lower()
 
 
 @dataclass(frozen=True)
@@ -100,34 +93,6 @@ class FetchResult:
         return self.headers.get("last-modified")
 
 
-def parse_retry_after(value: str | None, now: datetime) -> datetime | None:
-    """Retry-After as seconds or as an HTTP date; None when absent or unreadable."""
-    if not value:
-        return None
-    value = value.strip()
-    if value.isdigit():
-        return now + min(timedelta(seconds=int(value)), MAX_WAIT)
-    try:
-        when = parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
-        return None
-    if when.tzinfo is None:
-        when = when.replace(tzinfo=timezone.utc)
-    return min(max(when, now), now + MAX_WAIT)
-
-
-_MAX_AGE = re.compile(r"(?:^|[,\s])max-age\s*=\s*\"?(\d+)", re.IGNORECASE)
-
-
-def parse_max_age(cache_control: str | None) -> timedelta | None:
-    if not cache_control:
-        return None
-    match = _MAX_AGE.search(cache_control)
-    if not match:
-        return None
-    return min(timedelta(seconds=int(match.group(1))), MAX_WAIT)
-
-
 class FetchCancelled(Exception):
     """The caller cancelled the fetch (the app is quitting): nothing to report or store."""
 
@@ -146,7 +111,7 @@ class _Until:
         if self.cancelled is not None and self.cancelled():
             raise FetchCancelled
         if time.monotonic() > self.deadline:
-            raise _DeadlineError
+            raise DeadlineError
 
 
 class Fetcher:
@@ -289,7 +254,7 @@ class Fetcher:
         for _hop in range(self.max_redirects + 1):
             try:
                 until.check()
-            except _DeadlineError:
+            except DeadlineError:
                 return FetchResult(url, current, None, problem=FeedProblem(TIMEOUT, "deadline"))
             response = session.get(
                 current, headers=headers, timeout=self.timeout, stream=True, allow_redirects=False
@@ -446,41 +411,6 @@ class _BlockAllCookies(http.cookiejar.DefaultCookiePolicy):
 _NO_COOKIES = _BlockAllCookies()
 
 
-class _DeadlineError(Exception):
-    """The whole fetch took longer than the fetcher's deadline."""
-
-
 def _http_url(url: str) -> bool:
     parts = urlsplit(url)
     return parts.scheme in ("http", "https") and bool(parts.hostname)
-
-
-def classify_exception(error: BaseException, url: str) -> FeedProblem:
-    """Map a requests/urllib3/socket exception to a FeedProblem kind."""
-    host = host_of(url)
-    if isinstance(error, _DeadlineError):
-        return FeedProblem(TIMEOUT, "deadline")
-    if isinstance(error, requests.exceptions.SSLError):
-        return FeedProblem(TLS, host)
-    timeouts = requests.exceptions.Timeout | urllib3.exceptions.TimeoutError | TimeoutError
-    if isinstance(error, timeouts):
-        return FeedProblem(TIMEOUT, host)
-    if isinstance(
-        error,
-        requests.exceptions.InvalidURL
-        | requests.exceptions.MissingSchema
-        | requests.exceptions.InvalidSchema
-        | urllib3.exceptions.LocationParseError,
-    ):
-        return FeedProblem(INVALID_URL, host or url[:80])
-    if isinstance(error, requests.exceptions.ConnectionError):
-        reason = error.args[0] if error.args else None
-        reason = getattr(reason, "reason", reason)
-        if isinstance(reason, urllib3.exceptions.NewConnectionError):
-            return FeedProblem(OFFLINE, host)  # DNS failure, refused, unreachable
-        if isinstance(reason, urllib3.exceptions.SSLError):
-            return FeedProblem(TLS, host)
-        return FeedProblem(CONNECTION, host)
-    # Protocol errors while streaming the body (IncompleteRead, reset, bad gzip) and anything
-    # else a broken server can provoke.
-    return FeedProblem(CONNECTION, host)

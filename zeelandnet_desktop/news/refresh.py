@@ -22,7 +22,8 @@ from datetime import datetime, timezone
 
 from .catalogue import Catalogue, Category, FeedSource
 from .db import StoreClosedError, is_full
-from .fetch import FetchCancelled, Fetcher, FetchResult, host_of
+from .fetch import FetchCancelled, Fetcher, FetchResult
+from .http_answers import host_of
 from .model import DISK_FULL, INTERNAL, RATE_LIMITED, FeedProblem, FeedState
 from .parse import parse_feed
 from .report import NOT_MODIFIED, OK, PROBLEM, SKIPPED, FeedOutcome, RefreshReport

@@ -18,69 +18,31 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from .db import Database, ReadOnlyStoreError, StoreClosedError
-from .model import INTERNAL, PROBLEM_KINDS, Article, FeedProblem, FeedState
+from .model import Article, FeedState
+from .rows import (
+    ARTICLE_COLUMNS,
+    READ_COLUMN,
+    UPSERT,
+    article_from_row,
+    article_row,
+    feed_state_from_row,
+    write_feed_state,
+)
 from .samestory import STORY_COLUMNS, copy_read_state, resolve_ids, story_members
 from .schema import SCHEMA_VERSION
-from .textkeys import StoryGroups, fold, link_key, title_key
+from .textkeys import StoryGroups, fold
 
 __all__ = ["SCHEMA_VERSION", "NewsStore", "ReadOnlyStoreError", "StoreClosedError"]
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
-_ARTICLE_COLUMNS = (
-    "a.id, a.feed_url, a.category, a.source, a.title, a.link, a.published, a.first_seen, "
-    "a.summary_html, a.summary_text, a.lead, a.places, a.agencies, a.image_url, "
-    "a.thumbnail_url, a.image_caption, a.image_credit, a.notice"
-)
-_READ_COLUMN = 18  # the read flag after _ARTICLE_COLUMNS
 _CHUNK = 500  # ids per IN (...) query, well below SQLite's parameter limit
 _FROM = "FROM articles a LEFT JOIN read_state r ON r.article_id = a.id"
 # Pruning: the newest this many per category always stay, whatever the clock says ...
 KEEP_PER_CATEGORY = 50
 # ... and "now" is never taken as more than this past the newest date any feed gave us.
 CLOCK_SLACK = timedelta(days=1)
-
-
-def _ts(value: datetime | None) -> float | None:
-    return value.timestamp() if value is not None else None
-
-
-def _dt(value: float | None) -> datetime | None:
-    return datetime.fromtimestamp(value, timezone.utc) if value is not None else None
-
-
-def _split(value: str) -> tuple[str, ...]:
-    return tuple(value.split("/")) if value else ()
-
-
-def _article(row: Sequence[Any], read: bool) -> Article:
-    # Filled through __dict__ instead of Article(...): a frozen dataclass's __init__ goes
-    # through object.__setattr__ per field, which was the largest cost of listing 500
-    # articles on the GUI thread. The fields are exactly the dataclass's, in order.
-    article = object.__new__(Article)
-    article.__dict__.update(
-        id=row[0],
-        feed_url=row[1],
-        category=row[2],
-        source=row[3],
-        title=row[4],
-        link=row[5],
-        published=datetime.fromtimestamp(row[6], timezone.utc),
-        first_seen=datetime.fromtimestamp(row[7], timezone.utc),
-        summary_html=row[8],
-        summary_text=row[9],
-        lead=row[10],
-        places=_split(row[11]),
-        agencies=_split(row[12]),
-        image_url=row[13],
-        thumbnail_url=row[14],
-        image_caption=row[15],
-        image_credit=row[16],
-        notice=row[17],
-        read=read,
-    )
-    return article
 
 
 class NewsStore:
@@ -147,10 +109,10 @@ class NewsStore:
             chunk = kept[start : start + _CHUNK]
             marks = ",".join("?" * len(chunk))
             for row in conn.execute(
-                f"SELECT {_ARTICLE_COLUMNS} FROM articles a WHERE a.id IN ({marks})", chunk
+                f"SELECT {ARTICLE_COLUMNS} FROM articles a WHERE a.id IN ({marks})", chunk
             ):
                 rows[row[0]] = row
-        return [_article(rows[i], r) for i, r in zip(kept, read, strict=True) if i in rows]
+        return [article_from_row(rows[i], r) for i, r in zip(kept, read, strict=True) if i in rows]
 
     def unread_counts(self, categories: Iterable[str] | None = None) -> dict[str, int]:
         """Unread stories per category, counted the way `articles(category)` lists them;
@@ -184,10 +146,10 @@ class NewsStore:
         for start in range(0, len(wanted), _CHUNK):
             chunk = wanted[start : start + _CHUNK]
             marks = ",".join("?" * len(chunk))
-            sql = (f"SELECT {_ARTICLE_COLUMNS}, r.article_id IS NOT NULL {_FROM} "
+            sql = (f"SELECT {ARTICLE_COLUMNS}, r.article_id IS NOT NULL {_FROM} "
                    f"WHERE a.id IN ({marks})")
             for row in conn.execute(sql, chunk):
-                article = _article(row, bool(row[_READ_COLUMN]))
+                article = article_from_row(row, bool(row[READ_COLUMN]))
                 found[article.id] = article
         return [found[i] for i in wanted if i in found]
 
@@ -200,7 +162,7 @@ class NewsStore:
             )
             .fetchall()
         )
-        return {row[0]: _feed_state(row) for row in rows}
+        return {row[0]: feed_state_from_row(row) for row in rows}
 
     def feed_state(self, url: str) -> FeedState | None:
         row = (
@@ -212,7 +174,7 @@ class NewsStore:
             )
             .fetchone()
         )
-        return _feed_state(row) if row else None
+        return feed_state_from_row(row) if row else None
 
     def article_count(self) -> int:
         return int(self._reader().execute("SELECT count(*) FROM articles").fetchone()[0])
@@ -234,20 +196,17 @@ class NewsStore:
         articles = tuple(articles)
 
         def work(conn: sqlite3.Connection) -> tuple[str, ...]:
-            _write_state(conn, state)
+            write_feed_state(conn, state)
             if not articles:
                 return ()
             rows, known = resolve_ids(conn, articles, undated_ids)
-            conn.executemany(_UPSERT, [_row(a, dated) for a, dated in rows])
+            conn.executemany(UPSERT, [article_row(a, dated) for a, dated in rows])
             new = [a.id for a, _dated in rows if a.id not in known]
             for start in range(0, len(new), _CHUNK):
                 copy_read_state(conn, new[start : start + _CHUNK])
             return tuple(new)
 
         return self._submit(work)
-
-    def save_feed_state(self, state: FeedState) -> Future[tuple[str, ...]]:
-        return self.save_feed(state)
 
     def set_read(self, ids: Iterable[str], read: bool = True) -> Future[None]:
         """Mark articles and their copies (the other articles of the same story, as the list
@@ -400,88 +359,3 @@ class NewsStore:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
-
-
-def _feed_state(row: Sequence[Any]) -> FeedState:
-    kind = row[4] if row[4] in PROBLEM_KINDS or not row[4] else INTERNAL  # from a newer version
-    error = FeedProblem(kind, row[5] or "") if kind else None
-    return FeedState(
-        url=row[0],
-        etag=row[1],
-        last_modified=row[2],
-        last_success=_dt(row[3]),
-        last_error=error,
-        next_allowed=_dt(row[6]),
-        title=row[7],
-        fetch_url=row[8],
-    )
-
-
-def _write_state(conn: sqlite3.Connection, state: FeedState) -> None:
-    conn.execute(
-        "INSERT INTO feeds (url, fetch_url, etag, last_modified, last_success, error_kind, "
-        "error_detail, next_allowed, title) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) "
-        "ON CONFLICT(url) DO UPDATE SET fetch_url = excluded.fetch_url, etag = excluded.etag, "
-        "last_modified = excluded.last_modified, last_success = excluded.last_success, "
-        "error_kind = excluded.error_kind, error_detail = excluded.error_detail, "
-        "next_allowed = excluded.next_allowed, title = excluded.title",
-        (
-            state.url,
-            state.fetch_url,
-            state.etag,
-            state.last_modified,
-            _ts(state.last_success),
-            state.last_error.kind if state.last_error else None,
-            state.last_error.detail if state.last_error else None,
-            _ts(state.next_allowed),
-            state.title,
-        ),
-    )
-
-
-_UPSERT = """
-INSERT INTO articles (id, feed_url, category, source, title, link, published, first_seen, dated,
-    summary_html, summary_text, lead, places, agencies, image_url, thumbnail_url, image_caption,
-    image_credit, notice, link_key, title_key, search_text)
-VALUES (?, ?, ?, ?, ?, ?, min(?, ?), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-ON CONFLICT(id) DO UPDATE SET
-    category = excluded.category, source = excluded.source, title = excluded.title,
-    link = excluded.link,
-    published = CASE WHEN excluded.dated THEN min(excluded.published, articles.first_seen)
-                ELSE articles.published END,
-    dated = max(articles.dated, excluded.dated),
-    summary_html = excluded.summary_html, summary_text = excluded.summary_text,
-    lead = excluded.lead, places = excluded.places, agencies = excluded.agencies,
-    image_url = excluded.image_url, thumbnail_url = excluded.thumbnail_url,
-    image_caption = excluded.image_caption, image_credit = excluded.image_credit,
-    notice = excluded.notice, link_key = excluded.link_key,
-    title_key = excluded.title_key, search_text = excluded.search_text
-"""
-
-
-def _row(article: Article, dated: bool) -> tuple[Any, ...]:
-    return (
-        article.id,
-        article.feed_url,
-        article.category,
-        article.source,
-        article.title,
-        article.link,
-        article.published.timestamp(),
-        article.first_seen.timestamp(),
-        article.first_seen.timestamp(),
-        int(dated),
-        article.summary_html,
-        article.summary_text,
-        article.lead,
-        "/".join(article.places),
-        "/".join(article.agencies),
-        article.image_url,
-        article.thumbnail_url,
-        article.image_caption,
-        article.image_credit,
-        article.notice,
-        link_key(article.link),
-        title_key(article.title),
-        fold(f"{article.title}\n{article.summary_text}"),
-    )
