@@ -14,9 +14,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .listing import one_per_story
 from .model import Article
 from .store import NewsStore
-from .textkeys import StoryGroups, link_key, title_key
+from .textkeys import title_key
 
 JUST_IN = 8  # stories in the "Net binnen" strip
 HEADLINES = 4  # stories under a block's lead
@@ -75,20 +76,6 @@ def lead_first(stories: Sequence[Article]) -> list[Article]:
     A block without any picture there leads with its newest."""
     lead = next((i for i, a in enumerate(stories[:LEAD_CANDIDATES]) if a.image_url), 0)
     return [stories[lead], *stories[:lead], *stories[lead + 1:]] if stories else []
-
-
-def one_per_story(articles: Sequence[Article]) -> list[Article]:
-    """The first article of each story, in the given order (the same story in two categories
-    once, where it comes first)."""
-    groups = StoryGroups()
-    kept: list[Article] = []
-    for article in articles:
-        before = len(groups.newest)
-        groups.add(article.id, link_key(article.link), title_key(article.title),
-                   article.published.timestamp(), article.feed_url)
-        if len(groups.newest) > before:
-            kept.append(article)
-    return kept
 
 
 def more_from(store: NewsStore, article: Article, count: int = MORE_FROM) -> tuple[Article, ...]:

@@ -63,13 +63,14 @@ def list_page(store: NewsStore, query: ListQuery, categories: Sequence[str]) -> 
         if a.category != query.category and a.category in place
     ]
     elsewhere.sort(key=lambda a: place[a.category])  # stable: newest first within each
-    found = _one_per_story([*here, *elsewhere])
+    found = one_per_story([*here, *elsewhere])
     return ListPage(query, tuple(found[:limit]), len(found) > limit, unread, stored)
 
 
-def _one_per_story(articles: Sequence[Article]) -> list[Article]:
+def one_per_story(articles: Sequence[Article]) -> list[Article]:
     """The first article of each story, in the given order: the same story found in the
-    current category and in another one is listed once, in the current one."""
+    current category and in another one is listed once, in the current one (and on the
+    Voorpagina once, where it comes first)."""
     groups = StoryGroups()
     kept: list[Article] = []
     for article in articles:
