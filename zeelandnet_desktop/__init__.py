@@ -10,3 +10,10 @@ ORG_DOMAIN = "zeelandnet-desktop.invalid"
 # The reverse-DNS id the desktop knows the app by: the Linux desktop file (and so the Wayland app
 # id), the AppStream metainfo, the macOS bundle id and the macOS LaunchAgent label.
 DESKTOP_ID = "nl.zeelandnet.desktop"
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Marks `text` for the translations (lupdate finds calls by this name) without translating
+    it: the caller translates it in `context` when it is shown. Here, so Qt-free modules can
+    mark their words too."""
+    return text

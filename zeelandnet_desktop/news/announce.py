@@ -15,15 +15,13 @@ import re
 from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
+from .. import QT_TRANSLATE_NOOP
 from .breaking import Headline, Notification
 
 CONTEXT = "Notifications"  # the translation context of the strings below
 TITLE_MAX = 100  # characters of a title in a list of several
 MAIL_LINES = 3  # senders and subjects shown for new mail
 
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # named so lupdate finds the strings
-    return text
 
 
 NEW_MAIL = QT_TRANSLATE_NOOP("Notifications", "New e-mail")

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from .. import QT_TRANSLATE_NOOP
 from .model import (
     CONNECTION,
     DISK_FULL,
@@ -32,9 +33,6 @@ from .model import (
 Translate = Callable[[str, str], str]
 CONTEXT = "FeedProblem"
 
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # the name lupdate looks for
-    return text
 
 
 # For HTTP, the status decides which text fits; HTTP itself covers every other status.

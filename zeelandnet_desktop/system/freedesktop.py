@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import zeelandnet_desktop
+from zeelandnet_desktop import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from jeepney import MatchRule, Message
@@ -39,9 +40,6 @@ OPEN = "open"
 PAUSE = "pause"
 CLOSE_REASONS = {1: "expired", 2: "dismissed", 3: "closed"}  # 4 and others: "undefined"
 
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # named so lupdate finds the strings
-    return text
 
 
 OPEN_LABEL = QT_TRANSLATE_NOOP("Notifications", "Open")

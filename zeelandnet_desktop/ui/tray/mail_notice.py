@@ -11,16 +11,19 @@ from __future__ import annotations
 import html
 from collections.abc import Callable
 
-from ...news.announce import MAIL_KEY, MAIL_LINES, NO_SUBJECT, TITLE_MAX, Text, one_line
+from ... import QT_TRANSLATE_NOOP
+from ...news.announce import (
+    MAIL_KEY,
+    MAIL_LINES,
+    NEW_MAIL,
+    NO_SUBJECT,
+    TITLE_MAX,
+    Text,
+    one_line,
+)
 from ...services.mail_watch import NewMailNotice
 
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # named so lupdate finds the strings
-    return text
-
-
 FROM_ONE = QT_TRANSLATE_NOOP("Notifications", "New e-mail from %1")
-NEW_ONE = QT_TRANSLATE_NOOP("Notifications", "New e-mail")
 NEW_SEVERAL = QT_TRANSLATE_NOOP("Notifications", "%1 new e-mails")
 AND_MORE = QT_TRANSLATE_NOOP("Notifications", "and %1 more")
 
@@ -51,7 +54,7 @@ def watch_mail_text(notice: NewMailNotice, *,
         message = notice.messages[-1]
         sender = one_line(message.sender, 60)
         subject = one_line(message.subject, TITLE_MAX) or translate(NO_SUBJECT)
-        summary = translate(FROM_ONE).replace("%1", sender) if sender else translate(NEW_ONE)
+        summary = translate(FROM_ONE).replace("%1", sender) if sender else translate(NEW_MAIL)
         return Text(summary, subject, html.escape(subject, quote=False))
     total = len(notice.messages) + notice.more
     plain: list[str] = []
