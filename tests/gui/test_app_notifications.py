@@ -45,7 +45,7 @@ from tests.support.notifications import (
     dunstctl,
     need_dunst,
     services,
-    started_monitor,
+    watching,
 )
 from zeelandnet_desktop import settings as keys
 from zeelandnet_desktop.assets import resource_path
@@ -87,12 +87,7 @@ def breaking_feeds(server: LocalServer, tmp_path: Path) -> Path:
 
 @pytest.fixture
 def monitor(qtbot: QtBot) -> Iterator[NotifyMonitor]:
-    need_dunst()
-    dunstctl("close-all")
-    watcher = started_monitor(qtbot)
-    yield watcher
-    watcher.stop()
-    dunstctl("close-all")
+    yield from watching(qtbot)
 
 
 @pytest.fixture

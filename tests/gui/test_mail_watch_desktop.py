@@ -26,9 +26,7 @@ from tests.support.notifications import (
     as_read,
     displayed,
     dunstctl,
-    need_dunst,
-    services,
-    started_monitor,
+    watching,
 )
 from zeelandnet_desktop.mail.credentials import CredentialStore
 from zeelandnet_desktop.mail.watch import State
@@ -55,13 +53,7 @@ def secret_service(monkeypatch: pytest.MonkeyPatch) -> Iterator[CredentialStore]
 
 @pytest.fixture
 def monitor(qtbot: QtBot) -> Iterator[NotifyMonitor]:
-    need_dunst()
-    require_service("tray" in services(), "a system tray (status-notifier-watcher)")
-    dunstctl("close-all")
-    watcher = started_monitor(qtbot)
-    yield watcher
-    watcher.stop()
-    dunstctl("close-all")
+    yield from watching(qtbot, with_tray=True)
 
 
 @pytest.fixture

@@ -24,10 +24,7 @@ from tests.support.memorykeyring import MemoryKeyring
 from tests.support.notifications import (
     Dunst,
     NotifyMonitor,
-    dunstctl,
-    need_dunst,
-    services,
-    started_monitor,
+    watching,
 )
 from tests.support.roundcube import (
     PROVIDER_ID,
@@ -65,13 +62,7 @@ def shared_mail_servers(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Ma
 
 @pytest.fixture
 def monitor(qtbot: QtBot) -> Iterator[NotifyMonitor]:
-    need_dunst()
-    require_service("tray" in services(), "a system tray (status-notifier-watcher)")
-    dunstctl("close-all")
-    watcher = started_monitor(qtbot)
-    yield watcher
-    watcher.stop()
-    dunstctl("close-all")
+    yield from watching(qtbot, with_tray=True)
 
 
 @pytest.mark.parametrize("page_allowed", [True, False],

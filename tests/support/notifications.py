@@ -9,6 +9,7 @@ import os
 import re
 import subprocess
 import threading
+from collections.abc import Iterator
 from typing import Any
 
 from pytestqt.qtbot import QtBot
@@ -127,6 +128,19 @@ def started_monitor(qtbot: QtBot) -> NotifyMonitor:
     watcher = NotifyMonitor()
     qtbot.waitUntil(watcher.ready, timeout=10_000)
     return watcher
+
+
+def watching(qtbot: QtBot, *, with_tray: bool = False) -> Iterator[NotifyMonitor]:
+    """A fixture's body: dunst emptied, the Notify calls watched for the test, dunst emptied
+    again after it. `with_tray`: the test also needs a system tray."""
+    need_dunst()
+    if with_tray:
+        require_service("tray" in services(), "a system tray (status-notifier-watcher)")
+    dunstctl("close-all")
+    watcher = started_monitor(qtbot)
+    yield watcher
+    watcher.stop()
+    dunstctl("close-all")
 
 
 def as_read(markup: str) -> str:
