@@ -20,6 +20,9 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         app_paths = paths.resolve(launch.profile_dir)
         return headlines.run(launch.headlines, app_paths, i18n.cli_language(app_paths))
+    from .system.pyside_imports import lighten
+
+    lighten()  # before the window's modules are imported: see system/pyside_imports.py
     from . import startup
 
     return startup.run(launch)
