@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QScrollArea, QVBoxLayout, QWi
 from ...news.front_page import FrontBlock, FrontPage
 from ...news.model import Article
 from ...news.reltime import clock_time, relative_time
+from ..viewport import own_viewport
 from .clock import NewsClock
 from .front_page_blocks import CategoryBlock, JustInStrip, Part
 from .front_page_items import StoryButton
@@ -44,6 +45,7 @@ class FrontPageView(StoryKeys, QScrollArea):
     def __init__(self, pictures: PictureBank, clock: NewsClock, language: Callable[[], str],
                  names: Callable[[], Mapping[str, str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        own_viewport(self)
         self.setObjectName("frontPage")
         self.setWidgetResizable(True)
         self.setFrameShape(QScrollArea.Shape.NoFrame)

@@ -59,7 +59,9 @@ class ArticleListPane(QWidget):
         self._repaint = QTimer(self)
         self._repaint.setSingleShot(True)
         self._repaint.setInterval(80)
-        self._repaint.timeout.connect(self.list.viewport().update)
+        # A lambda, not the bound `viewport().update`: connecting to an overloaded Qt method
+        # makes PySide6 read the signatures of all of QtWidgets first (30 ms at start-up).
+        self._repaint.timeout.connect(lambda: self.list.viewport().update())
         pictures.arrived.connect(lambda _url: self._repaint.start()
                                  if not self._repaint.isActive() else None)
 
