@@ -20,10 +20,8 @@ from . import i18n
 from . import settings as keys
 from .assets import resource_path
 from .options import LaunchOptions
-from .services.credentials import CredentialService
 from .services.news import NewsService
 from .services.tasks import TaskRunner
-from .services.webmail import WebmailService
 from .settings import Settings
 from .system import single_instance
 from .system.paths import AppPaths
@@ -35,8 +33,10 @@ from .ui.theme import Theme
 
 if TYPE_CHECKING:
     from .services.breaking import BreakingNewsService
+    from .services.credentials import CredentialService
     from .services.mail_watch import MailWatchService
     from .services.signin import SigninService
+    from .services.webmail import WebmailService
     from .ui.tray.feature import TrayFeature
     from .ui.tray.notices import NotificationsFeature
     from .ui.webmail.feature import WebmailFeature
@@ -47,8 +47,11 @@ TASKS_QUIT_SECONDS = 0.15  # after the store closed: what is left is network wai
 
 
 class Shell(QObject):
-    # The mail side (sign-in, the mail watch, the webmail feature) is attached right after
-    # the first paint: the first screen does not need it, and its modules cost start-up time.
+    # The mail side (webmail, credentials, sign-in, the mail watch, the webmail feature) is
+    # attached right after the first paint: the first screen does not need it, and its modules
+    # cost start-up time.
+    webmail: WebmailService
+    credentials: CredentialService
     signin: SigninService
     mail_watch: MailWatchService
     webmail_feature: WebmailFeature
@@ -85,9 +88,6 @@ class Shell(QObject):
         self.news = NewsService(self.settings, paths, self.tasks, self,
                                 defaults=Path(options.feeds).expanduser() if options.feeds
                                 else None)
-        self.webmail = WebmailService(self.settings, paths, self)
-        # No keyring work here: the store picks its backend on first use, in the runner.
-        self.credentials = CredentialService(tasks=self.tasks, parent=self)
         self._mail_attached = False
         self.breaking: BreakingNewsService | None = None  # after the first paint
 
@@ -128,10 +128,15 @@ class Shell(QObject):
         self.qt_app.setApplicationName(DISPLAY_NAME)
 
     def _attach_mail(self) -> None:
+        from .services.credentials import CredentialService
         from .services.mail_watch import MailWatchService
         from .services.signin import SigninService
+        from .services.webmail import WebmailService
         from .ui.webmail.feature import WebmailFeature
 
+        self.webmail = WebmailService(self.settings, self.paths, self)
+        # No keyring work here: the store picks its backend on first use, in the runner.
+        self.credentials = CredentialService(tasks=self.tasks, parent=self)
         self.signin = SigninService(self.settings, self.credentials, self)
         self.mail_watch = MailWatchService(self.settings, self.tasks, self.credentials,
                                            self.webmail, self.signin, self)
