@@ -25,7 +25,6 @@ from .db import StoreClosedError, is_full
 from .fetch import FetchCancelled, Fetcher, FetchResult
 from .http_answers import host_of
 from .model import DISK_FULL, INTERNAL, RATE_LIMITED, FeedProblem, FeedState
-from .parse import parse_feed
 from .report import NOT_MODIFIED, OK, PROBLEM, SKIPPED, FeedOutcome, RefreshReport
 from .store import NewsStore
 
@@ -221,6 +220,10 @@ def refresh_feed(
         if result.not_modified:
             store.save_feed(_success(base, result, now)).result()
             return outcome(NOT_MODIFIED)
+        # The parser (feedparser, the HTML sanitizer: 2 MB resident) is loaded when a feed
+        # first brings something to parse, not for a round of "not modified" and offline.
+        from .parse import parse_feed
+
         with _PARSING:
             parsed = parse_feed(
                 result.body,
