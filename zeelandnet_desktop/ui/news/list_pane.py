@@ -9,13 +9,20 @@ Near the end of the list the next page is asked for.
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
+from functools import partial
 
 from PySide6.QtCore import QItemSelectionModel, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QLabel, QListView, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtGui import QKeyEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemDelegate,
+    QLabel,
+    QListView,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ...news.model import Article
-from .article_delegate import ArticleDelegate
 from .article_list import ArticleListModel
 from .clock import NewsClock
 from .pictures import PictureBank
@@ -24,7 +31,25 @@ from .pictures import PictureBank
 class ArticleListView(QListView):
     """The list of articles. The keyboard coming into it (at start-up, with Tab) makes the first
     row current without choosing it, so nothing is opened or marked read by that; the first
-    arrow key then chooses that row rather than skipping it."""
+    arrow key then chooses that row rather than skipping it.
+
+    The rows' painter is made when the list is first shown: its module makes PySide6 set up
+    QStyle's large enums (about 20 ms), which a start on the Voorpagina does not need before
+    its first paint."""
+
+    def __init__(self, make_delegate: Callable[[QListView], QAbstractItemDelegate],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._make_delegate: Callable[[QListView], QAbstractItemDelegate] | None = make_delegate
+
+    def ensure_delegate(self) -> None:
+        if self._make_delegate is not None:
+            make, self._make_delegate = self._make_delegate, None
+            self.setItemDelegate(make(self))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.ensure_delegate()
+        super().showEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         current = self.currentIndex()
@@ -47,10 +72,9 @@ class ArticleListPane(QWidget):
         self.restoring = False  # True while filling: a selection change is not the user's
         self.has_more = False
         self.model = ArticleListModel(language, self, clock)
-        self.list = ArticleListView(self)
+        self.list = ArticleListView(partial(_article_delegate, self.model, pictures), self)
         self.list.setObjectName("articles")
         self.list.setModel(self.model)
-        self.list.setItemDelegate(ArticleDelegate(self.model, pictures, self.list))
         self.list.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.list.customContextMenuRequested.connect(self._on_menu)
@@ -157,3 +181,10 @@ class ArticleListPane(QWidget):
         article = self.model.article_at(index.row()) if index.isValid() else None
         if article is not None:
             self.menu_requested.emit(article, self.list.viewport().mapToGlobal(position))
+
+
+def _article_delegate(model: ArticleListModel, pictures: PictureBank,
+                      view: QListView) -> QAbstractItemDelegate:
+    from .article_delegate import ArticleDelegate
+
+    return ArticleDelegate(model, pictures, view)
