@@ -34,7 +34,9 @@ class Theme(QObject):
         super().__init__(parent)
         self._app = app
         self._settings = settings
-        self._native_style = app.style().name()
+        # Asked for only when we draw a scheme ourselves: the first app.style() makes PySide6
+        # set up QStyle's Python enums, which most starts do not need before the first paint.
+        self._native_style: str | None = None
         self._own_style = False
         self.dark = False
         self.focus_ring = FocusRing(app, self)
@@ -63,8 +65,8 @@ class Theme(QObject):
         finally:
             hints.blockSignals(False)
         dark = self.wanted_dark()
-        if self._own_style:  # back to what the platform gives, to see whether it can now
-            app.setStyle(self._native_style)
+        if self._own_style and self._native_style:  # back to what the platform gives, to
+            app.setStyle(self._native_style)  # see whether it can switch now
             self._own_style = False
         app.setPalette(QPalette())  # the platform's own palette, without our changes
         palette = app.palette()
@@ -72,6 +74,8 @@ class Theme(QObject):
             # The platform could not switch: Fusion draws any palette, native styles may not.
             fusion = QStyleFactory.create("Fusion")
             if fusion is not None:
+                if self._native_style is None:
+                    self._native_style = app.style().name()
                 app.setStyle(fusion)
                 self._own_style = self._native_style.lower() != "fusion"
             palette = dark_palette() if dark else light_palette()
