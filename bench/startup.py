@@ -1,4 +1,5 @@
-"""Start-up benchmark: process start → main window shown, and resident memory 5 s later.
+"""Start-up benchmark: process start → main window shown with its first screen's articles (the
+Voorpagina or the list filled from the cache), and resident memory 5 s later.
 
 Compared in the same run with a minimal PySide6 script that shows an empty QMainWindow.
 Targets: ratio ≤ 1.3 and ≤ 90 MiB with the webmail tab never opened; with the mail watch on

@@ -14,8 +14,8 @@ from . import APP_ID, __version__
 
 SUBCOMMANDS = ("headlines",)
 # Developer switches (`--debug-flag NAME[=VALUE]`), for benchmarks and diagnosis:
-#   startup-report=SECONDS  print when the window is shown and the resident memory SECONDS
-#                           later, then quit (bench/startup.py)
+#   startup-report=SECONDS  print when the window shows its first screen's articles and the
+#                           resident memory SECONDS later, then quit (bench/startup.py)
 #   soak=ROUNDS             refresh rounds back to back, a line of figures after each, then
 #                           quit (bench/soak.py)
 DEBUG_FLAGS = ("startup-report", "soak")

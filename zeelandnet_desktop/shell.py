@@ -1,8 +1,9 @@
 """The shell: owns the settings, the services and the main window; features attach to it.
 
 Features (news, webmail, tray) see the small ShellApi protocol (ui/shell_api.py) and its
-lifecycle signals: `first_painted` once the window is on screen, `shutting_down` right before the
-app stops. They never reach into each other: the shell forwards between them.
+lifecycle signals: `first_painted` once the window is on screen with its first screen's
+articles, `shutting_down` right before the app stops. They never reach into each other: the
+shell forwards between them.
 """
 
 from __future__ import annotations
@@ -44,6 +45,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 TASKS_QUIT_SECONDS = 0.15  # after the store closed: what is left is network waits, abandoned
+# The rest of start-up waits this long at most for the first screen's articles (a slow disk).
+FIRST_SCREEN_WAIT_MS = 1500
 
 
 class Shell(QObject):
@@ -89,6 +92,7 @@ class Shell(QObject):
                                 defaults=Path(options.feeds).expanduser() if options.feeds
                                 else None)
         self._mail_attached = False
+        self._rest_started = False
         self.breaking: BreakingNewsService | None = None  # after the first paint
 
         # The window and the features that fill it.
@@ -145,8 +149,22 @@ class Shell(QObject):
         self._mail_attached = True
 
     def _after_first_paint(self) -> None:
+        """The window is painted; its first screen's articles come from the store on a worker.
+        The rest of start-up (the mail side, the tray, the first refresh) takes the GUI thread
+        for a while, so it waits until they are on screen."""
         if self._quitting:
             return  # asked to quit before the first turn of the event loop
+        news_tab = self.news_feature.tab
+        if news_tab.first_screen_done or self.window_hidden() or self.current_tab() != "news":
+            self._start_the_rest()
+            return
+        news_tab.first_screen_ready.connect(self._start_the_rest)
+        QTimer.singleShot(FIRST_SCREEN_WAIT_MS, self._start_the_rest)
+
+    def _start_the_rest(self) -> None:
+        if self._rest_started or self._quitting:
+            return
+        self._rest_started = True
         report = self.options.debug_flag("startup-report")
         if report is not None:
             from .system.debug import report_startup

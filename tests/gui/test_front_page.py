@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from tests.gui.conftest import AppFactory, UrlCatcher
+from tests.gui.conftest import AppFactory, UrlCatcher, stop_app
 from tests.gui.test_main_window import set_language
 from tests.gui.test_news_access import accessible_name, unnamed_controls
 from tests.gui.test_news_screenshots import COLOURS, photo
@@ -28,6 +28,7 @@ from tests.support.front_page import (
 )
 from tests.support.localserver import LocalServer, Request, Response
 from tests.support.newstab import plain, settled, tab_of, wait_for_rounds
+from tests.support.shell import start_shell
 from zeelandnet_desktop import settings as keys
 from zeelandnet_desktop.settings import Settings
 from zeelandnet_desktop.shell import Shell
@@ -70,6 +71,31 @@ def front_settled(application: Shell, qtbot: QtBot) -> NewsTab:
 
 def strip_lines(tab: NewsTab) -> list[str]:
     return [plain(accessible_name(b)) for b in tab.front.strip.lines if b.isVisible()]
+
+
+def test_the_window_comes_up_with_its_stories_before_the_rest_of_start_up(
+        qapp: QApplication, server: LocalServer, tmp_path: Path, profile_dir: Path) -> None:
+    """The mail side, the tray and the first refresh take the window's thread for a while:
+    they start only once the first screen shows its stories, so a user never looks at an
+    empty page meanwhile."""
+    seed_profile(profile_dir, articles(server))
+    seen: dict[str, object] = {}
+
+    def look(shell: Shell) -> None:
+        tab = tab_of(shell)
+        seen["visible"] = shell.window.isVisible() and tab.front.isVisible()
+        seen["blocks"] = [b.category for b in tab.front.shown_blocks()]
+        seen["just in"] = [line.article.title for line in tab.front.strip.lines
+                           if line.article is not None and line.isVisibleTo(tab.front)]
+
+    application = start_shell(qapp, profile_dir, on_painted=look,
+                              feeds=quiet_catalogue(server, tmp_path / "feeds.json"))
+    try:
+        assert seen["visible"] is True
+        assert seen["blocks"] == ["zeeland", "binnenland", "buitenland", "sport"]
+        assert seen["just in"] and seen["just in"][0] == "Kabinet akkoord over de begroting"
+    finally:
+        stop_app(application)
 
 
 def test_a_new_profile_opens_on_the_front_page_with_a_block_per_category_in_order(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
@@ -14,14 +15,18 @@ from zeelandnet_desktop.system import paths as app_paths
 
 
 def start_shell(qapp: QApplication, profile_dir: Path, *, tab: str | None = None,
-                minimized: bool = False, feeds: Path | None = None) -> Shell:
+                minimized: bool = False, feeds: Path | None = None,
+                on_painted: Callable[[Shell], None] | None = None) -> Shell:
     """A started Shell (window shown unless minimized into a tray). `feeds`: a catalogue
-    file (--feeds); without one the app has no feeds at all."""
+    file (--feeds); without one the app has no feeds at all. `on_painted` looks at the shell
+    the moment it says the window is on screen."""
     paths = app_paths.resolve(profile_dir).ensure()
     options = LaunchOptions(profile_dir=str(paths.profile_dir), tab=tab, minimized=minimized,
                             feeds=str(feeds or empty_catalogue(profile_dir)))
     shell = Shell(qapp, paths, options)
     painted: list[bool] = []
+    if on_painted is not None:
+        shell.first_painted.connect(lambda: on_painted(shell))
     shell.first_painted.connect(lambda: painted.append(True))
     shell.start()
     # What comes after the first paint (the mail side, the tray, the news round) is there

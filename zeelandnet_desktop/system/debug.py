@@ -11,8 +11,8 @@ if TYPE_CHECKING:
 
 
 def report_startup(qt_app: QCoreApplication, seconds: float) -> None:
-    """`startup-report=SECONDS`: print when the window is shown, the resident memory SECONDS
-    later, then quit (bench/startup.py)."""
+    """`startup-report=SECONDS`: print when the window shows its first screen's articles, the
+    resident memory SECONDS later, then quit (bench/startup.py)."""
     from PySide6.QtCore import QTimer
 
     # Wall-clock time: the benchmark compares it with the time it started the process.

@@ -24,7 +24,8 @@ class ShellApi(Protocol):
     paths: AppPaths
     settings_pages: SettingsPages
 
-    # Lifecycle: after the window's first paint; right before the app stops (no more words).
+    # Lifecycle: the window is on screen with its first screen's articles (after its first
+    # paint); right before the app stops (no more words).
     first_painted: SignalInstance
     shutting_down: SignalInstance
     tab_activated: SignalInstance  # (name) each time a tab comes to the front

@@ -60,6 +60,7 @@ class FrontPageView(StoryKeys, QScrollArea):
         self._placed: list[CategoryBlock] = []
         self._steps: deque[Callable[[], None]] = deque()
         self._columns = 0
+        self._filled_once = False
         self._refocus: tuple[str, str] | None = None
         self.opened: tuple[str, str] | None = None  # the story opened last (id, kind)
         self.pictures_on = pictures.enabled
@@ -123,11 +124,15 @@ class FrontPageView(StoryKeys, QScrollArea):
     def _step(self) -> None:
         spent = QElapsedTimer()
         spent.start()
-        while self._steps and spent.elapsed() < STEP_MS:
+        # The first page is built in one go: nothing is on it yet to keep responsive, and each
+        # turn between parts would paint a page half made.
+        budget = STEP_MS if self._filled_once else 1 << 30
+        while self._steps and spent.elapsed() < budget:
             self._steps.popleft()()
         if self._steps:
             return
         self._builder.stop()
+        self._filled_once = True
         if self._refocus is not None:
             self.focus_story(self._refocus)
             self._refocus = None

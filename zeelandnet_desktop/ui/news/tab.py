@@ -48,6 +48,7 @@ CATEGORIES_WIDTH, CATEGORIES_WIDTH_MAX = 170, 260
 class NewsTab(QWidget):
     message = Signal(str)  # a passing message for the status bar ("no browser could open")
     list_loaded = Signal()  # the list shows the answer to the latest question
+    first_screen_ready = Signal()  # once: the page shown first (Voorpagina or list) is filled
 
     def __init__(self, settings: Settings, service: NewsService,
                  parent: QWidget | None = None) -> None:
@@ -78,6 +79,9 @@ class NewsTab(QWidget):
                                     self.categories, self.search, (self.pane, self.view))
         self.stage.article_chosen.connect(self.open_article)
         self.front = self.stage.view
+        self.first_screen_done = False
+        self.front.filled.connect(lambda: self._first_screen_filled(front_page=True))
+        self.list_loaded.connect(lambda: self._first_screen_filled(front_page=False))
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("newsSplitter")
@@ -219,6 +223,11 @@ class NewsTab(QWidget):
         self._show_empty_words()
         self.feedback.update_words()  # "you are seeing saved news" only when there is some
         self.list_loaded.emit()
+
+    def _first_screen_filled(self, front_page: bool) -> None:
+        if not self.first_screen_done and front_page == self.stage.shown:
+            self.first_screen_done = True
+            self.first_screen_ready.emit()
 
     def _show_empty_words(self) -> None:
         self.front.show_words(self.feedback.words.empty_list(
