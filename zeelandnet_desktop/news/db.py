@@ -253,8 +253,13 @@ class Database:
             self._writer.shutdown(wait=False)
         with self._readers_lock:
             readers, self._readers = self._readers, []
-        for _thread, conn in readers:
-            conn.close()
+        here = threading.current_thread()
+        for thread, conn in readers:
+            # Another live thread may be reading on its connection right now, and closing it
+            # under that read crashes the process. Such a connection closes itself when its
+            # thread ends (it lives in the thread's local storage); reader() says "closed".
+            if thread is here or not thread.is_alive():
+                conn.close()
         if self._memory is not None:
             self._memory.close()
         return finished

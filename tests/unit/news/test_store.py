@@ -9,6 +9,7 @@ import sqlite3
 import subprocess
 import sys
 import textwrap
+import threading
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timedelta, timezone
@@ -18,6 +19,7 @@ import pytest
 
 from tests.support.localserver import LocalServer, Request, Response
 from tests.unit.news.conftest import RSS, catalogue_of, feed_response
+from zeelandnet_desktop.news.db import Database
 from zeelandnet_desktop.news.fetch import Fetcher
 from zeelandnet_desktop.news.model import Article, FeedProblem, FeedState
 from zeelandnet_desktop.news.refresh import refresh
@@ -178,6 +180,35 @@ def test_writes_after_close_fail_politely(tmp_path: Path) -> None:
         store.set_read(["x"]).result()
     with pytest.raises(StoreClosedError):
         store.articles()
+
+
+def test_quitting_while_another_thread_reads_lets_that_read_finish(tmp_path: Path) -> None:
+    """Quit with reads of the Voorpagina in flight: closing their connection under them
+    failed them, or crashed the whole process (SQLite freed what a read was using)."""
+    database = Database(tmp_path / "news.sqlite3")
+    reading, closed = threading.Event(), threading.Event()
+    failures: list[BaseException] = []
+
+    def read() -> None:
+        conn = database.reader()
+        reading.set()
+        try:
+            while not closed.is_set():
+                conn.execute("SELECT count(*) FROM articles").fetchone()
+            for _ in range(200):  # reads that were already under way when it closed
+                conn.execute("SELECT count(*) FROM articles").fetchone()
+        except BaseException as error:
+            failures.append(error)
+
+    worker = threading.Thread(target=read)
+    worker.start()
+    assert reading.wait(10)
+    database.close()
+    closed.set()
+    worker.join(60)
+    assert failures == []
+    with pytest.raises(StoreClosedError):
+        database.reader()
 
 
 def test_a_failing_write_rolls_back_and_the_writer_goes_on(store: NewsStore) -> None:
