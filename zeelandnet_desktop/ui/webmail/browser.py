@@ -10,14 +10,12 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QPalette
 from PySide6.QtWebEngineCore import (
-    QWebEngineDownloadRequest,
-    QWebEngineNewWindowRequest,
-    QWebEngineNotification,
     QWebEnginePage,
     QWebEnginePermission,
     QWebEngineProfile,
@@ -32,13 +30,17 @@ from ...mail.login_form import origin_of
 from ...mail.providers import Provider, is_provider_origin
 from ...settings import Settings
 from ..palette import is_dark
-from ..text_size import TextSize
-from .downloads_bar import DownloadsBar, PlaceDownload
-from .find_bar import FindBar
 from .guard import SignInGuard
 from .page import ProviderPageHook, WebmailPage, create_profile, describe_url
-from .printing import Printing
-from .toolbar import BrowserToolbar
+
+if TYPE_CHECKING:
+    from PySide6.QtWebEngineCore import (
+        QWebEngineDownloadRequest,
+        QWebEngineNewWindowRequest,
+        QWebEngineNotification,
+    )
+
+    from .downloads_bar import PlaceDownload
 
 log = logging.getLogger(__name__)
 
@@ -80,8 +82,7 @@ class WebmailBrowser(QWidget):
             self.tr("Signing in was stopped: the page tried to send your password to %1")
             .replace("%1", origin)))
         self.view.setPage(self.page)
-        self._text = TextSize(settings, self)
-        self._zoom = self._text.percent / 100
+        self._zoom = settings.get(keys.TEXT_SIZE) / 100  # before the page lays out
         self.view.setZoomFactor(self._zoom)
         settings.changed.connect(self._on_setting_changed)
         self._follow_scheme()
@@ -98,6 +99,15 @@ class WebmailBrowser(QWidget):
             # toolbar so the two overlap (the benchmark's open-to-loaded time).
             self.home()
 
+        # What the first page does not need is imported only now, while Chromium starts its
+        # page process and fetches (each Qt class PySide meets first costs it its enums).
+        from ..text_size import TextSize
+        from .downloads_bar import DownloadsBar
+        from .find_bar import FindBar
+        from .printing import Printing
+        from .toolbar import BrowserToolbar
+
+        self._text = TextSize(settings, self)
         self.downloads = DownloadsBar(place_download, self)
         self.find_bar = FindBar(self.page, self, back_to=self.view)
         self.printing = Printing(self.view, self)
@@ -256,6 +266,8 @@ class WebmailBrowser(QWidget):
     # Pop-ups -----------------------------------------------------------------------------------
     def _open_popup(self, request: QWebEngineNewWindowRequest) -> None:
         """The provider's own pop-ups (compose windows) in a small window of ours."""
+        from .printing import Printing  # imported by the time a page opens a pop-up
+
         view = QWebEngineView()
         view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         page = self._new_page(view)
