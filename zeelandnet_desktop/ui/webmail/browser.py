@@ -40,7 +40,8 @@ if TYPE_CHECKING:
         QWebEngineNotification,
     )
 
-    from .downloads_bar import PlaceDownload
+    from .downloads_bar import DownloadsBar, PlaceDownload
+    from .find_bar import FindBar
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +63,9 @@ class WebmailBrowser(QWidget):
         self.provider = provider
         self._settings = settings
         self._hooks: list[ProviderPageHook] = []
+        self._place_download = place_download
+        self._downloads: DownloadsBar | None = None  # made at the first download
+        self._find_bar: FindBar | None = None  # made at the first Ctrl+F
         self._popups: list[QWebEngineView] = []
         self._asking_permission = False
 
@@ -102,17 +106,12 @@ class WebmailBrowser(QWidget):
         # What the first page does not need is imported only now, while Chromium starts its
         # page process and fetches (each Qt class PySide meets first costs it its enums).
         from ..text_size import TextSize
-        from .downloads_bar import DownloadsBar
-        from .find_bar import FindBar
         from .printing import Printing
         from .toolbar import BrowserToolbar
 
         self._text = TextSize(settings, self)
-        self.downloads = DownloadsBar(place_download, self)
-        self.find_bar = FindBar(self.page, self, back_to=self.view)
         self.printing = Printing(self.view, self)
         self.printing.status_message.connect(self.status_message)
-        self.downloads.status_message.connect(self.status_message)
         self.toolbar = BrowserToolbar(
             self, back=self.view.back, forward=self.view.forward, reload=self.reload,
             home=self.home, open_external=self.open_in_browser, smaller=self._text.smaller,
@@ -129,20 +128,39 @@ class WebmailBrowser(QWidget):
         self.page.loadFinished.connect(self._on_load_finished)
         self.page.urlChanged.connect(self._update_actions)
 
-        layout = QVBoxLayout(self)
+        self._layout = layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.toolbar)
         layout.addWidget(self.progress)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.find_bar)
-        layout.addWidget(self.downloads)
+        layout.addWidget(self.view, 1)  # then the find bar, then the downloads, once made
         self.toolbar.tab_into(self.view)
         # No focus proxy to the view: Qt's Tab would then go from the tab bar straight into
         # the page (a widget with a proxy is tabbed into as its proxy), never to the toolbar.
         self._apply_zoom()
 
     # Construction ------------------------------------------------------------------------------
+    @property
+    def find_bar(self) -> FindBar:
+        """The find bar under the page, made when first asked for: most opens never need it."""
+        if self._find_bar is None:
+            from .find_bar import FindBar
+
+            self._find_bar = FindBar(self.page, self, back_to=self.view)
+            self._layout.insertWidget(self._layout.indexOf(self.view) + 1, self._find_bar)
+        return self._find_bar
+
+    @property
+    def downloads(self) -> DownloadsBar:
+        """The attachments' bar at the bottom, made at the first download."""
+        if self._downloads is None:
+            from .downloads_bar import DownloadsBar
+
+            self._downloads = DownloadsBar(self._place_download, self)
+            self._downloads.status_message.connect(self.status_message)
+            self._layout.addWidget(self._downloads)
+        return self._downloads
+
     def _new_page(self, view: QWebEngineView) -> WebmailPage:
         # The view is the page's parent so deleting a view always takes its page first, before
         # the profile (Qt warns, and may crash, when a profile outlives a page the other way).
@@ -387,7 +405,8 @@ class WebmailBrowser(QWidget):
             self._popups.remove(popup)
             if shiboken6.isValid(popup):
                 shiboken6.delete(popup)  # its page is its child
-        self.downloads.cancel_running()
+        if self._downloads is not None:
+            self._downloads.cancel_running()
         if shiboken6.isValid(self.view):
             shiboken6.delete(self.view)  # takes self.page with it
         shiboken6.delete(self.profile)
