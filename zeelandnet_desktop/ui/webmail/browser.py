@@ -31,7 +31,13 @@ from ...mail.providers import Provider, is_provider_origin
 from ...settings import Settings
 from ..palette import is_dark
 from .guard import SignInGuard
-from .page import ProviderPageHook, WebmailPage, create_profile, describe_url
+from .page import (
+    ProviderPageHook,
+    WebmailPage,
+    create_profile,
+    describe_url,
+    tell_chromium_accessibility_is_on,
+)
 
 if TYPE_CHECKING:
     from PySide6.QtWebEngineCore import (
@@ -102,6 +108,7 @@ class WebmailBrowser(QWidget):
             # Chromium fetches and renders in its own processes: start it before building the
             # toolbar so the two overlap (the benchmark's open-to-loaded time).
             self.home()
+        tell_chromium_accessibility_is_on()  # QtWebEngine listens now (see there)
 
         # What the first page does not need is imported only now, while Chromium starts its
         # page process and fetches (each Qt class PySide meets first costs it its enums).

@@ -11,12 +11,12 @@ import re
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QObject, QTimer, QUrl, Signal
-from PySide6.QtGui import QAccessible, QDesktopServices, QGuiApplication
+from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWebEngineCore import (
-    QWebEngineCertificateError,
     QWebEngineLoadingInfo,
     QWebEngineNewWindowRequest,
     QWebEnginePage,
@@ -29,6 +29,9 @@ from PySide6.QtWidgets import QWidget
 from ...mail.pages import is_logout
 from ...mail.providers import Navigation, Provider, is_provider_origin, navigation_decision
 from .guard import SignInGuard
+
+if TYPE_CHECKING:
+    from PySide6.QtWebEngineCore import QWebEngineCertificateError
 
 log = logging.getLogger(__name__)
 
@@ -70,7 +73,6 @@ def create_profile(provider: Provider, storage: Path, language: str = "nl") -> Q
     builder.setPersistentPermissionsPolicy(
         QWebEngineProfile.PersistentPermissionsPolicy.AskEveryTime)
     profile = builder.createProfile(f"webmail-{provider.id}")
-    tell_chromium_accessibility_is_on()
     # Some webmails refuse browsers they do not know; without the QtWebEngine token we look like
     # the Chromium we are.
     profile.setHttpUserAgent(re.sub(r"\s*QtWebEngine/\S+", "", profile.httpUserAgent()))
@@ -94,8 +96,12 @@ def tell_chromium_accessibility_is_on() -> None:
     long after Qt's accessibility came on. Its start-up switches Chromium's accessibility on
     only when it sees that at that moment, and that early switch does not take (measured: the
     view then has no document for AT-SPI, while a view made before accessibility came on has
-    one). Announcing "active" once more, now that QtWebEngine listens, does take.
+    one). Announcing "active" once more, now that QtWebEngine listens, does take; the browser
+    does it once the first page is loading, when the page's view exists.
     """
+    # Setting up QAccessible costs PySide about 4 ms the first time; not before the first load.
+    from PySide6.QtGui import QAccessible
+
     if QAccessible.isActive():
         QAccessible.setActive(True)
 
