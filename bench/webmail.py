@@ -166,6 +166,10 @@ def run(runs: int) -> int:
     used = tempfile.TemporaryDirectory(prefix="znd-bench-used-")  # the returning user's profile
 
     def one(kind: str, profile: str) -> str | None:
+        # What earlier runs wrote and deleted goes to the disk first: a new profile's databases
+        # fsync as they are made (a bare view never does), and on ext4 such an fsync also waits
+        # for other unwritten data, which would charge one run's shutdown to the next one's open.
+        os.sync()
         done = subprocess.run(
             [sys.executable, __file__, "--child", "tab" if kind == "warm-up" else kind,
              "--url", fake.start_url, "--profile", profile],
