@@ -315,3 +315,5 @@ def test_keyboard_only_search_read_and_the_webmail_toolbar(
                if b.isVisible() and b.isEnabled() and b.objectName() != "qt_toolbar_ext_button"]
     assert buttons and all(b in reached for b in buttons), [
         b.accessibleName() for b in buttons if b not in reached]
+    after_buttons = reached[max(reached.index(b) for b in buttons) + 1]
+    assert after_buttons is page  # and from the last button into the page, not elsewhere

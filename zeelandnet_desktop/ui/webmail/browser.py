@@ -10,14 +10,12 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QPalette
 from PySide6.QtWebEngineCore import (
-    QWebEngineDownloadRequest,
-    QWebEngineNewWindowRequest,
-    QWebEngineNotification,
     QWebEnginePage,
     QWebEnginePermission,
     QWebEngineProfile,
@@ -32,13 +30,24 @@ from ...mail.login_form import origin_of
 from ...mail.providers import Provider, is_provider_origin
 from ...settings import Settings
 from ..palette import is_dark
-from ..text_size import TextSize
-from .downloads_bar import DownloadsBar, PlaceDownload
-from .find_bar import FindBar
 from .guard import SignInGuard
-from .page import ProviderPageHook, WebmailPage, create_profile, describe_url
-from .printing import Printing
-from .toolbar import BrowserToolbar
+from .page import (
+    ProviderPageHook,
+    WebmailPage,
+    create_profile,
+    describe_url,
+    tell_chromium_accessibility_is_on,
+)
+
+if TYPE_CHECKING:
+    from PySide6.QtWebEngineCore import (
+        QWebEngineDownloadRequest,
+        QWebEngineNewWindowRequest,
+        QWebEngineNotification,
+    )
+
+    from .downloads_bar import DownloadsBar, PlaceDownload
+    from .find_bar import FindBar
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +69,9 @@ class WebmailBrowser(QWidget):
         self.provider = provider
         self._settings = settings
         self._hooks: list[ProviderPageHook] = []
+        self._place_download = place_download
+        self._downloads: DownloadsBar | None = None  # made at the first download
+        self._find_bar: FindBar | None = None  # made at the first Ctrl+F
         self._popups: list[QWebEngineView] = []
         self._asking_permission = False
 
@@ -80,8 +92,7 @@ class WebmailBrowser(QWidget):
             self.tr("Signing in was stopped: the page tried to send your password to %1")
             .replace("%1", origin)))
         self.view.setPage(self.page)
-        self._text = TextSize(settings, self)
-        self._zoom = self._text.percent / 100
+        self._zoom = settings.get(keys.TEXT_SIZE) / 100  # before the page lays out
         self.view.setZoomFactor(self._zoom)
         settings.changed.connect(self._on_setting_changed)
         self._follow_scheme()
@@ -97,12 +108,17 @@ class WebmailBrowser(QWidget):
             # Chromium fetches and renders in its own processes: start it before building the
             # toolbar so the two overlap (the benchmark's open-to-loaded time).
             self.home()
+        tell_chromium_accessibility_is_on()  # QtWebEngine listens now (see there)
 
-        self.downloads = DownloadsBar(place_download, self)
-        self.find_bar = FindBar(self.page, self, back_to=self.view)
+        # What the first page does not need is imported only now, while Chromium starts its
+        # page process and fetches (each Qt class PySide meets first costs it its enums).
+        from ..text_size import TextSize
+        from .printing import Printing
+        from .toolbar import BrowserToolbar
+
+        self._text = TextSize(settings, self)
         self.printing = Printing(self.view, self)
         self.printing.status_message.connect(self.status_message)
-        self.downloads.status_message.connect(self.status_message)
         self.toolbar = BrowserToolbar(
             self, back=self.view.back, forward=self.view.forward, reload=self.reload,
             home=self.home, open_external=self.open_in_browser, smaller=self._text.smaller,
@@ -119,20 +135,39 @@ class WebmailBrowser(QWidget):
         self.page.loadFinished.connect(self._on_load_finished)
         self.page.urlChanged.connect(self._update_actions)
 
-        layout = QVBoxLayout(self)
+        self._layout = layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.toolbar)
         layout.addWidget(self.progress)
-        layout.addWidget(self.view, 1)
-        layout.addWidget(self.find_bar)
-        layout.addWidget(self.downloads)
+        layout.addWidget(self.view, 1)  # then the find bar, then the downloads, once made
         self.toolbar.tab_into(self.view)
         # No focus proxy to the view: Qt's Tab would then go from the tab bar straight into
         # the page (a widget with a proxy is tabbed into as its proxy), never to the toolbar.
         self._apply_zoom()
 
     # Construction ------------------------------------------------------------------------------
+    @property
+    def find_bar(self) -> FindBar:
+        """The find bar under the page, made when first asked for: most opens never need it."""
+        if self._find_bar is None:
+            from .find_bar import FindBar
+
+            self._find_bar = FindBar(self.page, self, back_to=self.view)
+            self._layout.insertWidget(self._layout.indexOf(self.view) + 1, self._find_bar)
+        return self._find_bar
+
+    @property
+    def downloads(self) -> DownloadsBar:
+        """The attachments' bar at the bottom, made at the first download."""
+        if self._downloads is None:
+            from .downloads_bar import DownloadsBar
+
+            self._downloads = DownloadsBar(self._place_download, self)
+            self._downloads.status_message.connect(self.status_message)
+            self._layout.addWidget(self._downloads)
+        return self._downloads
+
     def _new_page(self, view: QWebEngineView) -> WebmailPage:
         # The view is the page's parent so deleting a view always takes its page first, before
         # the profile (Qt warns, and may crash, when a profile outlives a page the other way).
@@ -256,6 +291,8 @@ class WebmailBrowser(QWidget):
     # Pop-ups -----------------------------------------------------------------------------------
     def _open_popup(self, request: QWebEngineNewWindowRequest) -> None:
         """The provider's own pop-ups (compose windows) in a small window of ours."""
+        from .printing import Printing  # imported by the time a page opens a pop-up
+
         view = QWebEngineView()
         view.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         page = self._new_page(view)
@@ -375,7 +412,8 @@ class WebmailBrowser(QWidget):
             self._popups.remove(popup)
             if shiboken6.isValid(popup):
                 shiboken6.delete(popup)  # its page is its child
-        self.downloads.cancel_running()
+        if self._downloads is not None:
+            self._downloads.cancel_running()
         if shiboken6.isValid(self.view):
             shiboken6.delete(self.view)  # takes self.page with it
         shiboken6.delete(self.profile)

@@ -13,13 +13,13 @@ from ..palette import is_dark, muted, outline_color
 
 def local_page(palette: QPalette, *, title: str, heading: str, text: str, detail: str,
                button: str, retry: str) -> str:
-    """The page. `heading` and `detail` are HTML already (escaped by the caller); `title`,
-    `text`, `button` and the `retry` address are plain text."""
+    """The page. Every text is plain text (escaped here), and so is the `retry` address."""
     address = html.escape(retry, quote=True)
     return f"""<!doctype html><html><head><meta charset="utf-8">
 <title>{html.escape(title)}</title>
 <style>{local_page_style(palette)}</style></head><body><main>
-<h1>{heading}</h1><p>{html.escape(text)}</p><p class="detail">{detail}</p>
+<h1>{html.escape(heading)}</h1><p>{html.escape(text)}</p>
+<p class="detail">{html.escape(detail)}</p>
 <p><a class="button" id="retry" href="{address}">{html.escape(button)}</a></p>
 </main></body></html>"""
 

@@ -6,18 +6,17 @@ Importing this module imports QtWebEngine (only webmail_browser imports it, on f
 
 from __future__ import annotations
 
-import html
 import logging
 import re
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QObject, QTimer, QUrl, Signal
-from PySide6.QtGui import QAccessible, QDesktopServices, QGuiApplication
+from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWebEngineCore import (
-    QWebEngineCertificateError,
     QWebEngineLoadingInfo,
     QWebEngineNewWindowRequest,
     QWebEnginePage,
@@ -29,9 +28,10 @@ from PySide6.QtWidgets import QWidget
 
 from ...mail.pages import is_logout
 from ...mail.providers import Navigation, Provider, is_provider_origin, navigation_decision
-from . import page_dialogs
 from .guard import SignInGuard
-from .local_pages import local_page
+
+if TYPE_CHECKING:
+    from PySide6.QtWebEngineCore import QWebEngineCertificateError
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +73,6 @@ def create_profile(provider: Provider, storage: Path, language: str = "nl") -> Q
     builder.setPersistentPermissionsPolicy(
         QWebEngineProfile.PersistentPermissionsPolicy.AskEveryTime)
     profile = builder.createProfile(f"webmail-{provider.id}")
-    tell_chromium_accessibility_is_on()
     # Some webmails refuse browsers they do not know; without the QtWebEngine token we look like
     # the Chromium we are.
     profile.setHttpUserAgent(re.sub(r"\s*QtWebEngine/\S+", "", profile.httpUserAgent()))
@@ -97,8 +96,12 @@ def tell_chromium_accessibility_is_on() -> None:
     long after Qt's accessibility came on. Its start-up switches Chromium's accessibility on
     only when it sees that at that moment, and that early switch does not take (measured: the
     view then has no document for AT-SPI, while a view made before accessibility came on has
-    one). Announcing "active" once more, now that QtWebEngine listens, does take.
+    one). Announcing "active" once more, now that QtWebEngine listens, does take; the browser
+    does it once the first page is loading, when the page's view exists.
     """
+    # Setting up QAccessible costs PySide about 4 ms the first time; not before the first load.
+    from PySide6.QtGui import QAccessible
+
     if QAccessible.isActive():
         QAccessible.setActive(True)
 
@@ -214,15 +217,20 @@ class WebmailPage(QWebEnginePage):
         else:
             self.navigation_refused.emit(url)
 
-    # The page's own questions, in our words (page_dialogs.py). The view is their parent.
+    # The page's own questions, in our words (page_dialogs.py, imported when one comes: the
+    # first page needs none). The view is their parent.
     def _dialog_parent(self) -> QWidget | None:
         view = self.parent()  # the view is the page's parent (see WebmailBrowser._new_page)
         return view.window() if isinstance(view, QWidget) else None
 
     def javaScriptAlert(self, securityOrigin: QUrl | str, msg: str) -> None:
+        from . import page_dialogs
+
         page_dialogs.alert(self._dialog_parent(), self.provider.name, msg)
 
     def javaScriptConfirm(self, securityOrigin: QUrl | str, msg: str) -> bool:
+        from . import page_dialogs
+
         self.question_open = True
         try:
             answer = page_dialogs.confirm(self._dialog_parent(), self.provider.name, msg)
@@ -233,6 +241,8 @@ class WebmailPage(QWebEnginePage):
 
     def javaScriptPrompt(self, securityOrigin: QUrl | str, msg: str,
                          defaultValue: str) -> tuple[bool, str]:
+        from . import page_dialogs
+
         return page_dialogs.prompt(self._dialog_parent(), self.provider.name, msg, defaultValue)
 
     def javaScriptConsoleMessage(self, level: QWebEnginePage.JavaScriptConsoleMessageLevel,
@@ -305,11 +315,10 @@ class WebmailPage(QWebEnginePage):
         self.failed_url = QUrl(url)
         self._show_local_page(
             title=self.tr("Webmail is not reachable"),
-            heading=self.tr("%1 is not reachable right now").replace(
-                "%1", html.escape(self.provider.name)),
+            heading=self.tr("%1 is not reachable right now").replace("%1", self.provider.name),
             text=self.tr("Check your internet connection, then try again. If the problem "
                          "persists, the webmail may be down for maintenance."),
-            detail=f"{html.escape(describe_url(url))} — {html.escape(error)}",
+            detail=f"{describe_url(url)} — {error}",
             button=self.tr("Try again"),
         )
 
@@ -321,7 +330,7 @@ class WebmailPage(QWebEnginePage):
             text=self.tr("This page tried to send your password to another address than %1. "
                          "Your password was not sent. Sign in yourself only if you trust this "
                          "page.").replace("%1", self.provider.name),
-            detail=html.escape(origin),
+            detail=origin,
             button=self.tr("Back to the sign-in page"),
         )
 
@@ -329,17 +338,18 @@ class WebmailPage(QWebEnginePage):
         self.failed_url = QUrl(url)
         self._show_local_page(
             title=self.tr("Connection not secure"),
-            heading=self.tr("The connection to %1 is not secure").replace(
-                "%1", html.escape(url.host())),
+            heading=self.tr("The connection to %1 is not secure").replace("%1", url.host()),
             text=self.tr("The site's certificate is not valid, so someone could be reading "
                          "along. The page was not opened. Try again later, or contact your "
                          "provider if this keeps happening."),
-            detail=html.escape(problem),
+            detail=problem,
             button=self.tr("Try again"),
         )
 
     def _show_local_page(self, *, title: str, heading: str, text: str, detail: str,
                          button: str) -> None:
+        from .local_pages import local_page  # the first page is the provider's, not ours
+
         self._local_page = (title, heading, text, detail, button)
         retry = self.retry_url().toString()
         self._local_html_pending = True

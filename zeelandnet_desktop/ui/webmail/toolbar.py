@@ -101,13 +101,19 @@ class BrowserToolbar(QToolBar):
         which also names the key)."""
         buttons: list[QWidget] = []
         for act in self.actions():
+            if act.isSeparator():
+                # Asking for a separator's widget wraps Qt's private separator class, which
+                # costs PySide about 15 ms the first time; it takes no focus anyway.
+                continue
             button = self.widgetForAction(act)
             if isinstance(button, QToolButton):
                 button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
                 button.setAccessibleName(act.toolTip() or act.text())
                 buttons.append(button)
         if self._then is not None:
-            buttons.append(self._then.focusProxy() or self._then)
+            # Qt puts the focus proxy (the page, once it has one) in the view's place; asking
+            # for the proxy from Python wraps a private class: 20 to 70 ms the first time.
+            buttons.append(self._then)
         for before, after in pairwise(buttons):
             QWidget.setTabOrder(before, after)
         more = self.findChild(QToolButton, "qt_toolbar_ext_button")
