@@ -8,6 +8,8 @@ from collections.abc import Mapping, Sequence
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
+from ..viewport import own_viewport
+
 CATEGORY_ROLE = Qt.ItemDataRole.UserRole + 1
 UNREAD_ROLE = Qt.ItemDataRole.UserRole + 2
 NAME_ROLE = Qt.ItemDataRole.UserRole + 3
@@ -21,6 +23,7 @@ class CategoryList(QListWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        own_viewport(self)
         self.setObjectName("categories")
         self.setMinimumWidth(150)
         self.setStyleSheet("QListWidget#categories::item { padding: 5px 8px; }")

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...news.model import Article
+from ..viewport import own_viewport
 from .article_list import ArticleListModel
 from .clock import NewsClock
 from .pictures import PictureBank
@@ -40,6 +41,7 @@ class ArticleListView(QListView):
     def __init__(self, make_delegate: Callable[[QListView], QAbstractItemDelegate],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        own_viewport(self)
         self._make_delegate: Callable[[QListView], QAbstractItemDelegate] | None = make_delegate
 
     def ensure_delegate(self) -> None:
@@ -83,9 +85,9 @@ class ArticleListPane(QWidget):
         self._repaint = QTimer(self)
         self._repaint.setSingleShot(True)
         self._repaint.setInterval(80)
-        # A lambda, not the bound `viewport().update`: connecting to an overloaded Qt method
+        # A method, not the bound `viewport().update`: connecting to an overloaded Qt method
         # makes PySide6 read the signatures of all of QtWidgets first (30 ms at start-up).
-        self._repaint.timeout.connect(lambda: self.list.viewport().update())
+        self._repaint.timeout.connect(self._repaint_rows)
         pictures.arrived.connect(lambda _url: self._repaint.start()
                                  if not self._repaint.isActive() else None)
 
@@ -167,6 +169,10 @@ class ArticleListPane(QWidget):
             index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
         self.list.scrollTo(index)
         return True
+
+    def _repaint_rows(self) -> None:
+        if self.list.isVisible():  # a hidden list is painted anew when it is shown
+            self.list.viewport().update()
 
     def _on_scrolled(self, value: int) -> None:
         bar = self.list.verticalScrollBar()
