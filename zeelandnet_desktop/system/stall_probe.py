@@ -93,7 +93,7 @@ class StallProbe:
             trim()
             self._trims.append((began, time.perf_counter()))
 
-        memory.give_back_free_memory = timed  # type: ignore[assignment]
+        memory.give_back_free_memory = timed
 
     # --- the watchdog --------------------------------------------------------------------
 
