@@ -195,9 +195,11 @@ def refresh_feed(
     store: NewsStore,
     now: datetime,
     cancelled: Callable[[], bool] | None = None,
+    pause: Callable[[], None] | None = None,
 ) -> FeedOutcome:
     """Fetch, parse and store one feed. Never raises: every failure is an outcome. Once
-    `cancelled()` is true nothing more is stored and the feed counts as skipped."""
+    `cancelled()` is true nothing more is stored and the feed counts as skipped. `pause()`:
+    where parsing may give way to the window (news/yielding.py)."""
     category, feed, state = job.category, job.feed, job.state
 
     def outcome(status: str, problem: FeedProblem | None = None, **extra: object) -> FeedOutcome:
@@ -222,6 +224,8 @@ def refresh_feed(
             store.save_feed(_success(base, result, now)).result()
             return outcome(NOT_MODIFIED)
         with _PARSING:
+            if pause is not None:
+                pause()
             parsed = parse_feed(
                 result.body,
                 result.headers,
@@ -229,6 +233,7 @@ def refresh_feed(
                 category=category.id,
                 source=feed.name,
                 now=now,
+                pause=pause,
             )
         if cancelled is not None and cancelled():
             return outcome(SKIPPED)

@@ -39,6 +39,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 _CHUNK = 500  # ids per IN (...) query, well below SQLite's parameter limit
+_PAUSE_EVERY = 256  # rows grouped between pauses: about a millisecond
 _FROM = "FROM articles a LEFT JOIN read_state r ON r.article_id = a.id"
 # Pruning: the newest this many per category always stay, whatever the clock says ...
 KEEP_PER_CATEGORY = 50
@@ -54,8 +55,12 @@ def _any_category() -> None:
 class NewsStore:
     """See the module docstring for the threading and durability rules."""
 
-    def __init__(self, path: Path, writer: Executor | None = None) -> None:
-        """`writer`: the serial executor writes run on (see db.Database)."""
+    def __init__(self, path: Path, writer: Executor | None = None, *,
+                 pause: Callable[[], None] | None = None) -> None:
+        """`writer`: the serial executor writes run on (see db.Database). `pause()`: called
+        now and then while a read groups thousands of rows, where it may give way to the
+        window (news/yielding.py)."""
+        self._pause = pause
         self._db = Database(path, writer)
         self.path = self._db.path
         self._stories = StoryCache()
@@ -111,10 +116,7 @@ class NewsStore:
             if clauses:
                 sql += " WHERE " + " AND ".join(clauses)
             sql += " ORDER BY a.published DESC, a.id"
-            groups = StoryGroups()
-            add = groups.add
-            for row in conn.execute(sql, params):
-                add(*row)
+            groups = self._group(conn.execute(sql, params))
             newest, read = groups.newest, groups.read
         if unread_only:  # stories with nothing read, and the ones the caller still shows
             shown = frozenset(keep)
@@ -155,17 +157,26 @@ class NewsStore:
         if grouped is not None and (grouped.complete or (limit is not None and limit <= KEEP)):
             return grouped
         version = self._stories.version(category)
-        groups = StoryGroups()
-        add = groups.add
-        for row in conn.execute(
+        groups = self._group(conn.execute(
             f"SELECT {STORY_COLUMNS}, r.article_id IS NOT NULL {_FROM} WHERE a.category = ? "
-            "ORDER BY a.published DESC, a.id", (category,)
-        ):
-            add(*row)
+            "ORDER BY a.published DESC, a.id", (category,)))
         grouped = self._stories.put(category, version, groups)
         if grouped.complete or (limit is not None and limit <= KEEP):
             return grouped
         return Grouped(grouped.unread, tuple(groups.newest), tuple(groups.read), True)
+
+    def _group(self, rows: Iterable[Sequence[Any]]) -> StoryGroups:
+        groups = StoryGroups()
+        add, pause = groups.add, self._pause
+        if pause is None:
+            for row in rows:
+                add(*row)
+            return groups
+        for number, row in enumerate(rows):
+            if not number % _PAUSE_EVERY:
+                pause()
+            add(*row)
+        return groups
 
     def article(self, article_id: str) -> Article | None:
         found = self.articles_by_id([article_id])
