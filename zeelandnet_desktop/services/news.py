@@ -343,6 +343,11 @@ class NewsService(QObject):
         if self._shut_down:  # a round that ended while quitting: nobody is listening any more
             return
         if report is not None:
+            if self.last_report is None:
+                # The first round has built what the window shows: start-up is over.
+                from ..system.memory import freeze_long_lived_objects
+
+                freeze_long_lived_objects()
             self.last_report = report
         self.refresh_finished.emit(report)
         self._announce_changes(everything=True)
