@@ -103,13 +103,14 @@ def main() -> int:
     parser.add_argument("--feeds", type=int, default=20)
     parser.add_argument("--mode", choices=("news", "webmail", "both"), default="both")
     parser.add_argument("--probe", metavar="FILE", help="write the stall sampler's findings")
-    parser.add_argument("--tracemalloc", action="store_true", help="with --probe: what grew")
+    parser.add_argument("--tracemalloc", type=int, metavar="FRAMES", default=0,
+                        help="with --probe: what grew, with this many frames of each allocation")
     args = parser.parse_args()
     env = dict(os.environ)
     if args.probe:
         env["ZND_SOAK_PROBE"] = str(Path(args.probe).resolve())
         if args.tracemalloc:
-            env["ZND_SOAK_TRACEMALLOC"] = "1"
+            env["ZND_SOAK_TRACEMALLOC"] = str(args.tracemalloc)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     modes = ("news", "webmail") if args.mode == "both" else (args.mode,)

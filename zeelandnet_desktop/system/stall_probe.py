@@ -5,7 +5,7 @@ A watchdog thread samples the GUI thread's Python stack every few milliseconds o
 thread's heartbeat (the soak meter's 10 ms tick) is more than STALL_MS late. Each stall is
 written with how much CPU the GUI thread itself used meanwhile (little CPU: it waited, for the
 GIL, a lock or the scheduler), the stacks seen, what the other threads were at, and the cyclic
-GC passes and malloc_trim calls that overlapped it. ZND_SOAK_TRACEMALLOC=1 adds a tracemalloc
+GC passes and malloc_trim calls that overlapped it. ZND_SOAK_TRACEMALLOC=FRAMES adds a tracemalloc
 diff between round 10 and the last round. Never used by the app itself; the sampling costs a
 little GIL time, so figures from a probed run are not the bench's figures.
 """
@@ -60,7 +60,7 @@ class StallProbe:
         if os.environ.get("ZND_SOAK_TRACEMALLOC"):
             import tracemalloc
 
-            tracemalloc.start(8)
+            tracemalloc.start(int(os.environ["ZND_SOAK_TRACEMALLOC"]))
         threading.Thread(target=self._watch, name="stall-probe", daemon=True).start()
 
     def beat(self) -> None:
@@ -175,7 +175,7 @@ class StallProbe:
             self._out.write(f"ROUND {number} gc {gcs}{trim} objects={len(gc.get_objects())}\n")
             self._round_gc.clear()
             self._round_gc_ms.clear()
-            if number == 10 or last:
+            if number == 10 or last or not number % 50:
                 self._write_memory(number)
             self._out.flush()
         if last:
@@ -187,13 +187,15 @@ class StallProbe:
                 wanted = ("Rss", "Anonymous", "Private_Dirty", "Shared_Clean")
                 fields = [" ".join(line.split()[:2]) for line in rollup
                           if line.split(":")[0] in wanted]
-            self._out.write(f"MEMORY round={number} {' '.join(fields)}\n")
+            self._out.write(f"MEMORY round={number} {' '.join(fields)} {_heaps()}\n")
         except OSError:
             pass
         import tracemalloc
 
         if not tracemalloc.is_tracing():
             return
+        traced, _peak = tracemalloc.get_traced_memory()
+        self._out.write(f"TRACED round={number} {traced / 1024:.0f} KiB\n")
         snapshot = tracemalloc.take_snapshot().filter_traces(
             (tracemalloc.Filter(False, tracemalloc.__file__),))
         if self._snapshot is None:
@@ -204,3 +206,30 @@ class StallProbe:
                             f"{stat.count_diff:+d} blocks\n")
             for line in stat.traceback.format()[-8:]:
                 self._out.write(f"    {line}\n")
+
+
+def _heaps() -> str:
+    """What SQLite holds, Python's allocated blocks, and glibc's heap: in use and free."""
+    import ctypes
+
+    words = [f"python_blocks={sys.getallocatedblocks()}"]
+    try:
+        sqlite = ctypes.CDLL("libsqlite3.so.0")
+        sqlite.sqlite3_memory_used.restype = ctypes.c_int64
+        words.append(f"sqlite={sqlite.sqlite3_memory_used() // 1024}KiB")
+    except (OSError, AttributeError):
+        pass
+    try:
+        class Mallinfo2(ctypes.Structure):
+            _fields_ = [(name, ctypes.c_size_t) for name in (
+                "arena", "ordblks", "smblks", "hblks", "hblkhd", "usmblks", "fsmblks",
+                "uordblks", "fordblks", "keepcost")]
+
+        libc = ctypes.CDLL("libc.so.6")
+        libc.mallinfo2.restype = Mallinfo2
+        info = libc.mallinfo2()
+        words.append(f"malloc_in_use={info.uordblks // 1024}KiB "
+                     f"malloc_free={info.fordblks // 1024}KiB mmapped={info.hblkhd // 1024}KiB")
+    except (OSError, AttributeError):
+        pass
+    return " ".join(words)
