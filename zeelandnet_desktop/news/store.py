@@ -172,7 +172,9 @@ class NewsStore:
             for row in rows:
                 add(*row)
             return groups
-        for number, row in enumerate(rows):
+        # Read to the end first: a read left open over the pauses would hold its snapshot of
+        # the database, and the WAL could not be checkpointed back to the start meanwhile.
+        for number, row in enumerate(list(rows)):
             if not number % _PAUSE_EVERY:
                 pause()
             add(*row)
