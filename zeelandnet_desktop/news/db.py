@@ -101,6 +101,8 @@ class Database:
         self._own_writer = writer is None
         self._writer: Executor = writer or ThreadPoolExecutor(1, thread_name_prefix="news-db")
         self._write_conn: sqlite3.Connection | None = None
+        self._data_version: int | None = None
+        self.others_wrote: Callable[[], None] | None = None  # on the writer, see _run
         self._closed = False
         self._readers_lock = threading.Lock()
         self._readers: list[tuple[threading.Thread, sqlite3.Connection]] = []
@@ -168,25 +170,37 @@ class Database:
         return target
 
     # -- writes --------------------------------------------------------------------------------
-    def write(self, job: WriteJob[T]) -> Future[T]:
+    def write(self, job: WriteJob[T], committed: Callable[[T], None] | None = None
+              ) -> Future[T]:
         """Run `job(conn)` in its own transaction on the writer; a failure rolls it back and is
-        the Future's exception (the next job runs as usual)."""
+        the Future's exception (the next job runs as usual). `committed(result)` runs once the
+        transaction is committed, before the Future is done."""
         if self._closed or self.read_only:
             future: Future[T] = Future()
             future.set_exception(StoreClosedError("the news store is closed") if self._closed
                                  else ReadOnlyStoreError("the news store is read-only"))
             return future
-        return self._writer.submit(self._run, job)
+        return self._writer.submit(self._run, job, committed)
 
-    def _run(self, job: WriteJob[T]) -> T:
+    def _run(self, job: WriteJob[T], committed: Callable[[T], None] | None) -> T:
         if self._write_conn is None:
             self._write_conn = connect(self.path)
         conn = self._write_conn
         try:
             conn.execute("BEGIN IMMEDIATE")
             try:
+                # Changes only when another connection committed: our readers never do, so
+                # that is another process (the command line) writing the same file. Unknown
+                # before the first write: counted as changed then.
+                version = conn.execute("PRAGMA data_version").fetchone()[0]
+                if version != self._data_version:
+                    if self.others_wrote is not None:
+                        self.others_wrote()
+                    self._data_version = version
                 result = job(conn)
                 conn.execute("COMMIT")
+                if committed is not None:
+                    committed(result)
             except BaseException:
                 # SQLite has rolled back by itself after some errors (a full disk): a ROLLBACK
                 # then fails and would hide the error that matters.

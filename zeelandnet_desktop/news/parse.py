@@ -30,7 +30,7 @@ from __future__ import annotations
 import html
 import logging
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from time import struct_time
@@ -96,8 +96,10 @@ def parse_feed(
     category: str,
     source: str,
     now: datetime,
+    pause: Callable[[], None] | None = None,
 ) -> ParsedFeed:
-    """Articles from one fetched document; never raises for bad input."""
+    """Articles from one fetched document; never raises for bad input. `pause()` is called
+    between entries: where the work may give way to the window (news/yielding.py)."""
     try:
         # response_headers carry the charset (ISO-8859-1 feeds declared only in HTTP), and the
         # base URL for relative links comes from content-location/the feed itself.
@@ -139,6 +141,8 @@ def parse_feed(
 
     found: list[tuple[Article, datetime | None]] = []
     for entry in entries:
+        if pause is not None:
+            pause()
         article = _article(entry, feed_url, category, source or feed_title or "", now)
         if article is not None:
             found.append((article, _to_utc(entry.get("published_parsed")

@@ -194,9 +194,11 @@ def refresh_feed(
     store: NewsStore,
     now: datetime,
     cancelled: Callable[[], bool] | None = None,
+    pause: Callable[[], None] | None = None,
 ) -> FeedOutcome:
     """Fetch, parse and store one feed. Never raises: every failure is an outcome. Once
-    `cancelled()` is true nothing more is stored and the feed counts as skipped."""
+    `cancelled()` is true nothing more is stored and the feed counts as skipped. `pause()`:
+    where parsing may give way to the window (news/yielding.py)."""
     category, feed, state = job.category, job.feed, job.state
 
     def outcome(status: str, problem: FeedProblem | None = None, **extra: object) -> FeedOutcome:
@@ -225,6 +227,8 @@ def refresh_feed(
         from .parse import parse_feed
 
         with _PARSING:
+            if pause is not None:
+                pause()
             parsed = parse_feed(
                 result.body,
                 result.headers,
@@ -232,6 +236,7 @@ def refresh_feed(
                 category=category.id,
                 source=feed.name,
                 now=now,
+                pause=pause,
             )
         if cancelled is not None and cancelled():
             return outcome(SKIPPED)

@@ -30,6 +30,7 @@ from .rows import (
 )
 from .samestory import STORY_COLUMNS, copy_read_state, resolve_ids, story_members
 from .schema import SCHEMA_VERSION
+from .story_cache import KEEP, Grouped, StoryCache
 from .textkeys import StoryGroups, fold
 
 __all__ = ["SCHEMA_VERSION", "NewsStore", "ReadOnlyStoreError", "StoreClosedError"]
@@ -38,6 +39,7 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 _CHUNK = 500  # ids per IN (...) query, well below SQLite's parameter limit
+_PAUSE_EVERY = 256  # rows grouped between pauses: about a millisecond
 _FROM = "FROM articles a LEFT JOIN read_state r ON r.article_id = a.id"
 # Pruning: the newest this many per category always stay, whatever the clock says ...
 KEEP_PER_CATEGORY = 50
@@ -45,13 +47,24 @@ KEEP_PER_CATEGORY = 50
 CLOCK_SLACK = timedelta(days=1)
 
 
+def _any_category() -> None:
+    """For `_submit`: the write may change the stories of any category."""
+    return None
+
+
 class NewsStore:
     """See the module docstring for the threading and durability rules."""
 
-    def __init__(self, path: Path, writer: Executor | None = None) -> None:
-        """`writer`: the serial executor writes run on (see db.Database)."""
+    def __init__(self, path: Path, writer: Executor | None = None, *,
+                 pause: Callable[[], None] | None = None) -> None:
+        """`writer`: the serial executor writes run on (see db.Database). `pause()`: called
+        now and then while a read groups thousands of rows, where it may give way to the
+        window (news/yielding.py)."""
+        self._pause = pause
         self._db = Database(path, writer)
         self.path = self._db.path
+        self._stories = StoryCache()
+        self._db.others_wrote = lambda: self._stories.changed(None)
 
     @property
     def recovered_from_corruption(self) -> bool:
@@ -62,8 +75,13 @@ class NewsStore:
         """The profile cannot be written: the saved news is shown, nothing new is kept."""
         return self._db.read_only
 
-    def _submit(self, work: Callable[[sqlite3.Connection], T]) -> Future[T]:
-        return self._db.write(work)
+    def _submit(self, work: Callable[[sqlite3.Connection], T],
+                touched: Callable[[], Iterable[str] | None] | None = None) -> Future[T]:
+        """`touched()`: the categories whose stories the write changed (None: any of them);
+        without it the write changed none."""
+        if touched is None:
+            return self._db.write(work)
+        return self._db.write(work, lambda _result: self._stories.changed(touched()))
 
     def _reader(self) -> sqlite3.Connection:
         return self._db.reader()
@@ -80,24 +98,26 @@ class NewsStore:
         # Two passes: first the small key columns of every match (de-duplicate and cut there),
         # then the full rows of only the articles that will be shown; loading every summary of
         # the category just to drop most of them was most of the cost.
-        sql = f"SELECT {STORY_COLUMNS}, r.article_id IS NOT NULL {_FROM}"
-        clauses: list[str] = []
-        params: list[Any] = []
-        if category is not None:
-            clauses.append("a.category = ?")
-            params.append(category)
-        for word in fold(search or "").split():
-            clauses.append("instr(a.search_text, ?) > 0")
-            params.append(word)
-        if clauses:
-            sql += " WHERE " + " AND ".join(clauses)
-        sql += " ORDER BY a.published DESC, a.id"
         conn = self._reader()
-        groups = StoryGroups()
-        add = groups.add
-        for row in conn.execute(sql, params):
-            add(*row)
-        newest, read = groups.newest, groups.read
+        words = fold(search or "").split()
+        if category is not None and not words:
+            grouped = self._grouped(conn, category, None if unread_only else limit)
+            newest, read = list(grouped.newest), list(grouped.read)
+        else:
+            sql = f"SELECT {STORY_COLUMNS}, r.article_id IS NOT NULL {_FROM}"
+            clauses: list[str] = []
+            params: list[Any] = []
+            if category is not None:
+                clauses.append("a.category = ?")
+                params.append(category)
+            for word in words:
+                clauses.append("instr(a.search_text, ?) > 0")
+                params.append(word)
+            if clauses:
+                sql += " WHERE " + " AND ".join(clauses)
+            sql += " ORDER BY a.published DESC, a.id"
+            groups = self._group(conn.execute(sql, params))
+            newest, read = groups.newest, groups.read
         if unread_only:  # stories with nothing read, and the ones the caller still shows
             shown = frozenset(keep)
             pairs = [(i, r) for i, r in zip(newest, read, strict=True) if not r or i in shown]
@@ -117,21 +137,48 @@ class NewsStore:
     def unread_counts(self, categories: Iterable[str] | None = None) -> dict[str, int]:
         """Unread stories per category, counted the way `articles(category)` lists them;
         `categories`: only these (a category without articles is left out)."""
-        wanted = None if categories is None else list(dict.fromkeys(categories))
-        where = "" if wanted is None else f"WHERE a.category IN ({','.join('?' * len(wanted))}) "
-        rows = self._reader().execute(
-            f"SELECT a.category, {STORY_COLUMNS}, r.article_id IS NOT NULL "
-            f"{_FROM} {where}ORDER BY a.category, a.published DESC, a.id", wanted or ()
-        )
-        groups: dict[str, StoryGroups] = {}
-        current: str | None = None
-        add = StoryGroups().add
-        for category, article_id, lkey, tkey, published, feed, is_read in rows:
-            if category != current:  # rows come by category
-                current = category
-                add = groups.setdefault(category, StoryGroups()).add
-            add(article_id, lkey, tkey, published, feed, is_read)
-        return {c: g.read.count(False) for c, g in groups.items()}
+        conn = self._reader()
+        if categories is None:
+            wanted = [row[0] for row in conn.execute("SELECT DISTINCT category FROM articles")]
+        else:
+            wanted = list(dict.fromkeys(categories))
+        counts: dict[str, int] = {}
+        for category in wanted:
+            grouped = self._grouped(conn, category, KEEP)
+            if grouped.newest:
+                counts[category] = grouped.unread
+        return counts
+
+    def _grouped(self, conn: sqlite3.Connection, category: str, limit: int | None
+                 ) -> Grouped:
+        """The category's stories as StoryGroups makes them, from the cache while no write
+        changed the category; `limit`: how many of the newest are needed (None: all)."""
+        grouped = self._stories.get(category)
+        if grouped is not None and (grouped.complete or (limit is not None and limit <= KEEP)):
+            return grouped
+        version = self._stories.version(category)
+        groups = self._group(conn.execute(
+            f"SELECT {STORY_COLUMNS}, r.article_id IS NOT NULL {_FROM} WHERE a.category = ? "
+            "ORDER BY a.published DESC, a.id", (category,)))
+        grouped = self._stories.put(category, version, groups)
+        if grouped.complete or (limit is not None and limit <= KEEP):
+            return grouped
+        return Grouped(grouped.unread, tuple(groups.newest), tuple(groups.read), True)
+
+    def _group(self, rows: Iterable[Sequence[Any]]) -> StoryGroups:
+        groups = StoryGroups()
+        add, pause = groups.add, self._pause
+        if pause is None:
+            for row in rows:
+                add(*row)
+            return groups
+        # Read to the end first: a read left open over the pauses would hold its snapshot of
+        # the database, and the WAL could not be checkpointed back to the start meanwhile.
+        for number, row in enumerate(list(rows)):
+            if not number % _PAUSE_EVERY:
+                pause()
+            add(*row)
+        return groups
 
     def article(self, article_id: str) -> Article | None:
         found = self.articles_by_id([article_id])
@@ -195,18 +242,29 @@ class NewsStore:
         undated_ids = frozenset(undated)
         articles = tuple(articles)
 
+        touched: set[str] = set()
+
         def work(conn: sqlite3.Connection) -> tuple[str, ...]:
             write_feed_state(conn, state)
             if not articles:
                 return ()
             rows, known = resolve_ids(conn, articles, undated_ids)
+            touched.update(a.category for a, _dated in rows)
+            # An article the store holds under another category (a news source listed in two)
+            # moves: the category it leaves changes too.
+            ids = [a.id for a, _dated in rows]
+            for start in range(0, len(ids), _CHUNK):
+                chunk = ids[start : start + _CHUNK]
+                touched.update(row[0] for row in conn.execute(
+                    "SELECT DISTINCT category FROM articles "
+                    f"WHERE id IN ({','.join('?' * len(chunk))})", chunk))
             conn.executemany(UPSERT, [article_row(a, dated) for a, dated in rows])
             new = [a.id for a, _dated in rows if a.id not in known]
             for start in range(0, len(new), _CHUNK):
                 copy_read_state(conn, new[start : start + _CHUNK])
             return tuple(new)
 
-        return self._submit(work)
+        return self._submit(work, lambda: touched)
 
     def set_read(self, ids: Iterable[str], read: bool = True) -> Future[None]:
         """Mark articles and their copies (the other articles of the same story, as the list
@@ -228,7 +286,7 @@ class NewsStore:
                     "DELETE FROM read_state WHERE article_id = ?", [(i,) for i in group]
                 )
 
-        return self._submit(work)
+        return self._submit(work, _any_category)
 
     def flush(self) -> Future[None]:
         """Done once every write submitted before it is: a read after that sees them all."""
@@ -260,7 +318,7 @@ class NewsStore:
             )
             return len(unread)
 
-        return self._submit(work)
+        return self._submit(work, _any_category)
 
     def prune(
         self,
@@ -310,7 +368,7 @@ class NewsStore:
             )
             return int(deleted)
 
-        return self._submit(work)
+        return self._submit(work, _any_category)
 
     # -- breaking-news memory (news/breaking.py) ---------------------------------------------
     def breaking_seen(self, keys: Iterable[str]) -> frozenset[str]:

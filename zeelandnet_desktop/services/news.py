@@ -16,7 +16,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QElapsedTimer, QObject, QTimer, Signal
+from PySide6.QtCore import QElapsedTimer, QObject, Qt, QTimer, Signal
 
 from .. import settings as keys
 from ..news.catalogue import Catalogue, Category, valid_feed_url
@@ -24,6 +24,7 @@ from ..news.front_page import FrontPage
 from ..news.listing import ListPage, ListQuery
 from ..news.model import Article
 from ..news.store import NewsStore
+from ..news.yielding import QuietMoments
 from ..settings import Settings
 from ..system.paths import AppPaths
 from .news_catalogue import CatalogueFiles
@@ -64,7 +65,11 @@ class NewsService(QObject):
         self._settings = settings
         self._paths = paths
         self._tasks = tasks
-        self._store = NewsStore(paths.database_file, writer=tasks.executor("news-store"))
+        # While a round runs: the GUI thread's beat, so parsing and reading wait while it is
+        # busy (news/yielding.py).
+        self._quiet = QuietMoments()
+        self._store = NewsStore(paths.database_file, writer=tasks.executor("news-store"),
+                                pause=self._quiet.wait_for_quiet)
         self._files = CatalogueFiles(paths.config, defaults)
         self._catalogue: Catalogue = self._files.load()
         self._lists = ListReader(tasks, self._store)
@@ -84,6 +89,10 @@ class NewsService(QObject):
         self._last_change = QElapsedTimer()
         self._changed: set[str] = set()  # categories stored since the last announcement
         self._pictures = NewsPictures(tasks, paths.cache / "pictures", self._fetch_picture)
+        self._beat = QTimer(self)
+        self._beat.setTimerType(Qt.TimerType.PreciseTimer)
+        self._beat.setInterval(int(self._quiet.period * 1000))
+        self._beat.timeout.connect(self._quiet.beat)
         settings.changed.connect(self._on_setting_changed)
 
     # --- questions ------------------------------------------------------------------------
@@ -204,6 +213,8 @@ class NewsService(QObject):
         """Stop the timer and the round; let queued writes finish (bounded) and close."""
         self._shut_down = True
         self._timer.stop()
+        self._beat.stop()
+        self._quiet.stop()
         if self._round is not None:
             self._round.token.cancel()
         self._store.close(STORE_CLOSE_SECONDS)
@@ -238,6 +249,8 @@ class NewsService(QObject):
             return
         round_ = _Round(self._tasks.root.child())
         self._round = round_
+        self._quiet.start()
+        self._beat.start()
         self.refresh_started.emit()
         catalogue, enabled = self._catalogue, self.enabled_categories()
 
@@ -272,10 +285,10 @@ class NewsService(QObject):
         """In the planning job: one job per feed; their outcomes come to the GUI thread."""
         from ..news.refresh import refresh_feed
 
-        fetcher, store = self._get_fetcher(), self._store
+        fetcher, store, pause = self._get_fetcher(), self._store, self._quiet.wait_for_quiet
 
         def feed_work(job: FeedJob) -> Callable[[CancelToken], FeedOutcome]:
-            return lambda token: refresh_feed(job, fetcher, store, plan.now, token)
+            return lambda token: refresh_feed(job, fetcher, store, plan.now, token, pause)
 
         for job in plan.jobs:
             self._tasks.run(
@@ -325,9 +338,16 @@ class NewsService(QObject):
         if round_ is not self._round:
             return
         self._round = None
+        self._beat.stop()
+        self._quiet.stop()
         if self._shut_down:  # a round that ended while quitting: nobody is listening any more
             return
         if report is not None:
+            if self.last_report is None:
+                # The first round has built what the window shows: start-up is over.
+                from ..system.memory import freeze_long_lived_objects
+
+                freeze_long_lived_objects()
             self.last_report = report
         self.refresh_finished.emit(report)
         self._announce_changes(everything=True)

@@ -44,6 +44,7 @@ def run_soak(qt_app: QCoreApplication, news: Any, rounds: int,
     `news` is the news service (refresh(), refresh_started, refresh_finished)."""
     from PySide6.QtCore import QElapsedTimer, QTimer
 
+    probe = _probe()
     clock = QElapsedTimer()
     clock.start()
     state = {"round": 0, "last": 0, "worst": 0, "in_round": False}
@@ -55,6 +56,8 @@ def run_soak(qt_app: QCoreApplication, news: Any, rounds: int,
         if state["in_round"]:
             state["worst"] = max(state["worst"], now - state["last"] - 10)
         state["last"] = now
+        if probe is not None:
+            probe.beat()
 
     def started() -> None:
         state["in_round"], state["worst"], state["last"] = True, 0, clock.elapsed()
@@ -64,6 +67,8 @@ def run_soak(qt_app: QCoreApplication, news: Any, rounds: int,
         state["round"] += 1
         print(f"ZND_ROUND {state['round']} {resident_kb()} {max(0, state['worst'])}",
               flush=True)
+        if probe is not None:
+            probe.round_done(state["round"], last=state["round"] >= rounds)
         if state["round"] >= rounds:
             qt_app.quit()
             return
@@ -75,3 +80,15 @@ def run_soak(qt_app: QCoreApplication, news: Any, rounds: int,
     meter.start()
     news.refresh_started.connect(started)
     news.refresh_finished.connect(finished)
+
+
+def _probe() -> Any:
+    """ZND_SOAK_PROBE=FILE: the stall sampler (system/stall_probe.py) writes to FILE."""
+    import os
+
+    path = os.environ.get("ZND_SOAK_PROBE")
+    if not path:
+        return None
+    from .stall_probe import StallProbe
+
+    return StallProbe(open(path, "w", encoding="utf-8"))  # open until the process ends
