@@ -85,6 +85,13 @@ def test_every_text_is_readable_in_both_schemes(
     assert contrast(muted(palette), palette.color(Role.Window)) >= 4.5  # date lines, hints
     assert contrast(error_color(palette), palette.color(Role.Window)) >= 4.5
 
+    # The lists are drawn on the base colour, as text fields are (white, or dark in dark).
+    for area in (tab.categories, tab.list):
+        viewport = area.viewport()
+        corner = viewport.grab().toImage().pixelColor(viewport.width() - 3,
+                                                      viewport.height() - 3)
+        assert corner == area.palette().color(Role.Base), area.objectName()
+
     tab.banner.show_banner(Banner("Offline — je ziet opgeslagen nieuws", retry=True))
     banner = tab.banner.palette()
     assert tab.banner.autoFillBackground()

@@ -8,9 +8,14 @@ first screen asks. A viewport made here is known to PySide6 from the start.
 
 from __future__ import annotations
 
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 
 def own_viewport(area: QAbstractScrollArea) -> None:
     """Call in the scroll area's constructor, before anything is put into it."""
-    area.setViewport(QWidget(area))
+    viewport = QWidget(area)
+    # As Qt's own viewport: drawn in the palette's base colour (white, or dark in dark mode).
+    viewport.setBackgroundRole(QPalette.ColorRole.Base)
+    viewport.setAutoFillBackground(True)
+    area.setViewport(viewport)
