@@ -155,6 +155,7 @@ def seed_articles(profile: Path, count: int) -> Path:
     from bench.refresh import CATEGORIES, seed_store
     from tests.support.localserver import closed_port_url
 
+    profile.mkdir(parents=True, exist_ok=True)  # an empty profile is a folder all the same
     if count > 0:
         seed_store(profile, count)
     catalogue = profile.parent / "bench-feeds.json"
