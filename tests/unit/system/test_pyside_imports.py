@@ -61,9 +61,10 @@ def test_modules_imported_afterwards_leave_no_source_in_memory(
     monkeypatch.syspath_prepend(str(tmp_path))
     linecache.clearcache()
 
-    module = __import__("imported_after_pyside")  # the import statement: PySide6 hooks that
+    module = importlib.import_module("imported_after_pyside")
+    feature = sys.modules["shibokensupport.feature"]
+    feature.feature_imported(module)  # what PySide6's import hook does after each import
 
     assert module.VALUE == 2
     assert str(source) not in linecache.cache
-    feature = sys.modules["shibokensupport.feature"]
     assert feature.pyside_feature_dict["imported_after_pyside"] == 0  # "uses PySide6"
