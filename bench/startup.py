@@ -9,7 +9,7 @@ Secret Service when run inside the desktop session, which shows what the keyring
 The app starts on the Voorpagina (a new profile's first screen) and, in a copy of the same
 profile that chose a category last, on the list: the Voorpagina must not be slower.
 
-    .venv/bin/python bench/startup.py [--runs 7] [--articles 500] [--no-watch]
+    .venv/bin/python bench/startup.py [--runs 7] [--articles 500] [--no-watch] [--frozen]
     dbus-run-session -- .venv/bin/python tools/desktop_session.py -- \
         .venv/bin/python bench/startup.py
 
@@ -31,6 +31,7 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
+FROZEN = ROOT / "dist" / "zeelandnet-desktop" / "zeelandnet-desktop"
 
 BASELINE = r"""
 import os, sys, time
@@ -173,7 +174,12 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=0, help="cached articles in the profile")
     parser.add_argument("--no-watch", action="store_true",
                         help="leave out the row with the mail watch on (needs Dovecot)")
+    parser.add_argument("--frozen", nargs="?", const=str(FROZEN), metavar="EXECUTABLE",
+                        help="add a row for the PyInstaller bundle (make bundle), on the same "
+                             f"profile as the Voorpagina row; default {FROZEN.relative_to(ROOT)}")
     args = parser.parse_args()
+    if args.frozen and not Path(args.frozen).is_file():
+        raise SystemExit(f"no bundle at {args.frozen}: run make bundle first")
 
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -199,7 +205,10 @@ def main() -> int:
         if not args.no_watch:
             dovecot, watch_env = watched_profile(watch_profile, env)
             watching = [*app[:4], str(watch_profile), *app[5:]]
+        frozen = [args.frozen, *app[3:]] if args.frozen else None
         measure(app, env)  # warm the file cache and create the profile, not counted
+        if frozen:
+            measure(frozen, env)
         measure(on_the_list, env)
         measure(baseline, env)
         app_runs: list[tuple[float, float]] = []
@@ -207,12 +216,15 @@ def main() -> int:
         base_runs: list[tuple[float, float]] = []
         widget_runs: list[tuple[float, float]] = []
         watch_runs: list[tuple[float, float]] = []
+        frozen_runs: list[tuple[float, float]] = []
         try:
             for _ in range(args.runs):  # interleaved, so drift hits all alike
                 base_runs.append(measure(baseline, env))
                 widget_runs.append(measure(same_widgets, env))
                 app_runs.append(measure(app, env))
                 list_runs.append(measure(on_the_list, env))
+                if frozen:
+                    frozen_runs.append(measure(frozen, env))
                 if dovecot is not None:
                     watch_runs.append(measure(watching, watch_env, look_for_webengine=True))
             connected = log_of(watch_profile).count("Mail watch: connected")
@@ -241,6 +253,11 @@ def main() -> int:
           f"app against it {app_time / widgets_time:.2f}")
     print(f"Voorpagina against the list: shown {app_time / list_time:.2f} "
           f"({(app_time - list_time) * 1000:+.0f} ms), RSS {app_mem - list_mem:+.1f} MiB")
+    if frozen_runs:
+        frozen_time, frozen_mem = median(frozen_runs, 0), median(frozen_runs, 1)
+        print(f"{'bundle, Voorpagina':24}{frozen_time:12.3f}{frozen_mem:12.1f}")
+        print(f"bundle: ratio shown {frozen_time / base_time:.2f}, against python -m "
+              f"{frozen_time / app_time:.2f}, RSS {frozen_mem - app_mem:+.1f} MiB")
     watch_ok = True
     if watch_runs:
         watch_time, watch_mem = median(watch_runs, 0), median(watch_runs, 1)

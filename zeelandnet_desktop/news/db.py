@@ -10,7 +10,8 @@ while a write is in progress.
 Durability: WAL with synchronous=NORMAL, so a killed process loses at most the transaction being
 written. A file SQLite cannot read (or one truncated to nothing) is moved aside as
 `news.sqlite3.corrupt-<timestamp>` and a fresh database is built; `recovered_from_corruption`
-tells the caller to say so.
+tells the caller to say so. The whole file is checked only when it may have changed outside
+SQLite's care since the last clean close (see `_closed_cleanly_since`).
 
 A read-only profile (a read-only disk or folder) is opened read-only: the saved news can be read,
 nothing is written, and every write fails with ReadOnlyStoreError — a healthy file that cannot be
@@ -19,6 +20,7 @@ written is never taken for a corrupt one.
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import logging
 import os
@@ -151,14 +153,64 @@ class Database:
             self._prepare()
 
     def _prepare(self) -> None:
+        closed_cleanly = self._closed_cleanly_since()
         conn = connect(self.path)
         try:
-            check = conn.execute("PRAGMA quick_check").fetchall()
-            if check != [("ok",)]:
-                raise sqlite3.DatabaseError(f"quick_check: {check[:1]}")
+            if closed_cleanly:
+                # Reading the schema is enough to find a file that is not a database.
+                conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            else:
+                check = conn.execute("PRAGMA quick_check").fetchall()
+                if check != [("ok",)]:
+                    raise sqlite3.DatabaseError(f"quick_check: {check[:1]}")
             migrate(conn)
         finally:
             conn.close()
+
+    @property
+    def _clean_mark(self) -> Path:
+        return self.path.with_name(f"{self.path.name}.closed-cleanly")
+
+    def _closed_cleanly_since(self) -> bool:
+        """The file is exactly as this app left it when it last closed every connection.
+
+        The integrity check reads the whole file (tens of MiB after months of news, at every
+        start). SQLite itself does not damage a file on a crash or power loss (WAL: the last
+        transaction is lost, nothing else), so it is needed only after a run that did not
+        close the database, or when something else wrote the file since: then its size or
+        modification time differs from the mark left at the last close. The mark is removed
+        here, so a run that ends without closing leaves none."""
+        mark = self._clean_mark
+        try:
+            recorded = mark.read_text(encoding="ascii").split()
+        except (OSError, UnicodeDecodeError):
+            return False
+        with contextlib.suppress(OSError):
+            mark.unlink()
+        try:
+            now = self.path.stat()
+            wal = Path(f"{self.path}-wal")
+            wal_empty = not wal.exists() or wal.stat().st_size == 0
+        except OSError:
+            return False
+        return wal_empty and recorded == [str(now.st_size), str(now.st_mtime_ns)]
+
+    def _mark_closed_cleanly(self) -> None:
+        """Fold the WAL into the file and empty it, so the file is final, then mark it. A
+        reader still open on another thread closes later without changing the file; one that
+        is reading right now keeps the checkpoint from finishing: then no mark."""
+        try:
+            conn = connect(self.path)
+            try:
+                busy, _, _ = conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+            finally:
+                conn.close()
+            if busy:
+                return
+            now = self.path.stat()
+            self._clean_mark.write_text(f"{now.st_size} {now.st_mtime_ns}\n", encoding="ascii")
+        except (OSError, sqlite3.Error) as error:  # the next start checks the file, nothing more
+            log.info("News store: no clean-close mark (%s)", error)
 
     def _move_aside(self, why: str) -> Path:
         stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
@@ -276,6 +328,8 @@ class Database:
                 conn.close()
         if self._memory is not None:
             self._memory.close()
+        elif finished and not self.read_only:
+            self._mark_closed_cleanly()
         return finished
 
     def _close_writer(self) -> None:

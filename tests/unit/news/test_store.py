@@ -242,6 +242,56 @@ def test_corrupt_database_is_moved_aside_and_rebuilt(tmp_path: Path, damage: str
     assert aside, list(tmp_path.iterdir())
 
 
+def _damage_keeping_size_and_time(path: Path, damage: str) -> None:
+    """Change the file's bytes as a disk or another program might, its size and modification
+    time left as they were."""
+    before = path.stat()
+    data = path.read_bytes()
+    if damage == "garbage":
+        path.write_bytes(os.urandom(len(data)))
+    else:  # all but the file header zeroed from `keep` bytes on
+        keep = 100 if damage == "schema" else 4096
+        path.write_bytes(data[:keep] + b"\0" * (len(data) - keep))
+    os.utime(path, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert path.stat().st_size == before.st_size
+
+
+@pytest.mark.parametrize("damage", ["garbage", "schema"])
+def test_a_cleanly_closed_database_that_is_no_longer_one_is_still_found(
+        tmp_path: Path, damage: str) -> None:
+    path = tmp_path / "news.sqlite3"
+    with NewsStore(path) as store:
+        save(store, *(make_article(i) for i in range(50)))
+    _damage_keeping_size_and_time(path, damage)
+    with NewsStore(path) as store:
+        assert store.recovered_from_corruption
+        assert store.articles() == []
+        assert save(store, make_article(1)) == ("id-1",)
+
+
+def test_after_a_run_that_did_not_close_the_database_the_whole_file_is_checked(
+        tmp_path: Path) -> None:
+    path = tmp_path / "news.sqlite3"
+    with NewsStore(path) as store:
+        save(store, *(make_article(i, summary_html="x" * 2000) for i in range(200)))
+    abandoned = NewsStore(path)  # as a run that crashed: opened, never closed
+    _damage_keeping_size_and_time(path, "zeroed")
+    with NewsStore(path) as store:
+        assert store.recovered_from_corruption
+        assert store.articles() == []
+    assert list(tmp_path.glob("news.sqlite3.corrupt-*"))
+    del abandoned
+
+
+def test_news_stay_over_many_clean_restarts(tmp_path: Path) -> None:
+    path = tmp_path / "news.sqlite3"
+    for number in range(4):
+        with NewsStore(path) as store:
+            assert not store.recovered_from_corruption
+            assert len(store.articles()) == number
+            save(store, make_article(number))
+
+
 CHILD = textwrap.dedent(
     """
     import sys
