@@ -238,3 +238,39 @@ def info_plist(version: str) -> dict[str, object]:
         "NSBluetoothAlwaysUsageDescription":
             "Een webmailpagina wil een Bluetooth-apparaat gebruiken.",
     }
+
+
+# --- PySide6's own Python support code -----------------------------------------------------------
+
+# Run by the build's Python, so the compiled files match the bundle's interpreter.
+_UNPACK_SHIBOKEN_SUPPORT = r"""
+import compileall, py_compile, shutil, sys
+from pathlib import Path
+import shiboken6
+target = Path(sys.argv[1])
+shutil.rmtree(target, ignore_errors=True)
+unpacked = Path(shiboken6.__file__).resolve().parent / "files.dir"
+if unpacked.is_dir():  # this PySide6 was unpacked already (SBK_EMBED=0)
+    shutil.copytree(unpacked, target, ignore=shutil.ignore_patterns("__pycache__"))
+else:
+    archive = sys.modules["shibokensupport"].__loader__.zfile
+    archive.extractall(target, [name for name in archive.namelist() if name.endswith(".py")])
+mode = py_compile.PycInvalidationMode.UNCHECKED_HASH
+sys.exit(0 if compileall.compile_dir(target, quiet=1, invalidation_mode=mode) else 1)
+"""
+
+
+def shiboken_support_files(target: Path, python: str) -> list[tuple[str, str]]:
+    """PySide6's support code (signatures, enums, `__feature__`) unpacked and compiled into
+    `target`, as datas for shiboken6/files.dir/ in the bundle.
+
+    Shiboken carries this code inside its library and, at every start, decodes it and compiles
+    its 17 modules again (about 25 ms); it loads them from `files.dir` beside itself when that
+    folder exists, which is what PySide6's SBK_EMBED=0 sets up. The compiled files are checked
+    by nothing but their presence (unchecked hash), so copying them keeps them valid."""
+    import subprocess
+
+    subprocess.run([python, "-c", _UNPACK_SHIBOKEN_SUPPORT, str(target)], check=True)
+    return [(str(path), str(PurePosixPath("shiboken6", "files.dir",
+                                          *path.parent.relative_to(target).parts)))
+            for path in sorted(target.rglob("*")) if path.is_file()]

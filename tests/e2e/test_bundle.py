@@ -203,6 +203,12 @@ def test_dutch_is_in_the_bundle(bundle: Path) -> None:
 
 
 @linux_only
+def test_pyside_support_code_is_in_the_bundle_compiled(bundle: Path) -> None:
+    """Shiboken loads it from here instead of compiling its built-in copy at every start."""
+    support = bundle / "_internal" / "shiboken6" / "files.dir" / "shibokensupport"
+    assert list((support / "signature" / "__pycache__").glob("loader.*.pyc"))
+
+
 def test_size_and_glibc(bundle: Path, record_property: Callable[[str, object], None]) -> None:
     files = [p for p in bundle.rglob("*") if p.is_file() and not p.is_symlink()]
     size_mib = sum(p.stat().st_size for p in files) / 2**20

@@ -114,3 +114,16 @@ def test_modules_the_app_imports_are_never_left_out(tmp_path: Path) -> None:
     excluded = rules.excluded_modules(tmp_path)
     assert "PySide6.QtDBus" not in excluded and "PySide6.QtSvg" not in excluded
     assert "PySide6.QtQml" in excluded and "tkinter" in excluded
+
+
+def test_pyside_support_code_is_unpacked_and_compiled_for_the_bundle(tmp_path: Path) -> None:
+    datas = rules.shiboken_support_files(tmp_path / "support", sys.executable)
+    placed = {(Path(source).name, dest) for source, dest in datas}
+    assert ("loader.py", "shiboken6/files.dir/shibokensupport/signature") in placed
+    assert ("signature_bootstrap.py", "shiboken6/files.dir") in placed
+    sources = [Path(source) for source, _ in datas if source.endswith(".py")]
+    compiled = [Path(source) for source, _ in datas if source.endswith(".pyc")]
+    assert len(sources) >= 10 and len(compiled) == len(sources)
+    for path in compiled:
+        flags = int.from_bytes(path.read_bytes()[4:8], "little")
+        assert flags == 0b01, path  # by hash, the source never compared: valid once copied
