@@ -31,7 +31,7 @@ from ... import settings as keys
 from ...news.catalogue import CatalogueError
 from ...services.news import NewsService
 from ...settings import Settings
-from ..names import name_combo_box
+from ..form_names import name_combo_box
 
 log = logging.getLogger(__name__)
 

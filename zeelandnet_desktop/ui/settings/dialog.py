@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 from ... import settings as keys
 from ...settings import Settings
 from ..dialogs import plain_title_bar
-from ..names import name_fields_after_labels
+from ..form_names import name_fields_after_labels
 from .registry import PageFactory, SettingsPage
 
 

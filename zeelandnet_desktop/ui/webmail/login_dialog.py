@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from ...mail.credentials import Problem
 from ..dialogs import default_button, plain_title_bar, show_as_error
-from ..names import name_fields_after_labels
+from ..form_names import name_fields_after_labels
 
 
 def remember_label(platform: str = sys.platform) -> str:

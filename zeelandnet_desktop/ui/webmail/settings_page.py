@@ -31,7 +31,7 @@ from ...mail.providers import (
     imap_server_from_dict,
 )
 from ...settings import Settings
-from ..names import name_fields_after_labels
+from ..form_names import name_fields_after_labels
 from . import watch_words
 
 if TYPE_CHECKING:

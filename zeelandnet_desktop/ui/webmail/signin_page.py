@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from ... import settings as keys
 from ...services.credentials import CredentialResult
 from ...settings import Settings
-from ..names import name_combo_box
+from ..form_names import name_combo_box
 from .login_dialog import problem_text
 
 if TYPE_CHECKING:
