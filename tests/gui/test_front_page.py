@@ -10,7 +10,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QEvent, QObject, Qt, QUrl
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -80,6 +80,8 @@ def test_the_window_comes_up_with_its_stories_before_the_rest_of_start_up(
     empty page meanwhile."""
     seed_profile(profile_dir, articles(server))
     seen: dict[str, object] = {}
+    painted = PaintedStories()
+    qapp.installEventFilter(painted)
 
     def look(shell: Shell) -> None:
         tab = tab_of(shell)
@@ -87,15 +89,36 @@ def test_the_window_comes_up_with_its_stories_before_the_rest_of_start_up(
         seen["blocks"] = [b.category for b in tab.front.shown_blocks()]
         seen["just in"] = [line.article.title for line in tab.front.strip.lines
                            if line.article is not None and line.isVisibleTo(tab.front)]
+        seen["painted"] = set(painted.titles)
 
-    application = start_shell(qapp, profile_dir, on_painted=look,
-                              feeds=quiet_catalogue(server, tmp_path / "feeds.json"))
+    try:
+        application = start_shell(qapp, profile_dir, on_painted=look,
+                                  feeds=quiet_catalogue(server, tmp_path / "feeds.json"))
+    finally:
+        qapp.removeEventFilter(painted)
     try:
         assert seen["visible"] is True
         assert seen["blocks"] == ["zeeland", "binnenland", "buitenland", "sport"]
         assert seen["just in"] and seen["just in"][0] == "Kabinet akkoord over de begroting"
+        # On screen, not only put in: the stories were drawn before the rest began.
+        assert "Kabinet akkoord over de begroting" in seen["painted"]  # type: ignore[operator]
+        assert titles("zeeland")[0] in seen["painted"]  # type: ignore[operator]
     finally:
         stop_app(application)
+
+
+class PaintedStories(QObject):
+    """The titles of the Voorpagina's stories as they are drawn."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.titles: list[str] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and isinstance(watched, StoryButton) \
+                and watched.article is not None:
+            self.titles.append(watched.article.title)
+        return False
 
 
 def test_a_new_profile_opens_on_the_front_page_with_a_block_per_category_in_order(
