@@ -95,13 +95,13 @@ window.show()
 WEBENGINE_SEEN: list[bool] = []  # per measured run of the watch row: QtWebEngine was mapped
 
 
-def measure(command: list[str], env: dict[str, str], *, look_for_webengine: bool = False
-            ) -> tuple[float, float]:
+def measure(command: list[str], env: dict[str, str], *, look_for_webengine: bool = False,
+            cwd: Path = ROOT) -> tuple[float, float]:
     """Seconds from process start to window shown, and resident MiB after the settle time.
     `look_for_webengine`: note whether the process had QtWebEngine mapped at that moment."""
     started = time.time()
     process = subprocess.Popen(command, env=env, stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True, cwd=ROOT)
+                               stderr=subprocess.PIPE, text=True, cwd=cwd)
     assert process.stdout is not None
     values: dict[str, str] = {}
     for line in process.stdout:
@@ -177,6 +177,10 @@ def main() -> int:
     parser.add_argument("--frozen", nargs="?", const=str(FROZEN), metavar="EXECUTABLE",
                         help="add a row for the PyInstaller bundle (make bundle), on the same "
                              f"profile as the Voorpagina row; default {FROZEN.relative_to(ROOT)}")
+    parser.add_argument("--compare", type=Path, metavar="CHECKOUT",
+                        help="add a row for another checkout of the app (say, `git worktree "
+                             "add` of an older commit), run by this venv on a copy of the "
+                             "Voorpagina row's profile")
     args = parser.parse_args()
     if args.frozen and not Path(args.frozen).is_file():
         raise SystemExit(f"no bundle at {args.frozen}: run make bundle first")
@@ -206,9 +210,17 @@ def main() -> int:
             dovecot, watch_env = watched_profile(watch_profile, env)
             watching = [*app[:4], str(watch_profile), *app[5:]]
         frozen = [args.frozen, *app[3:]] if args.frozen else None
+        compare_profile = Path(tmp) / "compare" / "profile"
+        if args.compare:
+            shutil.copytree(profile, compare_profile)
+            subprocess.run([sys.executable, "-m", "compileall", "-q",
+                            str(args.compare / "zeelandnet_desktop")], check=True, env=env)
+        compared = [*app[:4], str(compare_profile), *app[5:]]
         measure(app, env)  # warm the file cache and create the profile, not counted
         if frozen:
             measure(frozen, env)
+        if args.compare:
+            measure(compared, env, cwd=args.compare)
         measure(on_the_list, env)
         measure(baseline, env)
         app_runs: list[tuple[float, float]] = []
@@ -217,6 +229,7 @@ def main() -> int:
         widget_runs: list[tuple[float, float]] = []
         watch_runs: list[tuple[float, float]] = []
         frozen_runs: list[tuple[float, float]] = []
+        compare_runs: list[tuple[float, float]] = []
         try:
             for _ in range(args.runs):  # interleaved, so drift hits all alike
                 base_runs.append(measure(baseline, env))
@@ -225,6 +238,8 @@ def main() -> int:
                 list_runs.append(measure(on_the_list, env))
                 if frozen:
                     frozen_runs.append(measure(frozen, env))
+                if args.compare:
+                    compare_runs.append(measure(compared, env, cwd=args.compare))
                 if dovecot is not None:
                     watch_runs.append(measure(watching, watch_env, look_for_webengine=True))
             connected = log_of(watch_profile).count("Mail watch: connected")
@@ -258,6 +273,12 @@ def main() -> int:
         print(f"{'bundle, Voorpagina':24}{frozen_time:12.3f}{frozen_mem:12.1f}")
         print(f"bundle: ratio shown {frozen_time / base_time:.2f}, against python -m "
               f"{frozen_time / app_time:.2f}, RSS {frozen_mem - app_mem:+.1f} MiB")
+    if compare_runs:
+        other_time, other_mem = median(compare_runs, 0), median(compare_runs, 1)
+        print(f"{'other checkout':24}{other_time:12.3f}{other_mem:12.1f}")
+        print(f"other checkout ({args.compare}): ratio shown {other_time / base_time:.2f}; "
+              f"this one against it {app_time / other_time:.2f}, "
+              f"RSS {app_mem - other_mem:+.1f} MiB")
     watch_ok = True
     if watch_runs:
         watch_time, watch_mem = median(watch_runs, 0), median(watch_runs, 1)
