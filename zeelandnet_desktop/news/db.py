@@ -95,6 +95,10 @@ class Database:
         self.recovered_from_corruption = False
         self.read_only = not _writable(self.path)
         self._memory: sqlite3.Connection | None = None  # read-only without a file: empty news
+        # (size, modification time) of the file when it was found as the last clean close
+        # left it, and as this close leaves it: what may be kept beside it is valid for those.
+        self.opened_unchanged: tuple[int, int] | None = None
+        self.closed_as: tuple[int, int] | None = None
         if self.read_only:
             log.warning("The news database at %s cannot be written: reading it only", self.path)
             self._open_read_only()
@@ -109,6 +113,11 @@ class Database:
         self._readers_lock = threading.Lock()
         self._readers: list[tuple[threading.Thread, sqlite3.Connection]] = []
         self._local = threading.local()
+        if self.opened_unchanged is not None:
+            # From now on a commit by another process shows in data_version (see _run): what
+            # was kept from the last run stays valid until one.
+            self._write_conn = connect(self.path)
+            self._data_version = self._write_conn.execute("PRAGMA data_version").fetchone()[0]
 
     @property
     def closed(self) -> bool:
@@ -147,6 +156,7 @@ class Database:
         try:
             self._prepare()
         except sqlite3.DatabaseError as error:
+            self.opened_unchanged = None
             aside = self._move_aside("corrupt")
             log.warning("News database unreadable (%s); moved to %s, starting fresh", error, aside)
             self.recovered_from_corruption = True
@@ -166,6 +176,10 @@ class Database:
             migrate(conn)
         finally:
             conn.close()
+        if self.opened_unchanged is not None:
+            now = self.path.stat()  # a migration wrote it: no longer as it was left
+            if (now.st_size, now.st_mtime_ns) != self.opened_unchanged:
+                self.opened_unchanged = None
 
     @property
     def _clean_mark(self) -> Path:
@@ -193,7 +207,10 @@ class Database:
             wal_empty = not wal.exists() or wal.stat().st_size == 0
         except OSError:
             return False
-        return wal_empty and recorded == [str(now.st_size), str(now.st_mtime_ns)]
+        if not wal_empty or recorded != [str(now.st_size), str(now.st_mtime_ns)]:
+            return False
+        self.opened_unchanged = (now.st_size, now.st_mtime_ns)
+        return True
 
     def _mark_closed_cleanly(self) -> None:
         """Fold the WAL into the file and empty it, so the file is final, then mark it. A
@@ -209,6 +226,7 @@ class Database:
                 return
             now = self.path.stat()
             self._clean_mark.write_text(f"{now.st_size} {now.st_mtime_ns}\n", encoding="ascii")
+            self.closed_as = (now.st_size, now.st_mtime_ns)
         except (OSError, sqlite3.Error) as error:  # the next start checks the file, nothing more
             log.info("News store: no clean-close mark (%s)", error)
 
@@ -243,7 +261,7 @@ class Database:
             try:
                 # Changes only when another connection committed: our readers never do, so
                 # that is another process (the command line) writing the same file. Unknown
-                # before the first write: counted as changed then.
+                # before the first write (unless taken at the open): counted as changed then.
                 version = conn.execute("PRAGMA data_version").fetchone()[0]
                 if version != self._data_version:
                     if self.others_wrote is not None:
@@ -334,6 +352,9 @@ class Database:
 
     def _close_writer(self) -> None:
         if self._write_conn is not None:
+            version = self._write_conn.execute("PRAGMA data_version").fetchone()[0]
+            if version != self._data_version and self.others_wrote is not None:
+                self.others_wrote()  # since our last write: nothing kept of ours is valid
             self._write_conn.close()
             self._write_conn = None
 

@@ -17,6 +17,8 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any, TypeVar
 
+from .. import __version__
+from . import story_cache
 from .db import Database, ReadOnlyStoreError, StoreClosedError
 from .model import Article, FeedState
 from .rows import (
@@ -38,6 +40,8 @@ __all__ = ["SCHEMA_VERSION", "NewsStore", "ReadOnlyStoreError", "StoreClosedErro
 log = logging.getLogger(__name__)
 T = TypeVar("T")
 
+# Stories kept over a restart are valid only for the app (its grouping rules) that kept them.
+_KEPT_TAG = f"{__version__}/{SCHEMA_VERSION}"
 _CHUNK = 500  # ids per IN (...) query, well below SQLite's parameter limit
 _PAUSE_EVERY = 256  # rows grouped between pauses: about a millisecond
 _FROM = "FROM articles a LEFT JOIN read_state r ON r.article_id = a.id"
@@ -64,7 +68,13 @@ class NewsStore:
         self._db = Database(path, writer)
         self.path = self._db.path
         self._stories = StoryCache()
+        self._stories.preload(story_cache.load(self._kept_path, self._db.opened_unchanged,
+                                               _KEPT_TAG))
         self._db.others_wrote = lambda: self._stories.changed(None)
+
+    @property
+    def _kept_path(self) -> Path:
+        return self.path.with_name(f"{self.path.name}.stories")
 
     @property
     def recovered_from_corruption(self) -> bool:
@@ -410,7 +420,12 @@ class NewsStore:
 
     def close(self, timeout: float | None = None) -> bool:
         """Finish queued writes (up to `timeout` seconds) and close. Idempotent."""
-        return self._db.close(timeout)
+        if self._db.closed:
+            return True
+        finished = self._db.close(timeout)
+        if self._db.closed_as is not None:
+            story_cache.save(self._kept_path, self._db.closed_as, _KEPT_TAG, self._stories)
+        return finished
 
     def __enter__(self) -> NewsStore:
         return self

@@ -15,11 +15,17 @@ counts as a change of every category.
 
 from __future__ import annotations
 
+import contextlib
+import json
+import logging
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 from .textkeys import StoryGroups
+
+log = logging.getLogger(__name__)
 
 KEEP = 512  # newest stories kept per category: five pages of the list, the Voorpagina's few
 
@@ -66,6 +72,19 @@ class StoryCache:
             version = max(self._everything, self._changed.get(category, 0))
             return kept[1] if kept[0] == version else None
 
+    def kept(self) -> dict[str, Grouped]:
+        """Every grouping still valid."""
+        with self._lock:
+            return {category: grouped for category, (version, grouped) in self._kept.items()
+                    if version == max(self._everything, self._changed.get(category, 0))}
+
+    def preload(self, groupings: dict[str, Grouped]) -> None:
+        """Groupings made before this store was opened, valid for the file as it is now."""
+        with self._lock:
+            for category, grouped in groupings.items():
+                self._kept[category] = (max(self._everything,
+                                            self._changed.get(category, 0)), grouped)
+
     def put(self, category: str, version: int, groups: StoryGroups) -> Grouped:
         grouped = Grouped(groups.read.count(False), tuple(groups.newest[:KEEP]),
                           tuple(groups.read[:KEEP]), len(groups.newest) <= KEEP)
@@ -74,3 +93,45 @@ class StoryCache:
             if version == max(self._everything, self._changed.get(category, 0)):
                 self._kept[category] = (version, grouped)
         return grouped
+
+
+# --- kept over a restart -----------------------------------------------------------------------
+#
+# Grouping every category again is most of the first screen's read once the store holds a few
+# weeks of news (60 ms at 15,000 articles, on every start). A clean close writes what is kept
+# beside the database, for the file exactly as that close left it (its size and modification
+# time, see db.Database); the next start takes it only when the file is still that file and
+# the app that wrote it is this one (its grouping rules may differ), and deletes it either way.
+
+def save(path: Path, file_as: tuple[int, int], tag: str, cache: StoryCache) -> None:
+    kept = {category: [g.unread, g.complete, list(g.newest),
+                       "".join("1" if r else "0" for r in g.read)]
+            for category, g in cache.kept().items()}
+    try:
+        path.write_text(json.dumps({"tag": tag, "file": list(file_as), "categories": kept},
+                                   separators=(",", ":")), encoding="utf-8")
+    except OSError as error:  # the next start groups again, nothing more
+        log.info("News store: stories not kept for the next start (%s)", error)
+
+
+def load(path: Path, file_as: tuple[int, int] | None, tag: str) -> dict[str, Grouped]:
+    """What `save` kept, when it is valid for this file and app; {} otherwise."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError:
+        return {}
+    with contextlib.suppress(OSError):
+        path.unlink()
+    if file_as is None:
+        return {}
+    try:
+        data = json.loads(text)
+        if data.get("tag") != tag or data.get("file") != list(file_as):
+            return {}
+        return {str(category): Grouped(int(unread), tuple(str(i) for i in newest),
+                                       tuple(flag == "1" for flag in read), bool(complete))
+                for category, (unread, complete, newest, read) in data["categories"].items()
+                if len(newest) == len(read)}
+    except (ValueError, TypeError, KeyError, AttributeError) as error:
+        log.info("News store: kept stories unreadable (%s); grouping again", error)
+        return {}

@@ -292,6 +292,76 @@ def test_news_stay_over_many_clean_restarts(tmp_path: Path) -> None:
             save(store, make_article(number))
 
 
+def _three_stories(store: NewsStore) -> None:
+    """Five articles, three stories: id-2 and id-3 are one story told by two feeds."""
+    save(store, make_article(1), make_article(2, title="Storm op de Westerschelde vannacht"))
+    save(store, make_article(3, feed_url="https://feeds.example/b",
+                             title="Storm op de Westerschelde vannacht"),
+         url="https://feeds.example/b")
+    save(store, make_article(4), make_article(5))
+    store.set_read(["id-3"]).result()
+
+
+def _listed(store: NewsStore) -> list[tuple[str, bool]]:
+    return [(a.id, a.read) for a in store.articles("binnenland")]
+
+
+def test_the_stories_and_what_was_read_are_the_same_after_a_restart(tmp_path: Path) -> None:
+    path = tmp_path / "news.sqlite3"
+    with NewsStore(path) as store:
+        _three_stories(store)
+        before, counts = _listed(store), store.unread_counts()
+    for _restart in range(2):
+        with NewsStore(path) as store:
+            assert _listed(store) == before
+            assert store.unread_counts() == counts == {"binnenland": 3}
+    with NewsStore(path) as store:  # and a change after the restart shows as usual
+        store.set_read(["id-1"]).result()
+        assert store.unread_counts() == {"binnenland": 2}
+
+
+def test_what_another_program_changed_after_a_clean_close_is_what_shows(
+        tmp_path: Path) -> None:
+    path = tmp_path / "news.sqlite3"
+    with NewsStore(path) as store:
+        _three_stories(store)
+        assert store.unread_counts() == {"binnenland": 3}
+    with sqlite3.connect(path) as other:
+        other.execute("INSERT INTO read_state (article_id, read_at) VALUES ('id-1', 0)")
+    with NewsStore(path) as store:
+        assert ("id-1", True) in _listed(store)
+        assert store.unread_counts() == {"binnenland": 2}
+
+
+def test_what_another_program_changed_while_the_store_was_open_shows_after_a_restart(
+        tmp_path: Path) -> None:
+    path = tmp_path / "news.sqlite3"
+    with NewsStore(path) as store:
+        _three_stories(store)
+    with NewsStore(path) as store:
+        assert store.unread_counts() == {"binnenland": 3}
+        other = sqlite3.connect(path)
+        with other:
+            other.execute("INSERT INTO read_state (article_id, read_at) VALUES ('id-1', 0)")
+        other.close()
+    with NewsStore(path) as store:
+        assert store.unread_counts() == {"binnenland": 2}
+
+
+def test_a_damaged_file_of_kept_stories_is_left_aside(tmp_path: Path) -> None:
+    path = tmp_path / "news.sqlite3"
+    with NewsStore(path) as store:
+        _three_stories(store)
+        before = _listed(store)
+    kept = path.with_name("news.sqlite3.stories")
+    assert kept.exists()
+    for damage in ('{"tag": 1', '{"tag": null, "file": [], "categories": 3}'):
+        kept.write_text(damage, encoding="utf-8")
+        with NewsStore(path) as store:
+            assert _listed(store) == before
+            assert store.unread_counts() == {"binnenland": 3}
+
+
 CHILD = textwrap.dedent(
     """
     import sys
