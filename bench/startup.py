@@ -9,7 +9,7 @@ Secret Service when run inside the desktop session, which shows what the keyring
 The app starts on the Voorpagina (a new profile's first screen) and, in a copy of the same
 profile that chose a category last, on the list: the Voorpagina must not be slower.
 
-    .venv/bin/python bench/startup.py [--runs 7] [--articles 500] [--no-watch] [--frozen]
+    .venv/bin/python bench/startup.py [--runs 7] [--articles 500] [--no-watch] [--compare CHECKOUT]
     dbus-run-session -- .venv/bin/python tools/desktop_session.py -- \
         .venv/bin/python bench/startup.py
 
@@ -31,7 +31,6 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
-FROZEN = ROOT / "dist" / "zeelandnet-desktop" / "zeelandnet-desktop"
 
 BASELINE = r"""
 import os, sys, time
@@ -174,16 +173,11 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=0, help="cached articles in the profile")
     parser.add_argument("--no-watch", action="store_true",
                         help="leave out the row with the mail watch on (needs Dovecot)")
-    parser.add_argument("--frozen", nargs="?", const=str(FROZEN), metavar="EXECUTABLE",
-                        help="add a row for the PyInstaller bundle (make bundle), on the same "
-                             f"profile as the Voorpagina row; default {FROZEN.relative_to(ROOT)}")
     parser.add_argument("--compare", type=Path, metavar="CHECKOUT",
                         help="add a row for another checkout of the app (say, `git worktree "
                              "add` of an older commit), run by this venv on a copy of the "
                              "Voorpagina row's profile")
     args = parser.parse_args()
-    if args.frozen and not Path(args.frozen).is_file():
-        raise SystemExit(f"no bundle at {args.frozen}: run make bundle first")
 
     env = dict(os.environ)
     env.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -209,7 +203,6 @@ def main() -> int:
         if not args.no_watch:
             dovecot, watch_env = watched_profile(watch_profile, env)
             watching = [*app[:4], str(watch_profile), *app[5:]]
-        frozen = [args.frozen, *app[3:]] if args.frozen else None
         compare_profile = Path(tmp) / "compare" / "profile"
         if args.compare:
             shutil.copytree(profile, compare_profile)
@@ -217,8 +210,6 @@ def main() -> int:
                             str(args.compare / "zeelandnet_desktop")], check=True, env=env)
         compared = [*app[:4], str(compare_profile), *app[5:]]
         measure(app, env)  # warm the file cache and create the profile, not counted
-        if frozen:
-            measure(frozen, env)
         if args.compare:
             measure(compared, env, cwd=args.compare)
         measure(on_the_list, env)
@@ -228,7 +219,6 @@ def main() -> int:
         base_runs: list[tuple[float, float]] = []
         widget_runs: list[tuple[float, float]] = []
         watch_runs: list[tuple[float, float]] = []
-        frozen_runs: list[tuple[float, float]] = []
         compare_runs: list[tuple[float, float]] = []
         try:
             for _ in range(args.runs):  # interleaved, so drift hits all alike
@@ -236,8 +226,6 @@ def main() -> int:
                 widget_runs.append(measure(same_widgets, env))
                 app_runs.append(measure(app, env))
                 list_runs.append(measure(on_the_list, env))
-                if frozen:
-                    frozen_runs.append(measure(frozen, env))
                 if args.compare:
                     compare_runs.append(measure(compared, env, cwd=args.compare))
                 if dovecot is not None:
@@ -268,11 +256,6 @@ def main() -> int:
           f"app against it {app_time / widgets_time:.2f}")
     print(f"Voorpagina against the list: shown {app_time / list_time:.2f} "
           f"({(app_time - list_time) * 1000:+.0f} ms), RSS {app_mem - list_mem:+.1f} MiB")
-    if frozen_runs:
-        frozen_time, frozen_mem = median(frozen_runs, 0), median(frozen_runs, 1)
-        print(f"{'bundle, Voorpagina':24}{frozen_time:12.3f}{frozen_mem:12.1f}")
-        print(f"bundle: ratio shown {frozen_time / base_time:.2f}, against python -m "
-              f"{frozen_time / app_time:.2f}, RSS {frozen_mem - app_mem:+.1f} MiB")
     if compare_runs:
         other_time, other_mem = median(compare_runs, 0), median(compare_runs, 1)
         print(f"{'other checkout':24}{other_time:12.3f}{other_mem:12.1f}")
