@@ -132,6 +132,6 @@ def load(path: Path, file_as: tuple[int, int] | None, tag: str) -> dict[str, Gro
                                        tuple(flag == "1" for flag in read), bool(complete))
                 for category, (unread, complete, newest, read) in data["categories"].items()
                 if len(newest) == len(read)}
-    except (ValueError, TypeError, KeyError, AttributeError) as error:
+    except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as error:
         log.info("News store: kept stories unreadable (%s); grouping again", error)
         return {}
