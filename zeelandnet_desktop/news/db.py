@@ -42,6 +42,10 @@ WriteJob = Callable[[sqlite3.Connection], T]
 
 
 READER_CACHE_KIB = 256
+# The writer's page cache outlives the write: SQLite's default 2 MiB stayed filled after the
+# first round's prune had read through a large store (1.6 MiB resident at 15,000 articles);
+# a round's saves were no slower with a quarter of it.
+WRITER_CACHE_KIB = 512
 
 
 class StoreClosedError(RuntimeError):
@@ -116,7 +120,7 @@ class Database:
         if self.opened_unchanged is not None:
             # From now on a commit by another process shows in data_version (see _run): what
             # was kept from the last run stays valid until one.
-            self._write_conn = connect(self.path)
+            self._write_conn = self._writer_connection()
             self._data_version = self._write_conn.execute("PRAGMA data_version").fetchone()[0]
 
     @property
@@ -252,9 +256,14 @@ class Database:
             return future
         return self._writer.submit(self._run, job, committed)
 
+    def _writer_connection(self) -> sqlite3.Connection:
+        conn = connect(self.path)
+        conn.execute(f"PRAGMA cache_size=-{WRITER_CACHE_KIB}")
+        return conn
+
     def _run(self, job: WriteJob[T], committed: Callable[[T], None] | None) -> T:
         if self._write_conn is None:
-            self._write_conn = connect(self.path)
+            self._write_conn = self._writer_connection()
         conn = self._write_conn
         try:
             conn.execute("BEGIN IMMEDIATE")
