@@ -155,10 +155,10 @@ class Shell(QObject):
         if self._quitting:
             return  # asked to quit before the first turn of the event loop
         news_tab = self.news_feature.tab
-        if news_tab.first_screen_done or self.window_hidden() or self.current_tab() != "news":
+        if news_tab.first_screen.done or self.window_hidden() or self.current_tab() != "news":
             self._start_the_rest()
             return
-        news_tab.first_screen_ready.connect(self._start_the_rest)
+        news_tab.first_screen.ready.connect(self._start_the_rest)
         QTimer.singleShot(FIRST_SCREEN_WAIT_MS, self._start_the_rest)
 
     def _start_the_rest(self) -> None:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, tzinfo
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QSplitter, QVBoxLayout, QWidget
 
 from ... import i18n
@@ -28,6 +28,7 @@ from .article_view import ArticleView
 from .category_list import CategoryList
 from .clock import NewsClock
 from .feedback import NewsBanner, RoundFeedback
+from .first_screen import FirstScreen
 from .front_page_stage import FrontPageStage
 from .header import NewsHeader
 from .list_loader import ListLoader
@@ -48,7 +49,6 @@ CATEGORIES_WIDTH, CATEGORIES_WIDTH_MAX = 170, 260
 class NewsTab(QWidget):
     message = Signal(str)  # a passing message for the status bar ("no browser could open")
     list_loaded = Signal()  # the list shows the answer to the latest question
-    first_screen_ready = Signal()  # once: the page shown first (Voorpagina or list) is filled
 
     def __init__(self, settings: Settings, service: NewsService,
                  parent: QWidget | None = None) -> None:
@@ -79,10 +79,11 @@ class NewsTab(QWidget):
                                     self.categories, self.search, (self.pane, self.view))
         self.stage.article_chosen.connect(self.open_article)
         self.front = self.stage.view
-        self.first_screen_done = False
-        self._painted_watch: QObject | None = None  # the first screen, until it has painted
-        self.front.filled.connect(lambda: self._first_screen_filled(front_page=True))
-        self.list_loaded.connect(lambda: self._first_screen_filled(front_page=False))
+        self.first_screen = FirstScreen(lambda: self.stage.shown, self)
+        self.front.filled.connect(
+            lambda: self.first_screen.filled(self.front.content, front_page=True))
+        self.list_loaded.connect(
+            lambda: self.first_screen.filled(self.list.viewport(), front_page=False))
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("newsSplitter")
@@ -224,33 +225,6 @@ class NewsTab(QWidget):
         self._show_empty_words()
         self.feedback.update_words()  # "you are seeing saved news" only when there is some
         self.list_loaded.emit()
-
-    def _first_screen_filled(self, front_page: bool) -> None:
-        if self.first_screen_done or self._painted_watch is not None \
-                or front_page != self.stage.shown:
-            return
-        # Filled is not yet seen: the page paints at the next turn of the event loop, and what
-        # waits for this signal (the rest of start-up) would hold that turn back.
-        painted = self.front.content if front_page else self.list.viewport()
-        if not painted.isVisible():
-            self._first_screen_shown()
-            return
-        self._painted_watch = painted
-        painted.installEventFilter(self)
-        painted.update()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self._painted_watch and event.type() == QEvent.Type.Paint:
-            watched.removeEventFilter(self)
-            # After this paint, in the same pass: the children's paints and the flush to the
-            # screen; then the next turn.
-            QTimer.singleShot(0, self._first_screen_shown)
-        return False
-
-    def _first_screen_shown(self) -> None:
-        self._painted_watch = None
-        self.first_screen_done = True
-        self.first_screen_ready.emit()
 
     def _show_empty_words(self) -> None:
         self.front.show_words(self.feedback.words.empty_list(
