@@ -11,7 +11,7 @@ Durability: WAL with synchronous=NORMAL, so a killed process loses at most the t
 written. A file SQLite cannot read (or one truncated to nothing) is moved aside as
 `news.sqlite3.corrupt-<timestamp>` and a fresh database is built; `recovered_from_corruption`
 tells the caller to say so. The whole file is checked only when it may have changed outside
-SQLite's care since the last clean close (see `_closed_cleanly_since`).
+SQLite's care since the last clean close (see `_as_left_at_last_close`).
 
 A read-only profile (a read-only disk or folder) is opened read-only: the saved news can be read,
 nothing is written, and every write fails with ReadOnlyStoreError — a healthy file that cannot be
@@ -160,17 +160,16 @@ class Database:
         try:
             self._prepare()
         except sqlite3.DatabaseError as error:
-            self.opened_unchanged = None
             aside = self._move_aside("corrupt")
             log.warning("News database unreadable (%s); moved to %s, starting fresh", error, aside)
             self.recovered_from_corruption = True
             self._prepare()
 
     def _prepare(self) -> None:
-        closed_cleanly = self._closed_cleanly_since()
+        self.opened_unchanged = self._as_left_at_last_close()
         conn = connect(self.path)
         try:
-            if closed_cleanly:
+            if self.opened_unchanged is not None:
                 # Reading the schema is enough to find a file that is not a database.
                 conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
             else:
@@ -180,17 +179,21 @@ class Database:
             migrate(conn)
         finally:
             conn.close()
-        if self.opened_unchanged is not None:
-            now = self.path.stat()  # a migration wrote it: no longer as it was left
-            if (now.st_size, now.st_mtime_ns) != self.opened_unchanged:
-                self.opened_unchanged = None
+        if self.opened_unchanged is not None and self._file_as() != self.opened_unchanged:
+            self.opened_unchanged = None  # a migration wrote it: no longer as it was left
 
     @property
     def _clean_mark(self) -> Path:
         return self.path.with_name(f"{self.path.name}.closed-cleanly")
 
-    def _closed_cleanly_since(self) -> bool:
-        """The file is exactly as this app left it when it last closed every connection.
+    def _file_as(self) -> tuple[int, int]:
+        """The file's size and modification time (ns): what a clean close marks."""
+        now = self.path.stat()
+        return now.st_size, now.st_mtime_ns
+
+    def _as_left_at_last_close(self) -> tuple[int, int] | None:
+        """The file's `_file_as()` when it is exactly as this app left it when it last closed
+        every connection; None otherwise.
 
         The integrity check reads the whole file (tens of MiB after months of news, at every
         start). SQLite itself does not damage a file on a crash or power loss (WAL: the last
@@ -202,19 +205,16 @@ class Database:
         try:
             recorded = mark.read_text(encoding="ascii").split()
         except (OSError, UnicodeDecodeError):
-            return False
+            return None
         with contextlib.suppress(OSError):
             mark.unlink()
         try:
-            now = self.path.stat()
+            now = self._file_as()
             wal = Path(f"{self.path}-wal")
             wal_empty = not wal.exists() or wal.stat().st_size == 0
         except OSError:
-            return False
-        if not wal_empty or recorded != [str(now.st_size), str(now.st_mtime_ns)]:
-            return False
-        self.opened_unchanged = (now.st_size, now.st_mtime_ns)
-        return True
+            return None
+        return now if wal_empty and recorded == [str(part) for part in now] else None
 
     def _mark_closed_cleanly(self) -> None:
         """Fold the WAL into the file and empty it, so the file is final, then mark it. A
@@ -228,9 +228,10 @@ class Database:
                 conn.close()
             if busy:
                 return
-            now = self.path.stat()
-            self._clean_mark.write_text(f"{now.st_size} {now.st_mtime_ns}\n", encoding="ascii")
-            self.closed_as = (now.st_size, now.st_mtime_ns)
+            now = self._file_as()
+            self._clean_mark.write_text(" ".join(str(part) for part in now) + "\n",
+                                        encoding="ascii")
+            self.closed_as = now
         except (OSError, sqlite3.Error) as error:  # the next start checks the file, nothing more
             log.info("News store: no clean-close mark (%s)", error)
 

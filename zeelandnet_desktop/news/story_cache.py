@@ -62,35 +62,37 @@ class StoryCache:
     def version(self, category: str) -> int:
         """Take before reading the rows a grouping is made from."""
         with self._lock:
-            return max(self._everything, self._changed.get(category, 0))
+            return self._version(category)
+
+    def _version(self, category: str) -> int:
+        """The version of the category's last change; with the lock held."""
+        return max(self._everything, self._changed.get(category, 0))
 
     def get(self, category: str) -> Grouped | None:
         with self._lock:
             kept = self._kept.get(category)
             if kept is None:
                 return None
-            version = max(self._everything, self._changed.get(category, 0))
-            return kept[1] if kept[0] == version else None
+            return kept[1] if kept[0] == self._version(category) else None
 
     def kept(self) -> dict[str, Grouped]:
         """Every grouping still valid."""
         with self._lock:
             return {category: grouped for category, (version, grouped) in self._kept.items()
-                    if version == max(self._everything, self._changed.get(category, 0))}
+                    if version == self._version(category)}
 
     def preload(self, groupings: dict[str, Grouped]) -> None:
         """Groupings made before this store was opened, valid for the file as it is now."""
         with self._lock:
             for category, grouped in groupings.items():
-                self._kept[category] = (max(self._everything,
-                                            self._changed.get(category, 0)), grouped)
+                self._kept[category] = (self._version(category), grouped)
 
     def put(self, category: str, version: int, groups: StoryGroups) -> Grouped:
         grouped = Grouped(groups.read.count(False), tuple(groups.newest[:KEEP]),
                           tuple(groups.read[:KEEP]), len(groups.newest) <= KEEP)
         with self._lock:
             # A write since `version` was taken: these rows may be older than it; not kept.
-            if version == max(self._everything, self._changed.get(category, 0)):
+            if version == self._version(category):
                 self._kept[category] = (version, grouped)
         return grouped
 
