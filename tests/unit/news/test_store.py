@@ -302,6 +302,17 @@ def _three_stories(store: NewsStore) -> None:
     store.set_read(["id-3"]).result()
 
 
+def _read_by_another_program(path: Path, article_id: str) -> None:
+    """Marked read in the file by a connection of its own, as the command line would."""
+    other = sqlite3.connect(path)
+    try:
+        with other:
+            other.execute("INSERT INTO read_state (article_id, read_at) VALUES (?, 0)",
+                          (article_id,))
+    finally:
+        other.close()
+
+
 def _listed(store: NewsStore) -> list[tuple[str, bool]]:
     return [(a.id, a.read) for a in store.articles("binnenland")]
 
@@ -326,8 +337,7 @@ def test_what_another_program_changed_after_a_clean_close_is_what_shows(
     with NewsStore(path) as store:
         _three_stories(store)
         assert store.unread_counts() == {"binnenland": 3}
-    with sqlite3.connect(path) as other:
-        other.execute("INSERT INTO read_state (article_id, read_at) VALUES ('id-1', 0)")
+    _read_by_another_program(path, "id-1")
     with NewsStore(path) as store:
         assert ("id-1", True) in _listed(store)
         assert store.unread_counts() == {"binnenland": 2}
@@ -340,10 +350,7 @@ def test_what_another_program_changed_while_the_store_was_open_shows_after_a_res
         _three_stories(store)
     with NewsStore(path) as store:
         assert store.unread_counts() == {"binnenland": 3}
-        other = sqlite3.connect(path)
-        with other:
-            other.execute("INSERT INTO read_state (article_id, read_at) VALUES ('id-1', 0)")
-        other.close()
+        _read_by_another_program(path, "id-1")
     with NewsStore(path) as store:
         assert store.unread_counts() == {"binnenland": 2}
 
